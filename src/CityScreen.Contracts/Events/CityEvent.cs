@@ -1,0 +1,46 @@
+namespace CityScreen.Contracts.Events;
+
+/// <summary>
+/// One accepted event, as stored and as handed to grains. Flat on purpose: every type of
+/// domain.md §2 fits, and the fields a type does not use stay null.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record CityEvent
+{
+    /// <summary>Position in the event store; 0 until stored.</summary>
+    [Id(0)] public long Seq { get; init; }
+    [Id(1)] public required string Id { get; init; }
+    [Id(2)] public required string Type { get; init; }
+    [Id(3)] public required DateTimeOffset OccurredAt { get; init; }
+    /// <summary>The grid where it happened; null only for an activity that names a community instead.</summary>
+    [Id(4)] public string? GridId { get; init; }
+    [Id(5)] public required string Source { get; init; }
+
+    [Id(6)] public string? CaseId { get; init; }
+    [Id(7)] public string? Kind { get; init; }
+    [Id(8)] public string? Category { get; init; }
+    [Id(9)] public string? Level { get; init; }
+    [Id(10)] public string? Title { get; init; }
+    [Id(11)] public double[]? Location { get; init; }
+    [Id(12)] public DateTimeOffset? DueAt { get; init; }
+    [Id(13)] public string? Reason { get; init; }
+    [Id(14)] public string? Department { get; init; }
+    [Id(15)] public bool? Whistle { get; init; }
+    [Id(16)] public string? MemberId { get; init; }
+    [Id(17)] public int? Score { get; init; }
+
+    [Id(18)] public string? UnitId { get; init; }
+    [Id(19)] public string? TeamId { get; init; }
+    [Id(20)] public double? Hours { get; init; }
+    [Id(21)] public string? ProjectId { get; init; }
+    [Id(22)] public string? PersonId { get; init; }
+    [Id(23)] public int? Points { get; init; }
+    [Id(24)] public string? OrgId { get; init; }
+    /// <summary>The kind of meeting for <c>meeting.held</c> (主题党日, 三会一课 ...).</summary>
+    [Id(25)] public string? MeetingKind { get; init; }
+    /// <summary>The community of a community-level activity (domain.md §2: "activities may name a community").</summary>
+    [Id(26)] public string? CommunityId { get; init; }
+
+    /// <summary>The leaf area the event belongs to: its grid, or its community.</summary>
+    public string AreaId => GridId ?? CommunityId ?? throw new InvalidOperationException($"event {Id} names no area");
+}

@@ -1,0 +1,37 @@
+namespace CityScreen.Contracts.Events;
+
+/// <summary>The event vocabulary of domain.md §2, as it appears in the <c>type</c> field.</summary>
+public static class EventTypes
+{
+    public const string CaseReported = "case.reported";
+    public const string CaseFiled = "case.filed";
+    public const string CaseRejected = "case.rejected";
+    public const string CaseDispatched = "case.dispatched";
+    public const string CaseResponded = "case.responded";
+    public const string CaseResolved = "case.resolved";
+    public const string CaseReopened = "case.reopened";
+    public const string CaseClosed = "case.closed";
+    public const string CaseRated = "case.rated";
+
+    public const string MemberCheckin = "member.checkin";
+    public const string VolunteerLogged = "volunteer.logged";
+    public const string ProjectClaimed = "project.claimed";
+    public const string ProjectCompleted = "project.completed";
+    public const string PointsAwarded = "points.awarded";
+    public const string MeetingHeld = "meeting.held";
+
+    public static readonly IReadOnlyList<string> CaseSteps =
+    [
+        CaseReported, CaseFiled, CaseRejected, CaseDispatched, CaseResponded,
+        CaseResolved, CaseReopened, CaseClosed, CaseRated,
+    ];
+
+    public static readonly IReadOnlyList<string> Activities =
+    [
+        MemberCheckin, VolunteerLogged, ProjectClaimed, ProjectCompleted, PointsAwarded, MeetingHeld,
+    ];
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(CaseSteps.Concat(Activities));
+
+    public static bool IsCaseStep(string type) => type.StartsWith("case.", StringComparison.Ordinal);
+}

@@ -1,0 +1,27 @@
+using CityScreen.Contracts.Indicators;
+using Orleans.Concurrency;
+
+namespace CityScreen.Contracts.Grains;
+
+/// <summary>An area above the grids: the sum of its children, pushed up one way (rule 2).</summary>
+public interface IAggregateGrain : IGrainWithStringKey
+{
+    /// <summary>A child's newest snapshot. One-way, so a child never waits on its parent.</summary>
+    [OneWay]
+    Task ReportAsync(IndicatorSnapshot child);
+
+    [AlwaysInterleave]
+    Task<IndicatorSnapshot> GetSnapshotAsync();
+}
+
+/// <summary>社区: its grids plus its own community-level activities.</summary>
+public interface ICommunityGrain : IAggregateGrain;
+
+/// <summary>街道 (or 乡镇).</summary>
+public interface IStreetGrain : IAggregateGrain;
+
+/// <summary>区/县.</summary>
+public interface IDistrictGrain : IAggregateGrain;
+
+/// <summary>市: the root.</summary>
+public interface ICityGrain : IAggregateGrain;

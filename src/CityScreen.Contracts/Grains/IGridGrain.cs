@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using CityScreen.Contracts.Events;
+using CityScreen.Contracts.Indicators;
+using Orleans.Concurrency;
+
+namespace CityScreen.Contracts.Grains;
+
+/// <summary>
+/// The live ledger of one leaf area, keyed by its id: a grid (网格), or a community (社区) for the
+/// activities that name the community directly. It is rebuilt from the event store on activation,
+/// so it never persists state of its own (architecture rule 2).
+/// </summary>
+public interface IGridGrain : IGrainWithStringKey
+{
+    /// <summary>Applies events already durable in the store (each carries its store sequence).</summary>
+    Task ApplyAsync(ImmutableArray<CityEvent> events);
+
+    [AlwaysInterleave]
+    Task<IndicatorSnapshot> GetSnapshotAsync();
+
+    /// <summary>Drops the in-memory state so the next call rebuilds it from the store.</summary>
+    Task ResetAsync();
+
+    /// <summary>Keeps the grain active so its clock (overdue, midnight) runs without new events.</summary>
+    [AlwaysInterleave]
+    Task PingAsync();
+}

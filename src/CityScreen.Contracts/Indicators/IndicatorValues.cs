@@ -1,0 +1,26 @@
+namespace CityScreen.Contracts.Indicators;
+
+/// <summary>
+/// The additive state of one area at one moment: counters, hourly and daily buckets and category
+/// counts. <see cref="HourAnchor"/> is the start of the newest hourly bucket (UTC) and
+/// <see cref="DayAnchor"/> the local date of the newest daily bucket; sums align on them.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record IndicatorValues
+{
+    public const int Hours = 48;
+    public const int Days = 30;
+
+    [Id(0)] public required long[] Counters { get; init; }
+    [Id(1)] public required DateTimeOffset HourAnchor { get; init; }
+    [Id(2)] public required DateOnly DayAnchor { get; init; }
+    [Id(3)] public required int[] ReportedHourly { get; init; }
+    [Id(4)] public required int[] ClosedHourly { get; init; }
+    [Id(5)] public required int[] ReportedDaily { get; init; }
+    [Id(6)] public required int[] ClosedDaily { get; init; }
+    /// <summary>Cases reported today per category, in the order of <c>CaseVocabulary.Categories</c>.</summary>
+    [Id(7)] public required int[] CategoriesToday { get; init; }
+    [Id(8)] public required int[] Categories30 { get; init; }
+
+    public long this[Counter counter] => Counters[(int)counter];
+}

@@ -1,0 +1,24 @@
+using CityScreen.Contracts.Indicators;
+
+namespace CityScreen.Domain.Indicators;
+
+/// <summary>One row of the indicator catalogue (domain.md §3).</summary>
+public sealed record IndicatorDefinition(
+    string Id,
+    string Name,
+    IndicatorKind Kind,
+    Counter Numerator,
+    Counter? Denominator,
+    bool LowerIsBetter,
+    string Unit,
+    double Scale = 1)
+{
+    /// <summary>The value, or null when a rate or mean has nothing to divide by.</summary>
+    public double? ValueOf(IndicatorValues v)
+    {
+        var numerator = v[Numerator] * Scale;
+        if (Denominator is not { } d) return numerator;
+        var denominator = v[d];
+        return denominator == 0 ? null : numerator / denominator;
+    }
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text.Json;
+using CityScreen.Contracts.Events;
+
+namespace CityScreen.Domain.Ingest;
+
+/// <summary>
+/// Reads the wire format of <c>POST /api/events</c> into <see cref="CityEvent"/>s, checking every
+/// field domain.md §2 asks of each type. It never stops at the first error: a client fixing a
+/// batch sees every item and field that is wrong, keyed by its JSON path.
+/// </summary>
+public static class EventParser
+{
+    public const int MaxIdLength = 128;
+    public const int MaxTextLength = 200;
+
+    /// <summary>Parses one event (an object) or a batch (an array). Items are null where they had errors.</summary>
+    public static IReadOnlyList<CityEvent?> Parse(JsonElement root, ValidationErrors errors)
+    {
+        switch (root.ValueKind)
+        {
+            case JsonValueKind.Object:
+                return [ParseItem(root, "$", errors)];
+            case JsonValueKind.Array:
+                var list = new List<CityEvent?>(root.GetArrayLength());
+                var i = 0;
+                foreach (var item in root.EnumerateArray())
+                {
+                    var path = $"[{i++}]";
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        errors.Add(path, "must be an event object");
+                        list.Add(null);
+                        continue;
+                    }
+                    list.Add(ParseItem(item, path, errors));
+                }
+                if (list.Count == 0) errors.Add("$", "the batch is empty");
+                return list;
+            default:
+                errors.Add("$", "the body must be an event object or an array of events");
+                return [];
+        }
+    }
+
+    private static CityEvent? ParseItem(JsonElement o, string path, ValidationErrors errors)
+    {
+        var r = new FieldReader(o, path, errors);
+        var id = r.String("id", required: true, MaxIdLength);
+        var type = r.String("type", required: true, 64);
+        var occurredAt = r.Time("occurredAt", required: true);
+        var source = r.String("source", required: true, 64);
+        var gridId = r.String("gridId", required: false, MaxIdLength);
+        var communityId = r.String("communityId", required: false, MaxIdLength);
+
+        if (type is not null && !EventTypes.All.Contains(type))
+        {
+            errors.Add($"{path}.type", $"unknown event type '{type}'; expected one of {string.Join(", ", EventTypes.All)}");
+            return null;
+        }
+        if (type is null) return null;
+
+        var isCase = EventTypes.IsCaseStep(type);
+        if (isCase && gridId is null)
+            r.Fail("gridId", communityId is null ? "is required" : "is required for case steps (a case belongs to a grid, not a community)");
+        else if (!isCase && gridId is null && communityId is null)
+            r.Fail("gridId", "is required (or communityId, for an activity of a whole community)");
+        else if (gridId is not null && communityId is not null)
+            r.Fail("communityId", "give either gridId or communityId, not both");
+
+        var e = new CityEvent
+        {
+            Id = id ?? "",
+            Type = type,
+            OccurredAt = occurredAt ?? default,
+            GridId = gridId,
+            CommunityId = gridId is null ? communityId : null,
+            Source = source ?? "",
+        };
+
+        e = type switch
+        {
+            EventTypes.CaseReported => e with
+            {
+                CaseId = r.String("caseId", true),
+                Kind = r.OneOf("kind", CaseVocabulary.Kinds),
+                Category = r.OneOf("category", CaseVocabulary.Categories),
+                Level = r.OneOf("level", CaseVocabulary.Levels),
+                Title = r.String("title", true, MaxTextLength),
+                Location = r.Location("location"),
+            },
+            EventTypes.CaseFiled => e with { CaseId = r.String("caseId", true), DueAt = r.DueAt("dueAt", occurredAt) },
+            EventTypes.CaseRejected or EventTypes.CaseReopened => e with
+            {
+                CaseId = r.String("caseId", true),
+                Reason = r.String("reason", true, MaxTextLength),
+            },
+            EventTypes.CaseDispatched => e with
+            {
+                CaseId = r.String("caseId", true),
+                Department = r.String("department", true),
+                Whistle = r.Boolean("whistle") ?? false,
+            },
+            EventTypes.CaseResponded => e with
+            {
+                CaseId = r.String("caseId", true),
+                Department = r.String("department", false),
+                MemberId = r.EitherOf("department", "memberId"),
+            },
+            EventTypes.CaseResolved or EventTypes.CaseClosed => e with { CaseId = r.String("caseId", true) },
+            EventTypes.CaseRated => e with { CaseId = r.String("caseId", true), Score = r.Integer("score", 1, 5) },
+            EventTypes.MemberCheckin => e with { MemberId = r.String("memberId", true), UnitId = r.String("unitId", true) },
+            EventTypes.VolunteerLogged => (e with
+            {
+                MemberId = r.String("memberId", false),
+                TeamId = r.String("teamId", false),
+                Hours = r.Number("hours", 0, 24, exclusiveMin: true),
+            }).CheckVolunteer(r),
+            EventTypes.ProjectClaimed => e with { ProjectId = r.String("projectId", true), UnitId = r.String("unitId", true) },
+            EventTypes.ProjectCompleted => e with { ProjectId = r.String("projectId", true) },
+            EventTypes.PointsAwarded => e with { PersonId = r.String("personId", true), Points = r.Integer("points", 1, 10_000) },
+            EventTypes.MeetingHeld => e with { OrgId = r.String("orgId", true), MeetingKind = r.String("kind", true, 64) },
+            _ => e,
+        };
+        return r.Failed ? null : e;
+    }
+
+    private static CityEvent CheckVolunteer(this CityEvent e, FieldReader r)
+    {
+        if (e.MemberId is null && e.TeamId is null) r.Fail("memberId", "is required (or teamId)");
+        return e;
+    }
+
+    /// <summary>Reads typed fields of one item, recording an error per bad field.</summary>
+    private sealed class FieldReader(JsonElement o, string path, ValidationErrors errors)
+    {
+        public bool Failed { get; private set; }
+
+        public void Fail(string field, string message)
+        {
+            errors.Add($"{path}.{field}", message);
+            Failed = true;
+        }
+
+        public string? String(string field, bool required, int maxLength = MaxIdLength)
+        {
+            if (!o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null)
+            {
+                if (required) Fail(field, "is required");
+                return null;
+            }
+            if (p.ValueKind != JsonValueKind.String) { Fail(field, "must be a string"); return null; }
+            var s = p.GetString()!;
+            if (string.IsNullOrWhiteSpace(s)) { Fail(field, "must not be empty"); return null; }
+            if (s.Length > maxLength) { Fail(field, $"must be at most {maxLength} characters"); return null; }
+            return s;
+        }
+
+        public string? OneOf(string field, IReadOnlyList<string> allowed)
+        {
+            var s = String(field, true, 64);
+            if (s is not null && !allowed.Contains(s))
+            {
+                Fail(field, $"'{s}' is not one of {string.Join(", ", allowed)}");
+                return null;
+            }
+            return s;
+        }
+
+        public string? EitherOf(string first, string second)
+        {
+            var b = String(second, false);
+            if (b is null && !o.TryGetProperty(first, out _)) Fail(first, $"is required (or {second})");
+            return b;
+        }
+
+        public DateTimeOffset? Time(string field, bool required)
+        {
+            var s = String(field, required, 64);
+            if (s is null) return null;
+            if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+                || !HasOffset(s))
+            {
+                Fail(field, $"'{s}' is not an ISO-8601 time with an offset (e.g. 2026-11-22T09:30:00+08:00)");
+                return null;
+            }
+            return t;
+        }
+
+        public DateTimeOffset? DueAt(string field, DateTimeOffset? occurredAt)
+        {
+            var due = Time(field, true);
+            if (due is { } d && occurredAt is { } o2 && d <= o2)
+            {
+                Fail(field, "must be after occurredAt");
+                return null;
+            }
+            return due;
+        }
+
+        public bool? Boolean(string field)
+        {
+            if (!o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null) return null;
+            if (p.ValueKind is JsonValueKind.True or JsonValueKind.False) return p.GetBoolean();
+            Fail(field, "must be true or false");
+            return null;
+        }
+
+        public int? Integer(string field, int min, int max)
+        {
+            if (!o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null) { Fail(field, "is required"); return null; }
+            if (p.ValueKind != JsonValueKind.Number || !p.TryGetInt32(out var v)) { Fail(field, "must be an integer"); return null; }
+            if (v < min || v > max) { Fail(field, $"must be between {min} and {max}"); return null; }
+            return v;
+        }
+
+        public double? Number(string field, double min, double max, bool exclusiveMin)
+        {
+            if (!o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null) { Fail(field, "is required"); return null; }
+            if (p.ValueKind != JsonValueKind.Number) { Fail(field, "must be a number"); return null; }
+            var v = p.GetDouble();
+            if ((exclusiveMin ? v <= min : v < min) || v > max || !double.IsFinite(v))
+            {
+                Fail(field, $"must be {(exclusiveMin ? "greater than" : "at least")} {min} and at most {max}");
+                return null;
+            }
+            return v;
+        }
+
+        public double[]? Location(string field)
+        {
+            if (!o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null) return null;
+            if (p.ValueKind != JsonValueKind.Array || p.GetArrayLength() != 2
+                || p[0].ValueKind != JsonValueKind.Number || p[1].ValueKind != JsonValueKind.Number)
+            {
+                Fail(field, "must be [lon, lat]");
+                return null;
+            }
+            double lon = p[0].GetDouble(), lat = p[1].GetDouble();
+            if (lon is < -180 or > 180 || lat is < -90 or > 90)
+            {
+                Fail(field, "must be [lon, lat] in degrees (lon −180..180, lat −90..90)");
+                return null;
+            }
+            return [lon, lat];
+        }
+
+        private static bool HasOffset(string s)
+        {
+            var t = s.IndexOf('T');
+            if (t < 0) t = s.IndexOf(' ');
+            if (t < 0) return false;
+            var time = s[t..];
+            return time.EndsWith('Z') || time.EndsWith('z') || time.Contains('+') || time.LastIndexOf('-') > 0;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using CityScreen.Contracts.Events;
+
+namespace CityScreen.Storage.Events;
+
+/// <summary>
+/// The durable log of accepted events (architecture rule 1): an event is here before the API
+/// answers 202, and every indicator can be rebuilt from it.
+/// </summary>
+public interface IEventStore
+{
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores the events atomically (all or none), ignoring ids already stored. Returns the events
+    /// that were new, with their <see cref="CityEvent.Seq"/>, and how many were duplicates.
+    /// </summary>
+    Task<AppendResult> AppendAsync(IReadOnlyList<CityEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Every event of one leaf area (a grid, or a community's direct activities), in store order.</summary>
+    Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default);
+
+    /// <summary>The leaf area each known case belongs to; cases never seen are absent.</summary>
+    Task<IReadOnlyDictionary<string, string>> FindCaseAreasAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(CancellationToken cancellationToken = default);
+}

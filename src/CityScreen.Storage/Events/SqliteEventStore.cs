@@ -1,0 +1,203 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using CityScreen.Contracts.Events;
+using CityScreen.Domain.Ingest;
+using Microsoft.Data.Sqlite;
+
+namespace CityScreen.Storage.Events;
+
+/// <summary>
+/// The embedded event store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit
+/// survives a crash. Writes go through one writer that commits every request waiting at that
+/// moment in one transaction (group commit): many small requests share one fsync instead of each
+/// paying for its own, and each request is still all-or-nothing because a failed transaction
+/// fails every request in it.
+/// </summary>
+public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly int _maxEventsPerCommit;
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
+    private Task? _writer;
+
+    public SqliteEventStore(string path, int maxEventsPerCommit = 5_000)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Cache = SqliteCacheMode.Private }.ToString();
+        _maxEventsPerCommit = maxEventsPerCommit;
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        await ExecAsync(c, """
+            PRAGMA journal_mode=WAL;
+            CREATE TABLE IF NOT EXISTS events (
+                seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+                id           TEXT NOT NULL UNIQUE,
+                type         TEXT NOT NULL,
+                area_id      TEXT NOT NULL,
+                case_id      TEXT NULL,
+                occurred_at  INTEGER NOT NULL,
+                received_at  INTEGER NOT NULL,
+                body         TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS ix_events_area ON events(area_id, seq);
+            CREATE INDEX IF NOT EXISTS ix_events_case ON events(case_id) WHERE case_id IS NOT NULL;
+            """, cancellationToken);
+        _writer ??= Task.Run(WriteLoopAsync);
+    }
+
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<CityEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (events.Count == 0) return new AppendResult([], 0);
+        if (_writer is null) throw new InvalidOperationException("the event store is not initialized");
+        var pending = new PendingAppend(events);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT seq, body FROM events WHERE area_id = $area ORDER BY seq";
+        cmd.Parameters.AddWithValue("$area", areaId);
+        var list = new List<CityEvent>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            list.Add(Decode(reader.GetInt64(0), reader.GetString(1)));
+        return list;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> FindCaseAreasAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (caseIds.Count == 0) return found;
+        await using var c = await OpenAsync(cancellationToken);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT area_id FROM events WHERE case_id = $case LIMIT 1";
+        var p = cmd.Parameters.Add("$case", SqliteType.Text);
+        foreach (var id in caseIds)
+        {
+            p.Value = id;
+            if (await cmd.ExecuteScalarAsync(cancellationToken) is string area) found[id] = area;
+        }
+        return found;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM events";
+        return (long)(await cmd.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is not null) await _writer;
+        SqliteConnection.ClearAllPools();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        await using var c = await OpenAsync(CancellationToken.None);
+        var group = new List<PendingAppend>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            var events = 0;
+            while (events < _maxEventsPerCommit && _queue.Reader.TryRead(out var next))
+            {
+                group.Add(next);
+                events += next.Events.Count;
+            }
+            try
+            {
+                var results = Commit(c, group);
+                for (var i = 0; i < group.Count; i++) group[i].Completion.TrySetResult(results[i]);
+            }
+            catch (Exception ex)
+            {
+                foreach (var p in group) p.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    private static List<AppendResult> Commit(SqliteConnection c, List<PendingAppend> group)
+    {
+        using var tx = c.BeginTransaction();
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO events (id, type, area_id, case_id, occurred_at, received_at, body)
+            VALUES ($id, $type, $area, $case, $occurred, $received, $body)
+            ON CONFLICT(id) DO NOTHING
+            RETURNING seq
+            """;
+        var id = cmd.Parameters.Add("$id", SqliteType.Text);
+        var type = cmd.Parameters.Add("$type", SqliteType.Text);
+        var area = cmd.Parameters.Add("$area", SqliteType.Text);
+        var caseId = cmd.Parameters.Add("$case", SqliteType.Text);
+        var occurred = cmd.Parameters.Add("$occurred", SqliteType.Integer);
+        var received = cmd.Parameters.Add("$received", SqliteType.Integer);
+        var body = cmd.Parameters.Add("$body", SqliteType.Text);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        var results = new List<AppendResult>(group.Count);
+        foreach (var pending in group)
+        {
+            var stored = new List<CityEvent>(pending.Events.Count);
+            var duplicates = 0;
+            foreach (var e in pending.Events)
+            {
+                id.Value = e.Id;
+                type.Value = e.Type;
+                area.Value = e.AreaId;
+                caseId.Value = (object?)e.CaseId ?? DBNull.Value;
+                occurred.Value = e.OccurredAt.ToUnixTimeMilliseconds();
+                received.Value = now;
+                body.Value = CityEventJson.Serialize(e);
+                if (cmd.ExecuteScalar() is long seq) stored.Add(e with { Seq = seq });
+                else duplicates++;
+            }
+            results.Add(new AppendResult(stored, duplicates));
+        }
+        tx.Commit();
+        return results;
+    }
+
+    private static CityEvent Decode(long seq, string body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var errors = new ValidationErrors();
+        var parsed = EventParser.Parse(doc.RootElement, errors);
+        if (!errors.IsEmpty || parsed.Count != 1 || parsed[0] is null)
+            throw new InvalidDataException($"stored event #{seq} cannot be read back: {errors}");
+        return parsed[0]! with { Seq = seq };
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var c = new SqliteConnection(_connectionString);
+        await c.OpenAsync(cancellationToken);
+        await ExecAsync(c, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;", cancellationToken);
+        return c;
+    }
+
+    private static async Task ExecAsync(SqliteConnection c, string sql, CancellationToken cancellationToken)
+    {
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class PendingAppend(IReadOnlyList<CityEvent> events)
+    {
+        public IReadOnlyList<CityEvent> Events { get; } = events;
+        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
