@@ -1,0 +1,19 @@
+namespace CityScreen.Grains;
+
+/// <summary>Configuration section <c>CityScreen:Grains</c>: the cadences of the live pipeline.</summary>
+public sealed class GrainOptions
+{
+    public const string Section = "CityScreen:Grains";
+
+    /// <summary>An area publishes at most once per this interval; changes in between are coalesced.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often a grid looks at the clock for overdue cases, the hour and midnight.</summary>
+    public TimeSpan ClockTick { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a host's publisher sends batched snapshots to every host's feed.</summary>
+    public TimeSpan PublishInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How often the list of hosts is re-read by publishers.</summary>
+    public TimeSpan HostListRefresh { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using CityScreen.Areas;
+using CityScreen.Contracts.Events;
+using CityScreen.Contracts.Grains;
+using CityScreen.Contracts.Indicators;
+using CityScreen.Domain.Cases;
+using CityScreen.Domain.Indicators;
+using CityScreen.Domain.Ledger;
+using CityScreen.Domain.Time;
+using CityScreen.Storage.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CityScreen.Grains.Grids;
+
+/// <summary>
+/// The ledger of one leaf area. On activation it replays its events from the store; afterwards it
+/// applies what the ingest path hands it, skipping what the replay already saw (by store sequence:
+/// the SQLite writer commits in sequence order, so every event up to the highest replayed sequence
+/// was in the replay). It pushes its snapshot one way to its parent and to the screens.
+/// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class GridGrain(
+    AreaTree tree,
+    CityClock clock,
+    IEventStore store,
+    IOptions<GrainOptions> options,
+    ILogger<GridGrain> logger) : Grain, IGridGrain
+{
+    private GridLedger _ledger = null!;
+    private IAggregateGrain? _parent;
+    private string _snapshotId = "";
+    private bool _isGrid;
+    private long _replayedUpTo;
+    private long _version;
+    private IndicatorSnapshot? _snapshot;
+    private bool _dirty;
+    private DateTimeOffset _nextClockChange = DateTimeOffset.MinValue;
+    private FlushThrottle _throttle = null!;
+    private IGrainTimer _flushTimer = null!;
+    private readonly List<CaseAlert> _pendingAlerts = [];
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var area = tree.Get(this.GetPrimaryKeyString());
+        _isGrid = area.ChildIds.Count == 0;
+        if (_isGrid)
+        {
+            var p = area.Profile;
+            _ledger = new GridLedger(new LeafReference(p.Population, p.Households, p.MembersExpected, area.Level == AreaLevel.Grid, p.HasPartyBranch), clock);
+            _snapshotId = area.Id;
+            _parent = area.ParentId is null ? null : GrainFactory.GetAggregate(tree.Get(area.ParentId));
+        }
+        else if (area.Level == AreaLevel.Community)
+        {
+            // A community's own activities: reference data already counts in its grids.
+            _ledger = new GridLedger(LeafReference.None, clock);
+            _snapshotId = area.Id + AreaGrainFactory.DirectSuffix;
+            _parent = GrainFactory.GetAggregate(area);
+        }
+        else
+        {
+            throw new InvalidOperationException($"{area} is neither a leaf nor a community; it has no ledger");
+        }
+
+        var events = await store.ReadAreaAsync(area.Id, cancellationToken);
+        foreach (var e in events)
+        {
+            _ledger.Apply(e);
+            if (e.Seq > _replayedUpTo) _replayedUpTo = e.Seq;
+        }
+        _version = Versioning.Start();
+        _throttle = new FlushThrottle(options.Value.FlushInterval);
+        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
+        {
+            DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan, Interleave = false,
+        });
+        this.RegisterGrainTimer(OnClockAsync, new GrainTimerCreationOptions
+        {
+            DueTime = options.Value.ClockTick, Period = options.Value.ClockTick, KeepAlive = true,
+        });
+        // The first computation is the baseline: cases already red are not news.
+        Publish(Compute(raiseAlerts: false));
+        logger.LogDebug("{Area} replayed {Count} events up to #{Seq}", _snapshotId, events.Count, _replayedUpTo);
+    }
+
+    public Task ApplyAsync(ImmutableArray<CityEvent> events)
+    {
+        var now = clock.Now;
+        foreach (var e in events)
+        {
+            if (e.Seq != 0 && e.Seq <= _replayedUpTo) continue;
+            var file = _ledger.Apply(e);
+            if (file is not null && e.Type == EventTypes.CaseReported && file.Level is "major" or "critical" && file.ClosedAt is null && file.RejectedAt is null)
+                _pendingAlerts.Add(Alert(file, "reported", now));
+        }
+        _dirty = true;
+        RequestFlush();
+        return Task.CompletedTask;
+    }
+
+    public Task<IndicatorSnapshot> GetSnapshotAsync() => Task.FromResult(_snapshot!);
+
+    public Task PingAsync() => Task.CompletedTask;
+
+    public Task ResetAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private Task OnClockAsync()
+    {
+        if (_dirty || clock.Now >= _nextClockChange) RequestFlush();
+        return Task.CompletedTask;
+    }
+
+    private void RequestFlush()
+    {
+        var (now, delay) = _throttle.Request();
+        if (now) Flush();
+        else if (delay is { } d) _flushTimer.Change(d, Timeout.InfiniteTimeSpan);
+    }
+
+    private Task FlushAsync()
+    {
+        Flush();
+        return Task.CompletedTask;
+    }
+
+    private void Flush()
+    {
+        _throttle.Flushed();
+        var values = Compute(raiseAlerts: true);
+        _dirty = false;
+        if (_snapshot is not null && IndicatorMath.SameAs(_snapshot.Values, values) && _pendingAlerts.Count == 0) return;
+        Publish(values);
+    }
+
+    private IndicatorValues Compute(bool raiseAlerts)
+    {
+        var now = clock.Now;
+        if (CityClock.HourStart(now) != _snapshot?.Values.HourAnchor) _ledger.Prune(now);
+        var result = _ledger.Compute(now);
+        if (raiseAlerts)
+            foreach (var file in result.TurnedRed) _pendingAlerts.Add(Alert(file, "overdue", now));
+        _nextClockChange = NextClockChange(now);
+        return result.Values;
+    }
+
+    private void Publish(IndicatorValues values)
+    {
+        _snapshot = new IndicatorSnapshot(_snapshotId, ++_version, clock.Now, values);
+        _parent?.ReportAsync(_snapshot);
+        var publisher = GrainFactory.GetGrain<IScreenPublisherGrain>(0);
+        if (_isGrid) publisher.PublishAsync(_snapshot);
+        foreach (var alert in _pendingAlerts) publisher.AlertAsync(alert);
+        _pendingAlerts.Clear();
+    }
+
+    /// <summary>
+    /// The next instant the values can change without an event: a case turning yellow or red, a
+    /// whistle's 30 minutes running out, or the next hour (which also carries midnight and the
+    /// rolling windows).
+    /// </summary>
+    private DateTimeOffset NextClockChange(DateTimeOffset now)
+    {
+        var next = CityClock.HourStart(now).AddHours(1);
+        void Consider(DateTimeOffset t)
+        {
+            if (t > now && t < next) next = t;
+        }
+        foreach (var file in _ledger.Cases)
+        {
+            if (file.IsOpen && file.DueAt is { } due && file.FiledAt is { } filed)
+            {
+                Consider(filed + (due - filed) * GridLedger.YellowShare);
+                Consider(due.AddTicks(1));
+            }
+            if (file.Whistled && file.RespondedAt is null && file.DispatchedAt is { } dispatched)
+                Consider(dispatched + GridLedger.WhistleAnswerLimit + TimeSpan.FromTicks(1));
+        }
+        return next;
+    }
+
+    private CaseAlert Alert(CaseFile file, string reason, DateTimeOffset at) => new(
+        _isGrid ? _snapshotId : this.GetPrimaryKeyString(), file.CaseId, file.Level, file.Category, file.Title, at, reason, file.Report?.Location);
+}

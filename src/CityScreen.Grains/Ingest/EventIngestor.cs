@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using CityScreen.Areas;
+using CityScreen.Contracts.Events;
+using CityScreen.Contracts.Grains;
+using CityScreen.Domain.Ingest;
+using CityScreen.Storage.Events;
+using Microsoft.Extensions.Logging;
+
+namespace CityScreen.Grains.Ingest;
+
+/// <summary>
+/// The one way in for events (the API and the in-process simulator): check them against the area
+/// tree and the cases already known, store them durably (all or nothing), then hand the new ones
+/// to their grid grains. A request with any error changes nothing.
+/// </summary>
+public sealed class EventIngestor(AreaTree tree, IEventStore store, IGrainFactory grains, ILogger<EventIngestor> logger)
+{
+    /// <summary>
+    /// Validates <paramref name="items"/> (null where parsing already failed, with the error in
+    /// <paramref name="errors"/>) and, when all are valid, stores and dispatches them.
+    /// </summary>
+    public async Task<IngestOutcome> IngestAsync(IReadOnlyList<CityEvent?> items, ValidationErrors errors, bool isBatch, CancellationToken cancellationToken = default)
+    {
+        await CheckAreasAndCasesAsync(items, errors, isBatch, cancellationToken);
+        if (!errors.IsEmpty) return new IngestOutcome(0, 0, errors);
+
+        var events = items.Select(e => e!).ToList();
+        var result = await store.AppendAsync(events, cancellationToken);
+        await DispatchAsync(result.Stored);
+        return new IngestOutcome(result.Stored.Count, result.Duplicates, null);
+    }
+
+    /// <summary>Events the caller built itself (the simulator): the same checks, errors as an exception.</summary>
+    public async Task<IngestOutcome> IngestAsync(IReadOnlyList<CityEvent> events, CancellationToken cancellationToken = default)
+    {
+        var outcome = await IngestAsync(events, new ValidationErrors(), isBatch: true, cancellationToken);
+        return outcome.IsValid ? outcome : throw new ArgumentException($"invalid events: {outcome.Errors}", nameof(events));
+    }
+
+    private async Task CheckAreasAndCasesAsync(IReadOnlyList<CityEvent?> items, ValidationErrors errors, bool isBatch, CancellationToken cancellationToken)
+    {
+        string PathOf(int i, string field) => isBatch ? $"[{i}].{field}" : $"$.{field}";
+
+        // A case lives in one grid: every step must name the grid of the steps before it,
+        // in this request or already stored.
+        var caseGrids = new Dictionary<string, (string Grid, int Index)>(StringComparer.Ordinal);
+        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { } e) continue;
+            if (e.GridId is { } gridId)
+            {
+                if (!tree.TryGet(gridId, out var grid)) errors.Add(PathOf(i, "gridId"), $"unknown grid '{gridId}'");
+                else if (grid.ChildIds.Count != 0) errors.Add(PathOf(i, "gridId"), $"'{gridId}' is a {grid.Level.ToApiName()}, not a grid");
+            }
+            else if (e.CommunityId is { } communityId)
+            {
+                if (!tree.TryGet(communityId, out var community)) errors.Add(PathOf(i, "communityId"), $"unknown community '{communityId}'");
+                else if (community.Level != AreaLevel.Community) errors.Add(PathOf(i, "communityId"), $"'{communityId}' is a {community.Level.ToApiName()}, not a community");
+            }
+            if (seenIds.TryGetValue(e.Id, out var first) && CityEventJson.Serialize(items[first]!) != CityEventJson.Serialize(e))
+                errors.Add(PathOf(i, "id"), $"the same id as item {first} with different content");
+            else seenIds.TryAdd(e.Id, i);
+
+            if (e.CaseId is { } caseId && e.GridId is { } g)
+            {
+                if (caseGrids.TryGetValue(caseId, out var known) && known.Grid != g)
+                    errors.Add(PathOf(i, "gridId"), $"case '{caseId}' is in grid '{known.Grid}' (item {known.Index}), not '{g}'");
+                else caseGrids.TryAdd(caseId, (g, i));
+            }
+        }
+        if (caseGrids.Count == 0) return;
+
+        var stored = await store.FindCaseAreasAsync(caseGrids.Keys.ToList(), cancellationToken);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { CaseId: { } caseId, GridId: { } g }) continue;
+            if (stored.TryGetValue(caseId, out var storedGrid) && storedGrid != g)
+                errors.Add(PathOf(i, "gridId"), $"case '{caseId}' is in grid '{storedGrid}', not '{g}'");
+        }
+    }
+
+    private async Task DispatchAsync(IReadOnlyList<CityEvent> stored)
+    {
+        var byArea = stored.GroupBy(e => e.AreaId, StringComparer.Ordinal);
+        await Task.WhenAll(byArea.Select(async group =>
+        {
+            try
+            {
+                await grains.GetGrain<IGridGrain>(group.Key).ApplyAsync(group.ToImmutableArray());
+            }
+            catch (Exception ex)
+            {
+                // The events are durable; the grain catches up from the store when it is next
+                // activated, so the request still succeeds. Force that re-activation now.
+                logger.LogWarning(ex, "Could not hand {Count} events to {Area}; it will rebuild from the store", group.Count(), group.Key);
+                await TryResetAsync(group.Key);
+            }
+        }));
+    }
+
+    private async Task TryResetAsync(string areaId)
+    {
+        try
+        {
+            await grains.GetGrain<IGridGrain>(areaId).ResetAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not reset {Area}", areaId);
+        }
+    }
+}
