@@ -5,7 +5,9 @@ namespace CityScreen.Grains;
 /// <summary>
 /// Leading-edge throttle for publishing: the first change after a quiet spell goes out at once
 /// (lowest latency), later changes within <see cref="Interval"/> are coalesced into one flush
-/// when the timer fires. Used only inside a grain turn, so it needs no locking.
+/// after the rest of the interval. Used only inside a grain turn, so it needs no locking.
+/// The delayed flush is a continuation on the grain's own scheduler (never a grain timer that is
+/// re-armed with Change: re-arming timers from inside turns stalled activations under load).
 /// </summary>
 internal sealed class FlushThrottle(TimeSpan interval)
 {
@@ -14,8 +16,22 @@ internal sealed class FlushThrottle(TimeSpan interval)
 
     public TimeSpan Interval { get; } = interval;
 
-    /// <summary>True when the caller should flush now; otherwise a delay after which to flush, or null if one is already scheduled.</summary>
-    public (bool Now, TimeSpan? Delay) Request()
+    /// <summary>Flushes now, or once after the rest of the interval, however many changes come in between.</summary>
+    public void Request(Action flush)
+    {
+        var (now, delay) = Decide();
+        if (now) flush();
+        else if (delay is { } d) _ = FlushLaterAsync(d, flush);
+    }
+
+    private static async Task FlushLaterAsync(TimeSpan delay, Action flush)
+    {
+        // Awaited inside a grain turn, the continuation comes back to the grain's scheduler.
+        await Task.Delay(delay);
+        flush();
+    }
+
+    private (bool Now, TimeSpan? Delay) Decide()
     {
         if (_scheduled) return (false, null);
         var elapsed = _lastFlush < 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(_lastFlush);

@@ -12,6 +12,10 @@ public interface IAggregateGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<IndicatorSnapshot> GetSnapshotAsync();
+
+    /// <summary>Sends the current snapshot to the parent again (a parent that was just activated asks for it).</summary>
+    [OneWay]
+    Task RepublishAsync();
 }
 
 /// <summary>社区: its grids plus its own community-level activities.</summary>

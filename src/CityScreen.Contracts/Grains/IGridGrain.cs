@@ -18,6 +18,10 @@ public interface IGridGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IndicatorSnapshot> GetSnapshotAsync();
 
+    /// <summary>Sends the current snapshot to the parent again (a parent that was just activated asks for it).</summary>
+    [OneWay]
+    Task RepublishAsync();
+
     /// <summary>Drops the in-memory state so the next call rebuilds it from the store.</summary>
     Task ResetAsync();
 

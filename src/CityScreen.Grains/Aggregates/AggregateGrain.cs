@@ -9,8 +9,8 @@ namespace CityScreen.Grains.Aggregates;
 
 /// <summary>
 /// An area above the grids: it keeps the newest snapshot of each child and publishes their sum.
-/// On activation it asks its children once for their snapshots (they answer without calling
-/// back, so there is no cycle); afterwards children push one way.
+/// On activation it asks its children, one way, to push their snapshots again; nothing in the
+/// tree ever awaits another area grain, so no activation can wait on a cycle (rule 2).
 /// </summary>
 public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<GrainOptions> options) : Grain, IAggregateGrain
 {
@@ -20,32 +20,41 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
     private long _version;
     private IndicatorSnapshot? _snapshot;
     private FlushThrottle _throttle = null!;
-    private IGrainTimer _flushTimer = null!;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _area = tree.Get(this.GetPrimaryKeyString());
         _parent = _area.ParentId is null ? null : GrainFactory.GetAggregate(tree.Get(_area.ParentId));
         _version = Versioning.Start();
         _throttle = new FlushThrottle(options.Value.FlushInterval);
-        _flushTimer = this.RegisterGrainTimer(() => { Flush(); return Task.CompletedTask; }, new GrainTimerCreationOptions
-        {
-            DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan,
-        });
 
-        var pulls = tree.Children(_area.Id).Select(child => GrainFactory.GetSnapshotAsync(child)).ToList();
-        if (_area.Level == AreaLevel.Community)
-            pulls.Add(GrainFactory.GetGrain<IGridGrain>(_area.Id).GetSnapshotAsync());
-        foreach (var snapshot in await Task.WhenAll(pulls)) Keep(snapshot);
-        Flush();
+        var now = clock.Now;
+        _snapshot = new IndicatorSnapshot(_area.Id, ++_version, now, IndicatorMath.Empty(CityClock.HourStart(now), clock.LocalDate(now)));
+        _ = AfterActivationAsync();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Asks the children for their snapshots once activation is over (see GridGrain: no calls from inside OnActivateAsync).</summary>
+    private async Task AfterActivationAsync()
+    {
+        await Task.Yield();
+        foreach (var child in tree.Children(_area.Id))
+        {
+            if (AreaGrainFactory.IsLeaf(child)) _ = GrainFactory.GetGrain<IGridGrain>(child.Id).RepublishAsync();
+            else _ = GrainFactory.GetAggregate(child).RepublishAsync();
+        }
+        if (_area.Level == AreaLevel.Community) _ = GrainFactory.GetGrain<IGridGrain>(_area.Id).RepublishAsync();
+    }
+
+    public Task RepublishAsync()
+    {
+        if (_snapshot is not null) _parent?.ReportAsync(_snapshot);
+        return Task.CompletedTask;
     }
 
     public Task ReportAsync(IndicatorSnapshot child)
     {
-        if (!Keep(child)) return Task.CompletedTask;
-        var (now, delay) = _throttle.Request();
-        if (now) Flush();
-        else if (delay is { } d) _flushTimer.Change(d, Timeout.InfiniteTimeSpan);
+        if (Keep(child)) _throttle.Request(Flush);
         return Task.CompletedTask;
     }
 

@@ -37,7 +37,6 @@ public sealed class GridGrain(
     private bool _dirty;
     private DateTimeOffset _nextClockChange = DateTimeOffset.MinValue;
     private FlushThrottle _throttle = null!;
-    private IGrainTimer _flushTimer = null!;
     private readonly List<CaseAlert> _pendingAlerts = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -62,7 +61,6 @@ public sealed class GridGrain(
         {
             throw new InvalidOperationException($"{area} is neither a leaf nor a community; it has no ledger");
         }
-
         var events = await store.ReadAreaAsync(area.Id, cancellationToken);
         foreach (var e in events)
         {
@@ -71,17 +69,23 @@ public sealed class GridGrain(
         }
         _version = Versioning.Start();
         _throttle = new FlushThrottle(options.Value.FlushInterval);
-        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
-        {
-            DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan, Interleave = false,
-        });
-        this.RegisterGrainTimer(OnClockAsync, new GrainTimerCreationOptions
-        {
-            DueTime = options.Value.ClockTick, Period = options.Value.ClockTick, KeepAlive = true,
-        });
+        this.RegisterGrainTimer(OnClockAsync, options.Value.ClockTick, options.Value.ClockTick);
         // The first computation is the baseline: cases already red are not news.
-        Publish(Compute(raiseAlerts: false));
+        var baseline = Compute(raiseAlerts: false);
+        _snapshot = new IndicatorSnapshot(_snapshotId, ++_version, clock.Now, baseline);
+        _ = AfterActivationAsync();
         logger.LogDebug("{Area} replayed {Count} events up to #{Seq}", _snapshotId, events.Count, _replayedUpTo);
+    }
+
+    /// <summary>
+    /// Sends the first snapshot once activation is over. Calling other grains from inside
+    /// OnActivateAsync deadlocked when a parent and its children were activating at the same
+    /// moment and sent to each other; a yielded continuation runs as a turn of its own.
+    /// </summary>
+    private async Task AfterActivationAsync()
+    {
+        await Task.Yield();
+        Publish(_snapshot!.Values);
     }
 
     public Task ApplyAsync(ImmutableArray<CityEvent> events)
@@ -103,6 +107,12 @@ public sealed class GridGrain(
 
     public Task PingAsync() => Task.CompletedTask;
 
+    public Task RepublishAsync()
+    {
+        if (_snapshot is not null) _parent?.ReportAsync(_snapshot);
+        return Task.CompletedTask;
+    }
+
     public Task ResetAsync()
     {
         DeactivateOnIdle();
@@ -115,18 +125,7 @@ public sealed class GridGrain(
         return Task.CompletedTask;
     }
 
-    private void RequestFlush()
-    {
-        var (now, delay) = _throttle.Request();
-        if (now) Flush();
-        else if (delay is { } d) _flushTimer.Change(d, Timeout.InfiniteTimeSpan);
-    }
-
-    private Task FlushAsync()
-    {
-        Flush();
-        return Task.CompletedTask;
-    }
+    private void RequestFlush() => _throttle.Request(Flush);
 
     private void Flush()
     {

@@ -19,17 +19,7 @@ public sealed class ScreenPublisherGrain(IOptions<GrainOptions> options, ILogger
     private readonly Dictionary<string, IndicatorSnapshot> _pending = new(StringComparer.Ordinal);
     private ImmutableArray<IScreenFeedObserver> _feeds = [];
     private DateTimeOffset _feedsReadAt = DateTimeOffset.MinValue;
-    private IGrainTimer _timer = null!;
     private bool _scheduled;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _timer = this.RegisterGrainTimer(SendAsync, new GrainTimerCreationOptions
-        {
-            DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan,
-        });
-        return Task.CompletedTask;
-    }
 
     public Task PublishAsync(IndicatorSnapshot snapshot)
     {
@@ -38,7 +28,7 @@ public sealed class ScreenPublisherGrain(IOptions<GrainOptions> options, ILogger
         if (!_scheduled)
         {
             _scheduled = true;
-            _timer.Change(options.Value.PublishInterval, Timeout.InfiniteTimeSpan);
+            _ = SendLaterAsync();
         }
         return Task.CompletedTask;
     }
@@ -48,8 +38,9 @@ public sealed class ScreenPublisherGrain(IOptions<GrainOptions> options, ILogger
         foreach (var feed in await FeedsAsync()) _ = feed.OnAlertsAsync([alert]);
     }
 
-    private async Task SendAsync()
+    private async Task SendLaterAsync()
     {
+        await Task.Delay(options.Value.PublishInterval);
         _scheduled = false;
         if (_pending.Count == 0) return;
         var batch = _pending.Values.ToArray();

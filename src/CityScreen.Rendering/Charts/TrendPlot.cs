@@ -1,0 +1,94 @@
+using System.Globalization;
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace CityScreen.Rendering.Charts;
+
+/// <summary>Builds the line chart of a <see cref="TrendChartRequest"/>: x is the bucket index, labelled with local times.</summary>
+internal static class TrendPlot
+{
+    /// <summary>Tick steps (in buckets) that read naturally for hours and days.</summary>
+    private static readonly int[] TickSteps = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 24, 30];
+
+    private const int SamplesPerBucket = 8;
+
+    public static Plot Build(TrendChartRequest r)
+    {
+        var plot = new Plot();
+        var times = r.Times ?? [];
+        var n = times.Count;
+        var lineWidth = Math.Clamp(r.Height / 120f, 2.5f, 5f);
+
+        var tick = ChartTheme.TickFontSize(r.Height);
+        var legend = new List<LegendItem>();
+        var max = 0.0;
+        var integral = true;
+        foreach (var series in r.Series ?? [])
+        {
+            if (n == 0)
+                break;
+            var ys = Values(series, n);
+            var color = ChartTheme.ParseColor(series.ColorHex, ChartTheme.Accent);
+            // Hourly counts are jagged; a monotone curve softens them without inventing peaks or dips below zero.
+            var (sx, sy) = MonotoneSpline.Sample(ys, SamplesPerBucket);
+            var line = plot.Add.ScatterLine(sx, sy, color);
+            line.LineWidth = lineWidth;
+            line.MarkerSize = 0;
+            if (legend.Count == 0)
+            {
+                line.FillY = true;
+                line.FillYValue = 0;
+                line.FillYColor = color.WithOpacity(0.16);
+            }
+            legend.Add(ChartTheme.LegendLine(series.Label ?? string.Empty, color, tick));
+            max = Math.Max(max, ys.Max());
+            integral &= ys.All(v => v == Math.Floor(v));
+        }
+
+        ChartTheme.Apply(plot, r.Title, r.Height);
+        plot.Axes.SetLimitsX(n > 1 ? -0.3 : -1, n > 1 ? n - 1 + 0.3 : 1);
+        // Counts start at zero; an all-zero series still gets a 0..1 axis rather than a degenerate (NaN) one.
+        plot.Axes.SetLimitsY(0, max > 0 ? max * 1.18 : 1);
+        plot.Axes.Bottom.TickGenerator = TimeTicks(times, r.TimeFormat, r.Width, tick);
+        plot.Axes.Left.TickGenerator = new NumericAutomatic
+        {
+            IntegerTicksOnly = integral,
+            LabelFormatter = v => v.ToString("#,##0.##", CultureInfo.InvariantCulture),
+        };
+
+        if (legend.Count == 0)
+            ChartTheme.AddNoDataNotice(plot, r.Height);
+        else if (legend.Any(item => !string.IsNullOrWhiteSpace(item.LabelText)))
+        {
+            plot.Legend.ManualItems.AddRange(legend);
+            plot.Legend.DisplayPlottableLegendItems = false;
+            plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
+        }
+        return plot;
+    }
+
+    /// <summary>One value per bucket; missing or non-finite values count as 0 so the line never breaks into NaN.</summary>
+    private static double[] Values(TrendSeries series, int n) =>
+        Enumerable.Range(0, n)
+            .Select(i => series.Values is { } v && i < v.Count && double.IsFinite(v[i]) ? v[i] : 0)
+            .ToArray();
+
+    /// <summary>Labels every k-th bucket, counting back from the newest so "now" is always labelled.</summary>
+    private static NumericManual TimeTicks(IReadOnlyList<DateTime> times, string? format, int width, float fontSize)
+    {
+        var ticks = new NumericManual();
+        if (times.Count == 0)
+            return ticks;
+
+        format = string.IsNullOrWhiteSpace(format) ? "HH:mm" : format;
+        var labelWidth = fontSize * 0.6 * Math.Max(format.Length, 2);
+        var plotWidth = Math.Max(width - 6 * fontSize, labelWidth);
+        var fitting = Math.Max(1, (int)(plotWidth / (labelWidth * 1.6)));
+        var wanted = (int)Math.Ceiling(times.Count / (double)fitting);
+        var step = TickSteps.FirstOrDefault(s => s >= wanted, wanted);
+
+        for (var i = times.Count - 1; i >= 0; i -= step)
+            ticks.AddMajor(i, times[i].ToString(format, CultureInfo.InvariantCulture));
+        return ticks;
+    }
+}

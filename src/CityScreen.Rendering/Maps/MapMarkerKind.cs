@@ -1,0 +1,8 @@
+namespace CityScreen.Rendering.Maps;
+
+public enum MapMarkerKind
+{
+    NewCase,
+    RedCase,
+    CriticalCase,
+}

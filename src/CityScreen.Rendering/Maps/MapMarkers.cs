@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using CityScreen.Rendering.Svg;
+
+namespace CityScreen.Rendering.Maps;
+
+/// <summary>Case markers: a solid dot with an expanding, fading ring so new events catch the eye from across the room.</summary>
+internal static class MapMarkers
+{
+    public static void Append(StringBuilder sb, IEnumerable<MapMarker> markers, MapViewport viewport, double radius)
+    {
+        // Critical last so it is drawn on top; the id keeps the order stable for identical input.
+        var ordered = markers.OrderBy(m => m.Kind).ThenBy(m => m.Id, StringComparer.Ordinal);
+        sb.Append("<g class=\"markers\">");
+        foreach (var marker in ordered)
+        {
+            var (x, y) = viewport.ToPixel(marker.Lon, marker.Lat);
+            if (!double.IsFinite(x) || !double.IsFinite(y) || !viewport.Contains(x, y))
+                continue;
+            AppendMarker(sb, marker, SvgFormat.Coord(x), SvgFormat.Coord(y), radius);
+        }
+        sb.Append("</g>");
+    }
+
+    private static void AppendMarker(StringBuilder sb, MapMarker marker, string cx, string cy, double radius)
+    {
+        var color = MapTheme.MarkerColor(marker.Kind);
+        var seconds = marker.Kind == MapMarkerKind.CriticalCase ? 1.2 : 2.0;
+        // A per-marker phase (from the id, so still deterministic) keeps a burst of new cases from pulsing in lockstep.
+        var phase = (StableHash.Of(marker.Id) % 100) / 100.0 * seconds;
+        var dur = seconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";
+        var begin = "-" + phase.ToString("0.00", CultureInfo.InvariantCulture) + "s";
+
+        sb.Append("<g class=\"marker marker-").Append(Kebab(marker.Kind)).Append("\" data-marker-id=\"")
+          .Append(SvgFormat.Escape(marker.Id)).Append("\">");
+        if (!string.IsNullOrWhiteSpace(marker.Title))
+            sb.Append("<title>").Append(SvgFormat.Escape(marker.Title)).Append("</title>");
+
+        sb.Append("<circle class=\"marker-pulse\" cx=\"").Append(cx).Append("\" cy=\"").Append(cy).Append("\" r=\"")
+          .Append(SvgFormat.Coord(radius)).Append("\" stroke=\"").Append(color).Append("\">");
+        sb.Append("<animate attributeName=\"r\" from=\"").Append(SvgFormat.Coord(radius)).Append("\" to=\"")
+          .Append(SvgFormat.Coord(radius * 3.2)).Append("\" dur=\"").Append(dur).Append("\" begin=\"").Append(begin)
+          .Append("\" repeatCount=\"indefinite\"/>");
+        sb.Append("<animate attributeName=\"opacity\" from=\"0.9\" to=\"0\" dur=\"").Append(dur).Append("\" begin=\"")
+          .Append(begin).Append("\" repeatCount=\"indefinite\"/>");
+        sb.Append("</circle>");
+
+        sb.Append("<circle class=\"marker-dot\" cx=\"").Append(cx).Append("\" cy=\"").Append(cy).Append("\" r=\"")
+          .Append(SvgFormat.Coord(radius)).Append("\" fill=\"").Append(color).Append("\"/>");
+        sb.Append("</g>");
+    }
+
+    private static string Kebab(MapMarkerKind kind) => kind switch
+    {
+        MapMarkerKind.RedCase => "red",
+        MapMarkerKind.CriticalCase => "critical",
+        _ => "new",
+    };
+}

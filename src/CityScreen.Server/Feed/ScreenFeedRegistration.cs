@@ -1,0 +1,59 @@
+using CityScreen.Contracts.Grains;
+
+namespace CityScreen.Server.Feed;
+
+/// <summary>
+/// Registers this host's <see cref="ScreenFeed"/> with the cluster, and again on a timer: observer
+/// references are held weakly and expire, and the registry grain may move to another host.
+/// The reference is kept here so it is not collected.
+/// </summary>
+public sealed class ScreenFeedRegistration(IGrainFactory grains, ScreenFeed feed, ILogger<ScreenFeedRegistration> logger) : BackgroundService
+{
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(15);
+    private readonly string _hostId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IScreenFeedObserver? _reference;
+
+    /// <summary>Completes once this host's feed is known to the cluster; areas are woken after it, so their first snapshots reach this host.</summary>
+    public Task Registered => _registered.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _reference = grains.CreateObjectReference<IScreenFeedObserver>(feed);
+        var registry = grains.GetGrain<IScreenHostRegistryGrain>(0);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await registry.RegisterAsync(_hostId, _reference);
+                _registered.TrySetResult();
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Could not register the screen feed; retrying");
+            }
+            try
+            {
+                await Task.Delay(Renewal, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await grains.GetGrain<IScreenHostRegistryGrain>(0).UnregisterAsync(_hostId).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "Could not unregister the screen feed at shutdown");
+        }
+        if (_reference is not null) grains.DeleteObjectReference<IScreenFeedObserver>(_reference);
+        await base.StopAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using CityScreen.Server.Apis;
+using CityScreen.Server.Components;
+using CityScreen.Server.Hubs;
+
+namespace CityScreen.Server.Hosting;
+
+/// <summary>Builds the one host process: Orleans silo, API, hub and Blazor wall (architecture §1).</summary>
+public static class CityScreenHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddCityScreen();
+
+        var app = builder.Build();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapHealthApi();
+        app.MapAreasApi();
+        app.MapEventsApi();
+        app.MapHub<ScreenHub>("/hubs/screen");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

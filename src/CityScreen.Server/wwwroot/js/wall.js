@@ -1,0 +1,63 @@
+// The wall runs unattended: scale the design canvas to the screen, drill down on map clicks,
+// never give up reconnecting, show how old the picture is while cut off, and reload when the
+// server no longer knows this circuit (it restarted).
+(function () {
+  "use strict";
+
+  function fit() {
+    document.querySelectorAll(".stage").forEach(function (stage) {
+      var w = +stage.dataset.canvasWidth || 1920, h = +stage.dataset.canvasHeight || 1080;
+      var s = Math.min(window.innerWidth / w, window.innerHeight / h);
+      var canvas = stage.querySelector(".canvas");
+      if (!canvas) return;
+      canvas.style.transform = "scale(" + s + ")";
+      canvas.style.left = Math.max(0, (window.innerWidth - w * s) / 2) + "px";
+      canvas.style.top = Math.max(0, (window.innerHeight - h * s) / 2) + "px";
+    });
+  }
+  window.addEventListener("resize", fit);
+  new MutationObserver(fit).observe(document.documentElement, { childList: true, subtree: true });
+
+  document.addEventListener("click", function (e) {
+    var area = e.target.closest && e.target.closest("#wall-map [data-area-id]");
+    if (!area) return;
+    var id = area.getAttribute("data-area-id");
+    var query = location.search || "";
+    if (window.Blazor && Blazor.navigateTo) Blazor.navigateTo("/screen/" + encodeURIComponent(id) + query);
+    else location.href = "/screen/" + encodeURIComponent(id) + query;
+  });
+
+  function markStale() {
+    var canvas = document.querySelector(".canvas");
+    var at = canvas && canvas.getAttribute("data-data-at");
+    var label = document.getElementById("stale-since");
+    if (label) label.textContent = "数据截至 " + (at || "--:--:--");
+    document.documentElement.classList.add("stale");
+  }
+
+  function reloadWhenServerIsBack() {
+    // The circuit is gone for good: wait until the server answers, then start afresh.
+    fetch("/healthz", { cache: "no-store" })
+      .then(function (r) { if (r.ok) location.reload(); else setTimeout(reloadWhenServerIsBack, 2000); })
+      .catch(function () { setTimeout(reloadWhenServerIsBack, 2000); });
+  }
+
+  var modal = document.getElementById("components-reconnect-modal");
+  if (modal) {
+    modal.addEventListener("components-reconnect-state-changed", function (e) {
+      var state = e.detail && e.detail.state;
+      if (state === "show" || state === "retrying") markStale();
+      else if (state === "hide") document.documentElement.classList.remove("stale");
+      else if (state === "failed" || state === "rejected") { markStale(); reloadWhenServerIsBack(); }
+    });
+  }
+
+  Blazor.start({
+    circuit: {
+      reconnectionOptions: {
+        maxRetries: 1000000000,
+        retryIntervalMilliseconds: function (attempt) { return Math.min(1000 * attempt, 5000); }
+      }
+    }
+  });
+})();

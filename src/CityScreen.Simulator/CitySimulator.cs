@@ -1,0 +1,226 @@
+using CityScreen.Contracts.Events;
+using CityScreen.Simulator.Activities;
+using CityScreen.Simulator.Cases;
+
+namespace CityScreen.Simulator;
+
+/// <summary>
+/// A city that produces <see cref="CityEvent"/>s on a virtual clock: cases reported at a rate shaped by the
+/// local time of day, each following its lifecycle over the next hours or days, and the Party-building and
+/// service work around them. <see cref="Advance"/> returns what happened since the last call, in time order
+/// except for a small share of events that arrive late, as they do from real upstream systems.
+/// </summary>
+/// <remarks>
+/// Everything is drawn from streams keyed by the seed and by the minute or case it belongs to, so the same
+/// seed gives the same events with the same ids however the clock is advanced, and a simulator restarted
+/// with that seed repeats the ids of the hours it replays (the server counts them once).
+/// Memory holds one entry per open case plus the current minute's activities and held-back events.
+/// Not thread-safe: one caller drives the clock.
+/// </remarks>
+public sealed class CitySimulator
+{
+    private readonly SimulationContext _context;
+    private readonly StreamRates _rates;
+    private readonly long _warmUpTicks;
+    private readonly CasePlan _plan = new();
+    private readonly CaseEventFactory _cases;
+    private readonly ActivityFactory _activities;
+    private readonly PriorityQueue<Pending, PendingOrder> _queue = new();
+    private bool _started;
+    private long _startTicks;
+    private long _nowTicks;
+    private long _nextSlot;
+    private int _numberingDay;
+    private int _casesToday;
+
+    public CitySimulator(IReadOnlyList<SimulatedArea> grids, SimulatorOptions options, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(zone);
+        if (!double.IsFinite(options.EventsPerSecond) || options.EventsPerSecond < 0)
+            throw new ArgumentException($"EventsPerSecond must be a number ≥ 0, not {options.EventsPerSecond}", nameof(options));
+        if (options.LateShare is < 0 or > 1 || double.IsNaN(options.LateShare))
+            throw new ArgumentException($"LateShare must be between 0 and 1, not {options.LateShare}", nameof(options));
+        if (options.WarmUp < TimeSpan.Zero)
+            throw new ArgumentException("WarmUp must not be negative", nameof(options));
+        if (string.IsNullOrWhiteSpace(options.Source))
+            throw new ArgumentException("Source must name the event source", nameof(options));
+
+        // 0 asks for a fresh city every run.
+        Seed = options.Seed != 0 ? options.Seed : Random.Shared.Next(1, int.MaxValue);
+        var roster = new GridRoster(grids);
+        _context = new SimulationContext(Seed, options.Source, roster, new LocalClock(zone), new DayShape(options.FollowTimeOfDay), options.LateShare);
+        _rates = StreamRates.For(options.EventsPerSecond, roster.Count, roster.Communities.Count);
+        _warmUpTicks = options.WarmUp.Ticks;
+        _cases = new CaseEventFactory(_context);
+        _activities = new ActivityFactory(_context);
+    }
+
+    /// <summary>Uses the zone named by <see cref="SimulatorOptions.TimeZone"/>.</summary>
+    public CitySimulator(IReadOnlyList<SimulatedArea> grids, SimulatorOptions options)
+        : this(grids, options, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone))
+    {
+    }
+
+    /// <summary>The seed in use (the one drawn when the options asked for 0); event ids carry it.</summary>
+    public int Seed { get; }
+
+    /// <summary>The virtual time reached, in the city's zone; <see cref="DateTimeOffset.MinValue"/> before <see cref="Start"/>.</summary>
+    public DateTimeOffset Now => _started ? _context.Clock.ToLocal(_nowTicks) : DateTimeOffset.MinValue;
+
+    /// <summary>Entries waiting in the queue: open cases, held-back events, this minute's activities.</summary>
+    internal int PendingCount => _queue.Count;
+
+    /// <summary>
+    /// Sets the virtual clock to <paramref name="at"/>; no event will be at or before it. Cases reported in
+    /// the <see cref="SimulatorOptions.WarmUp"/> before it are already open and send their later steps.
+    /// </summary>
+    public void Start(DateTimeOffset at)
+    {
+        _queue.Clear();
+        _started = true;
+        _startTicks = _nowTicks = at.UtcTicks;
+        _numberingDay = int.MinValue;
+
+        // Cases are numbered from local midnight, so walk the warm-up from the midnight before it.
+        var warmFrom = _startTicks - _warmUpTicks;
+        var startSlot = _startTicks / SlotArrivals.Length;
+        for (var slot = _context.Clock.StartOfDay(warmFrom) / SlotArrivals.Length; slot <= startSlot; slot++)
+            Generate(slot, warmFrom);
+        _nextSlot = startSlot + 1;
+    }
+
+    /// <summary>
+    /// Moves the virtual clock to <paramref name="until"/> and returns the events released in between: those
+    /// that occurred in (<see cref="Now"/>, <paramref name="until"/>], less the ones held back, plus held-back
+    /// ones now due. Ordered by release time.
+    /// </summary>
+    public IReadOnlyList<CityEvent> Advance(DateTimeOffset until)
+    {
+        if (!_started) throw new InvalidOperationException("Start the simulator before advancing it.");
+        var untilTicks = until.UtcTicks;
+        if (untilTicks <= _nowTicks) return [];
+
+        var events = new List<CityEvent>();
+        while (true)
+        {
+            // Everything at or before the horizon is in the queue: later minutes only hold later arrivals.
+            var horizon = Math.Min(untilTicks, _nextSlot * SlotArrivals.Length - 1);
+            Release(horizon, events);
+            if (horizon == untilTicks) break;
+            Generate(_nextSlot++, _startTicks);
+        }
+        _nowTicks = untilTicks;
+        return events;
+    }
+
+    private void Release(long horizon, List<CityEvent> events)
+    {
+        while (_queue.TryPeek(out var item, out var order) && order.Ticks <= horizon)
+        {
+            _queue.Dequeue();
+            if (item.Ready is { } ready) events.Add(ready);
+            else TakeCaseStep(item, order.Ticks, events);
+        }
+    }
+
+    private void TakeCaseStep(Pending item, long ticks, List<CityEvent> events)
+    {
+        var key = item.CaseKey;
+        _plan.Draw(_context, key, item.ReportedTicks, _context.Clock.Hour(item.ReportedTicks));
+        var e = _cases.Build(_plan, item.Step);
+
+        var next = item.Step + 1;
+        if (next < _plan.StepCount)
+            _queue.Enqueue(Pending.CaseStep(key, item.ReportedTicks, next), new(_plan.TicksAt(next), PendingOrder.CaseStep, key));
+
+        var r = RandomStream.For(Seed, key, 1 + item.Step);
+        var late = _context.LateBy(ref r);
+        if (late > 0) _queue.Enqueue(Pending.Release(e), new(ticks + late, PendingOrder.LateCaseStep + item.Step, key));
+        else events.Add(e);
+    }
+
+    /// <summary>
+    /// Draws the arrivals of one minute. Arrivals after the start are queued; cases reported from
+    /// <paramref name="warmFrom"/> up to the start queue their first step after it; earlier ones only count.
+    /// Every arrival is drawn in full either way, so a minute's draws never depend on when the run began.
+    /// </summary>
+    private void Generate(long slot, long warmFrom)
+    {
+        var start = slot * SlotArrivals.Length;
+        var end = start + SlotArrivals.Length;
+        var local = _context.Clock.ToLocal(start);
+        var hour = local.Hour;
+        var community = _context.Shape.Community.At(hour);
+        var minute = local.ToString("yyyyMMddHHmm", null);
+
+        GenerateCases(slot, DateOnly.FromDateTime(local.DateTime), hour, warmFrom);
+        if (end > warmFrom)
+            GenerateProjects(slot, minute, _rates.Projects * community);
+        if (end > _startTicks)
+        {
+            GenerateActivities(slot, minute, ArrivalStream.Service, _rates.Service * community);
+            GenerateActivities(slot, minute, ArrivalStream.Meetings, _rates.Meetings * community);
+        }
+    }
+
+    private void GenerateCases(long slot, DateOnly day, int hour, long warmFrom)
+    {
+        // Minutes never straddle a local midnight (zone offsets are whole minutes), so a minute has one day.
+        if (day.DayNumber != _numberingDay)
+        {
+            _numberingDay = day.DayNumber;
+            _casesToday = 0;
+        }
+
+        var arrivals = new SlotArrivals(Seed, slot, ArrivalStream.Cases, _rates.Cases * _context.Shape.Reports(hour));
+        while (arrivals.Next(out var at))
+        {
+            var key = CaseEventFactory.Key(day, ++_casesToday);
+            if (at > _startTicks)
+            {
+                _queue.Enqueue(Pending.CaseStep(key, at, 0), new(at, PendingOrder.CaseStep, key));
+                continue;
+            }
+            if (at < warmFrom) continue;
+
+            _plan.Draw(_context, key, at, hour);
+            var step = _plan.FirstStepAfter(_startTicks);
+            if (step >= 0)
+                _queue.Enqueue(Pending.CaseStep(key, at, step), new(_plan.TicksAt(step), PendingOrder.CaseStep, key));
+        }
+    }
+
+    /// <param name="minute">The local minute, yyyyMMddHHmm: with the arrival's index it makes the event id.</param>
+    private void GenerateActivities(long slot, string minute, ArrivalStream stream, double rate)
+    {
+        var arrivals = new SlotArrivals(Seed, slot, stream, rate);
+        var tag = stream == ArrivalStream.Service ? 's' : 'm';
+        for (var i = 0; arrivals.Next(out var at); i++)
+        {
+            var stem = $"{minute}-{tag}{i}";
+            var e = stream == ArrivalStream.Service
+                ? _activities.Service(ref arrivals.Random, at, stem)
+                : _activities.Meeting(ref arrivals.Random, at, stem);
+            var late = _context.LateBy(ref arrivals.Random);
+            if (at > _startTicks) Enqueue(e, at + late, PendingOrder.Activity + (int)stream, slot, i);
+        }
+    }
+
+    private void GenerateProjects(long slot, string minute, double rate)
+    {
+        var arrivals = new SlotArrivals(Seed, slot, ArrivalStream.Projects, rate);
+        for (var i = 0; arrivals.Next(out var at); i++)
+        {
+            var (claimed, completed) = _activities.Project(ref arrivals.Random, at, $"XM{minute}{i:D2}");
+            var claimLate = _context.LateBy(ref arrivals.Random);
+            var completionLate = _context.LateBy(ref arrivals.Random);
+            if (at > _startTicks) Enqueue(claimed, at + claimLate, PendingOrder.Activity + (int)ArrivalStream.Projects, slot, i);
+            if (completed is not null && completed.OccurredAt.UtcTicks > _startTicks)
+                Enqueue(completed, completed.OccurredAt.UtcTicks + completionLate, PendingOrder.ProjectCompletion, slot, i);
+        }
+    }
+
+    private void Enqueue(CityEvent e, long releaseTicks, int tag, long slot, int index) =>
+        _queue.Enqueue(Pending.Release(e), new(releaseTicks, tag, (slot << 20) | (uint)index));
+}

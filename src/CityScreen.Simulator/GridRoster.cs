@@ -1,0 +1,56 @@
+namespace CityScreen.Simulator;
+
+/// <summary>
+/// The grids the simulator plays on, with what each needs drawn quickly: a pick weighted by households
+/// (a bigger grid sees more), its community's people, and the places its case titles name.
+/// </summary>
+internal sealed class GridRoster
+{
+    private readonly SimulatedArea[] _grids;
+    private readonly double[] _cumulativeHouseholds;
+    private readonly Community[] _communityOf;
+    private readonly GridPlaces[] _places;
+
+    public GridRoster(IReadOnlyList<SimulatedArea> grids)
+    {
+        ArgumentNullException.ThrowIfNull(grids);
+        if (grids.Count == 0) throw new ArgumentException("the simulator needs at least one grid", nameof(grids));
+        foreach (var g in grids)
+        {
+            if (string.IsNullOrWhiteSpace(g.GridId) || string.IsNullOrWhiteSpace(g.CommunityId))
+                throw new ArgumentException($"grid '{g.GridId}' needs both a grid id and a community id", nameof(grids));
+        }
+
+        _grids = [.. grids];
+        _cumulativeHouseholds = new double[_grids.Length];
+        var sum = 0.0;
+        for (var i = 0; i < _grids.Length; i++)
+        {
+            // A grid with no household count still sees some events.
+            sum += Math.Max(_grids[i].Households, 50);
+            _cumulativeHouseholds[i] = sum;
+        }
+
+        Communities = [.. _grids.GroupBy(g => g.CommunityId).Select(c => new Community(c.Key, [.. c]))];
+        var byId = Communities.ToDictionary(c => c.Id);
+        _communityOf = [.. _grids.Select(g => byId[g.CommunityId])];
+        _places = [.. _grids.Select(g => GridPlaces.For(g.GridId))];
+    }
+
+    public int Count => _grids.Length;
+
+    public IReadOnlyList<Community> Communities { get; }
+
+    public SimulatedArea this[int grid] => _grids[grid];
+
+    public Community CommunityOf(int grid) => _communityOf[grid];
+
+    public GridPlaces PlacesOf(int grid) => _places[grid];
+
+    public int PickGrid(ref RandomStream r)
+    {
+        var x = r.NextDouble() * _cumulativeHouseholds[^1];
+        var i = Array.BinarySearch(_cumulativeHouseholds, x);
+        return Math.Min(i < 0 ? ~i : i + 1, _grids.Length - 1);
+    }
+}

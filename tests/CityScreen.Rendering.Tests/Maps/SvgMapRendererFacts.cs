@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CityScreen.Rendering.Maps;
+using static CityScreen.Rendering.Tests.Maps.TestAreas;
+
+namespace CityScreen.Rendering.Tests.Maps;
+
+public class SvgMapRendererFacts
+{
+    private readonly SvgMapRenderer _renderer = new();
+
+    [Fact]
+    public void RenderSvg_EmitsOneClickablePathPerFeature_WithItsAreaId()
+    {
+        var features = Grid();
+
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request(features)));
+
+        var paths = doc.WithClass("path", "area").ToList();
+        Assert.Equal(features.Select(f => f.Id).Order(), paths.Select(p => (string)p.Attribute("data-area-id")!).Order());
+        Assert.All(paths, p => Assert.Equal("evenodd", (string?)p.Attribute("fill-rule")));
+        Assert.All(paths, p => Assert.NotNull(p.Element(SvgXml.Ns + "title")));
+    }
+
+    [Fact]
+    public void RenderSvg_TitleCarriesNameAndValueText()
+    {
+        var feature = new MapFeature("a", "南京东路街道", Square(121.4, 31.2, 0.05), 93.5, "93.5%");
+
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request([feature])));
+
+        var title = doc.WithClass("path", "area").Single().Element(SvgXml.Ns + "title")!.Value;
+        Assert.Contains("南京东路街道", title);
+        Assert.Contains("93.5%", title);
+    }
+
+    [Fact]
+    public void RenderSvg_PolygonWithHole_IsOneEvenOddPathWithTwoSubpaths()
+    {
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request([new MapFeature("holed", "有洞", SquareWithHole(121.4, 31.2, 0.05), 1)])));
+
+        var path = doc.WithClass("path", "area").Single();
+        Assert.Equal("evenodd", (string?)path.Attribute("fill-rule"));
+        Assert.Equal(2, path.SubpathCount());
+    }
+
+    [Fact]
+    public void RenderSvg_MultiPolygonWithTwoParts_IsOnePathWithTwoSubpaths()
+    {
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request([new MapFeature("islands", "两岛", TwoIslands(121.4, 31.2, 0.02), 1)])));
+
+        var path = doc.WithClass("path", "area").Single();
+        Assert.Equal("evenodd", (string?)path.Attribute("fill-rule"));
+        Assert.Equal(2, path.SubpathCount());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RenderSvg_WorseValuesGetTheBrightEnd_WhicheverWayTheIndicatorRuns(bool lowerIsBetter)
+    {
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid(), lowerIsBetter: lowerIsBetter)));
+        string FillOf(string id) => (string)doc.WithClass("path", "area").Single(p => (string?)p.Attribute("data-area-id") == id).Attribute("fill")!;
+
+        var lowValue = ColorRamp.Luminance(FillOf("street-0")); // value 10
+        var highValue = ColorRamp.Luminance(FillOf("street-8")); // value 90
+
+        if (lowerIsBetter)
+            Assert.True(highValue > lowValue, "a high count is worse and should be bright");
+        else
+            Assert.True(lowValue > highValue, "a low rate is worse and should be bright");
+    }
+
+    [Fact]
+    public void RenderSvg_FeatureWithoutValue_GetsTheHatchedNoDataFill()
+    {
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid())));
+
+        var fill = (string)doc.WithClass("path", "area").Single(p => (string?)p.Attribute("data-area-id") == "street-4").Attribute("fill")!;
+        var patternId = Regex.Match(fill, @"^url\(#(.+)\)$").Groups[1].Value;
+        Assert.EndsWith("nodata", patternId);
+        Assert.Contains(doc.Descendants(SvgXml.Ns + "pattern"), p => (string?)p.Attribute("id") == patternId);
+    }
+
+    [Fact]
+    public void RenderSvg_Legend_ShowsTitleClassesAndNoData()
+    {
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid())));
+
+        var legendTexts = doc.Descendants(SvgXml.Ns + "g").Single(g => (string?)g.Attribute("class") == "legend")
+            .Descendants(SvgXml.Ns + "text").Select(t => t.Value).ToList();
+        Assert.Contains("按期结案率", legendTexts);
+        Assert.Contains("无数据", legendTexts);
+        var classes = legendTexts.Count(t => t.Contains(" – "));
+        Assert.InRange(classes, 5, 7);
+    }
+
+    [Fact]
+    public void RenderSvg_Markers_AreDrawnWithTheirIdsKindsAndPulse()
+    {
+        MapMarker[] markers =
+        [
+            new("m-new", 121.41, 31.21, MapMarkerKind.NewCase, "新上报"),
+            new("m-red", 121.43, 31.23, MapMarkerKind.RedCase),
+            new("m-critical", 121.45, 31.25, MapMarkerKind.CriticalCase),
+        ];
+
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid(), markers)));
+
+        var drawn = doc.WithClass("g", "marker").ToList();
+        Assert.Equal(["m-new", "m-red", "m-critical"], drawn.Select(m => (string)m.Attribute("data-marker-id")!));
+        Assert.Contains("marker-critical", (string)drawn[2].Attribute("class")!);
+        Assert.All(drawn, m => Assert.NotEmpty(m.Descendants(SvgXml.Ns + "animate")));
+    }
+
+    [Fact]
+    public void RenderSvg_MarkerOutsideTheMap_IsLeftOut()
+    {
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid(), [new MapMarker("far", 116.4, 39.9, MapMarkerKind.NewCase)])));
+
+        Assert.Empty(doc.WithClass("g", "marker"));
+    }
+
+    [Fact]
+    public void RenderSvg_SameInput_GivesTheSameString()
+    {
+        MapRequest Make() => Request(Grid(), [new MapMarker("m", 121.41, 31.21, MapMarkerKind.RedCase)]) with { HighlightId = "street-2" };
+
+        Assert.Equal(new SvgMapRenderer().RenderSvg(Make()), new SvgMapRenderer().RenderSvg(Make()));
+    }
+
+    [Fact]
+    public void RenderSvg_DoesNotDependOnTheThreadCulture()
+    {
+        var invariant = _renderer.RenderSvg(Request(Grid()));
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            Assert.Equal(invariant, _renderer.RenderSvg(Request(Grid())));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void RenderSvg_WritesCoordinatesWithAtMostOneDecimal()
+    {
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request([new MapFeature("c", "圆", DenseCircle(121.4, 31.2, 0.03, 500), 1)])));
+
+        var d = (string)doc.WithClass("path", "area").Single().Attribute("d")!;
+        Assert.DoesNotMatch(@"\d\.\d\d", d);
+        Assert.DoesNotContain("E", d);
+    }
+
+    [Fact]
+    public void RenderSvg_SimplifiesDenseGeometry_MoreAtSmallerSizes()
+    {
+        var circle = new MapFeature("c", "圆", DenseCircle(121.4, 31.2, 0.03, 5_000), 1);
+        int Vertices(int size)
+        {
+            var svg = _renderer.RenderSvg(Request([circle]) with { Width = size, Height = size });
+            var d = (string)SvgXml.Parse(svg).WithClass("path", "area").Single().Attribute("d")!;
+            return d.Split([' ', 'L', 'M'], StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+
+        var small = Vertices(120);
+        var large = Vertices(2_000);
+
+        Assert.True(small < 200, $"{small} vertices at 120 px");
+        Assert.True(small < large, $"{small} at 120 px vs {large} at 2000 px");
+        Assert.True(large < 5_000, $"{large} vertices at 2000 px");
+    }
+
+    [Fact]
+    public void RenderSvg_LabelsAreasThatFitTheirName_AndHidesThoseThatDoNot()
+    {
+        var roomy = new MapFeature("roomy", "宽敞街道", Square(121.40, 31.20, 0.1), 1);
+        var tiny = new MapFeature("tiny", "一个名字很长放不下的社区", Square(121.52, 31.20, 0.004), 2);
+
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request([roomy, tiny])));
+
+        var labels = doc.WithClass("text", "label").Select(t => t.Value).ToList();
+        Assert.Contains("宽敞街道", labels);
+        Assert.DoesNotContain("一个名字很长放不下的社区", labels);
+    }
+
+    [Fact]
+    public void RenderSvg_OverlappingLabels_OnlyOneIsShown()
+    {
+        // Two overlapping areas whose interior points coincide: both names cannot be drawn legibly.
+        var a = new MapFeature("a", "甲街道", Square(121.40, 31.20, 0.1), 1);
+        var b = new MapFeature("b", "乙街道", Square(121.40, 31.20, 0.1), 2);
+
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request([a, b])));
+
+        Assert.Single(doc.WithClass("text", "label"));
+    }
+
+    [Fact]
+    public void RenderSvg_HighlightedArea_IsMarkedAndDrawnLast()
+    {
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid()) with { HighlightId = "street-0" }));
+
+        var last = doc.WithClass("path", "area").Last();
+        Assert.Equal("street-0", (string?)last.Attribute("data-area-id"));
+        Assert.Contains("highlight", (string)last.Attribute("class")!);
+    }
+
+    [Fact]
+    public void RenderSvg_Outline_IsDrawnWithoutFillAndIsNotClickable()
+    {
+        var parent = new MapFeature("district", "黄浦区", Square(121.40, 31.20, 0.06), null);
+
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid()) with { Outline = [parent] }));
+
+        var outline = doc.WithClass("path", "outline").Single();
+        Assert.Null(outline.Attribute("data-area-id"));
+        Assert.Equal(9, doc.WithClass("path", "area").Count());
+    }
+
+    [Fact]
+    public void RenderSvg_IsSelfContained_WithViewBoxAndScopedStyle()
+    {
+        var svg = _renderer.RenderSvg(Request(Grid()));
+        var root = SvgXml.Parse(svg).Root!;
+
+        Assert.Equal("0 0 800 600", (string?)root.Attribute("viewBox"));
+        Assert.Equal("100%", (string?)root.Attribute("width"));
+        var style = root.Element(SvgXml.Ns + "style")!.Value;
+        Assert.Contains(".cs-map .area:hover", style);
+        Assert.DoesNotContain("<script", svg);
+        Assert.DoesNotContain("http://", svg.Replace("http://www.w3.org/2000/svg", ""));
+    }
+
+    [Fact]
+    public void RenderSvg_EscapesNamesAndIds()
+    {
+        var feature = new MapFeature("a\"<&>", "<b>&街道", Square(121.4, 31.2, 0.1), 1);
+
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request([feature])));
+
+        Assert.Equal("a\"<&>", (string?)doc.WithClass("path", "area").Single().Attribute("data-area-id"));
+    }
+
+    [Fact]
+    public void RenderSvg_NoFeatures_ShowsAnEmptyNoticeInsteadOfThrowing()
+    {
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request([])));
+
+        Assert.Contains(doc.Descendants(SvgXml.Ns + "text"), t => t.Value == SvgMapRenderer.NoMapDataText);
+    }
+
+    [Fact]
+    public void RenderSvg_AllValuesMissing_StillRendersEveryAreaAsNoData()
+    {
+        var features = Grid().Select(f => f with { Value = null }).ToList();
+
+        var doc = SvgXml.Parse(_renderer.RenderSvg(Request(features)));
+
+        Assert.All(doc.WithClass("path", "area"), p => Assert.StartsWith("url(#", (string)p.Attribute("fill")!));
+    }
+}

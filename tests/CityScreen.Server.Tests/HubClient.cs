@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CityScreen.Server.Tests;
+
+/// <summary>A real SignalR client on /hubs/screen that records what it receives.</summary>
+public sealed class HubClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+
+    public HubClient(Uri baseAddress)
+    {
+        _connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/screen")).Build();
+        _connection.On<JsonElement>("indicators", m => Indicators.Enqueue(m));
+        _connection.On<JsonElement>("alert", m => Alerts.Enqueue(m));
+    }
+
+    public ConcurrentQueue<JsonElement> Indicators { get; } = new();
+    public ConcurrentQueue<JsonElement> Alerts { get; } = new();
+
+    public Task StartAsync() => _connection.StartAsync();
+
+    public Task SubscribeAsync(string areaId) => _connection.InvokeAsync("Subscribe", areaId);
+
+    public Task UnsubscribeAsync(string areaId) => _connection.InvokeAsync("Unsubscribe", areaId);
+
+    /// <summary>Waits (bounded) for a received message that satisfies <paramref name="match"/>.</summary>
+    public static async Task<JsonElement> ReceiveAsync(ConcurrentQueue<JsonElement> queue, Func<JsonElement, bool> match, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var m in queue)
+                if (match(m)) return m;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"no message: {what}; received {queue.Count}");
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

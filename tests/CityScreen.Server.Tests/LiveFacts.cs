@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using static CityScreen.Server.Tests.Payloads;
+
+namespace CityScreen.Server.Tests;
+
+[Collection("host")]
+public class LiveFacts(HostFixture fixture)
+{
+    private ServerHost Host => fixture.Host;
+
+    private static double Value(JsonElement m, string id) => m.GetProperty("values").GetProperty(id).GetDouble();
+
+    [Fact]
+    public async Task A_posted_event_reaches_a_subscribed_client_at_every_level()
+    {
+        await using var client = new HubClient(Host.BaseAddress);
+        await client.StartAsync();
+        await client.SubscribeAsync(City);
+        await client.SubscribeAsync(Grid);
+        var city = await HubClient.ReceiveAsync(client.Indicators, m => m.GetProperty("areaId").GetString() == City, "the city's snapshot on subscribing");
+        var before = Value(city, "EV01");
+
+        using var http = Host.Client();
+        var response = await http.PostAsync("/api/events", Json(Reported("live-1", "AJ-live-1")));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var updated = await HubClient.ReceiveAsync(client.Indicators,
+            m => m.GetProperty("areaId").GetString() == City && Value(m, "EV01") == before + 1, "the city's EV01 moving by one");
+        Assert.True(updated.GetProperty("version").GetInt64() > city.GetProperty("version").GetInt64());
+        Assert.Equal(48, updated.GetProperty("series").GetProperty("reportedHourly").GetArrayLength());
+        await HubClient.ReceiveAsync(client.Indicators, m => m.GetProperty("areaId").GetString() == Grid && Value(m, "EV01") >= 1, "the grid's own update");
+    }
+
+    [Fact]
+    public async Task A_major_case_raises_an_alert_for_the_areas_above_it_only()
+    {
+        await using var street = new HubClient(Host.BaseAddress);
+        await using var elsewhere = new HubClient(Host.BaseAddress);
+        await street.StartAsync();
+        await elsewhere.StartAsync();
+        await street.SubscribeAsync(Street);
+        await elsewhere.SubscribeAsync("610602002");
+
+        using var http = Host.Client();
+        await http.PostAsync("/api/events", Json(Reported("alert-1", "AJ-alert-1", level: "major")));
+
+        var alert = await HubClient.ReceiveAsync(street.Alerts, a => a.GetProperty("caseId").GetString() == "AJ-alert-1", "an alert for the major case");
+        Assert.Equal("major", alert.GetProperty("level").GetString());
+        Assert.Equal(Grid, alert.GetProperty("areaId").GetString());
+        // The indicators of the other street arrive; an alert for this case never does.
+        await Task.Delay(500);
+        Assert.DoesNotContain(elsewhere.Alerts, a => a.GetProperty("caseId").GetString() == "AJ-alert-1");
+    }
+
+    [Fact]
+    public async Task Subscribing_to_an_unknown_area_is_refused()
+    {
+        await using var client = new HubClient(Host.BaseAddress);
+        await client.StartAsync();
+
+        var error = await Assert.ThrowsAsync<HubException>(() => client.SubscribeAsync("nowhere"));
+        Assert.Contains("nowhere", error.Message);
+    }
+}

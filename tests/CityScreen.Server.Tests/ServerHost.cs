@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Sockets;
+using CityScreen.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityScreen.Server.Tests;
+
+/// <summary>
+/// The real host on Kestrel at 127.0.0.1, with its own SQLite file and Orleans ports, started and
+/// stopped by tests. Restarting on the same data directory is how durability is proven.
+/// </summary>
+public sealed class ServerHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-key";
+
+    private WebApplication? _app;
+
+    public ServerHost(string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "cityscreen-e2e-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task StartAsync(params string[] extraArgs)
+    {
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--CityScreen:Storage:SqlitePath", Path.Combine(DataDirectory, "events.db"),
+            "--CityScreen:Simulator:Enabled", "false",
+            "--CityScreen:Ingest:ApiKeys:0", ApiKey,
+            "--CityScreen:Cluster:SiloPort", FreePort().ToString(),
+            "--CityScreen:Cluster:GatewayPort", FreePort().ToString(),
+            "--CityScreen:Cluster:ClusterId", "e2e-" + Guid.NewGuid().ToString("N"),
+            "--Logging:LogLevel:Default", "Warning",
+            .. extraArgs,
+        ];
+        _app = CityScreenHost.Build(args);
+        await _app.StartAsync();
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First());
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while ((await http.GetAsync("/healthz")).StatusCode != HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the host did not become healthy");
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (_app is null) return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = null;
+    }
+
+    public HttpClient Client()
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return http;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}

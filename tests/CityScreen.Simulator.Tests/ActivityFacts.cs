@@ -1,0 +1,68 @@
+using CityScreen.Contracts.Events;
+
+namespace CityScreen.Simulator.Tests;
+
+[Collection(TwoDaysCollection.Name)]
+public class ActivityFacts(TwoDays run)
+{
+    private IReadOnlyList<CityEvent> Of(params string[] types) => [.. run.Events.Where(e => types.Contains(e.Type))];
+
+    [Fact]
+    public void EveryActivityType_Occurs()
+    {
+        Assert.All(EventTypes.Activities, type => Assert.Contains(run.Events, e => e.Type == type));
+    }
+
+    [Fact]
+    public void ServiceWork_IsAboutOnePerCase()
+    {
+        var service = Of(EventTypes.MemberCheckin, EventTypes.VolunteerLogged, EventTypes.PointsAwarded).Count;
+        Assert.InRange(service / (double)run.Reports.Count, 0.8, 1.2);
+    }
+
+    [Fact]
+    public void CheckIns_ComeFromTheCommunitysMembers_WithTheirUnit()
+    {
+        var grids = TestCity.Grids.ToDictionary(g => g.GridId);
+        var checkins = Of(EventTypes.MemberCheckin);
+        Assert.All(checkins, e => Assert.StartsWith(grids[e.GridId!].CommunityId + "-m", e.MemberId));
+
+        // A member always serves with the same unit.
+        Assert.All(checkins.GroupBy(e => e.MemberId), g => Assert.Single(g.Select(e => e.UnitId).Distinct()));
+    }
+
+    [Fact]
+    public void CheckIns_ReachMostButNotAllExpectedMembers()
+    {
+        var expected = TestCity.Grids.Sum(g => g.MembersExpected);
+        var distinct = Of(EventTypes.MemberCheckin).Select(e => e.MemberId).Distinct().Count();
+        Assert.InRange(distinct / (double)expected, 0.5, 0.96);
+    }
+
+    [Fact]
+    public void MeetingsAndProjects_SometimesBelongToTheCommunity()
+    {
+        var organised = Of(EventTypes.MeetingHeld, EventTypes.ProjectClaimed, EventTypes.ProjectCompleted);
+        Assert.InRange(TwoDays.Share(organised, e => e.GridId is null && e.CommunityId is not null), 0.08, 0.35);
+        Assert.All(Of(EventTypes.MemberCheckin, EventTypes.VolunteerLogged, EventTypes.PointsAwarded), e => Assert.NotNull(e.GridId));
+    }
+
+    [Fact]
+    public void Meetings_AreAFewPerGridAMonth()
+    {
+        var perGridPerMonth = Of(EventTypes.MeetingHeld).Count / (double)TestCity.Grids.Count * 15;
+        Assert.InRange(perGridPerMonth, 1, 5);
+    }
+
+    [Fact]
+    public void ProjectCompletions_NameAProjectClaimedEarlierInTheSamePlace()
+    {
+        var claims = Of(EventTypes.ProjectClaimed).ToDictionary(e => e.ProjectId!);
+        foreach (var done in Of(EventTypes.ProjectCompleted))
+        {
+            if (!claims.TryGetValue(done.ProjectId!, out var claim)) continue; // claimed before the run
+            Assert.True(done.OccurredAt > claim.OccurredAt.AddHours(23), done.Id);
+            Assert.Equal(claim.AreaId, done.AreaId);
+        }
+    }
+}

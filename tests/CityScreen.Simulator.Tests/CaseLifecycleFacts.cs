@@ -1,0 +1,160 @@
+using CityScreen.Contracts.Events;
+
+namespace CityScreen.Simulator.Tests;
+
+[Collection(TwoDaysCollection.Name)]
+public class CaseLifecycleFacts(TwoDays run)
+{
+    // One letter per step: Reported, reJected, Filed, Dispatched, resPonded, reSolved, reOpened, Closed, raTed.
+    private static readonly string[] Lifecycles = ["RJ", "RFDPSCT", "RFDPSOSCT"];
+
+    private static string Letters(IEnumerable<CityEvent> steps) => string.Concat(steps.Select(e => e.Type switch
+    {
+        EventTypes.CaseReported => 'R',
+        EventTypes.CaseRejected => 'J',
+        EventTypes.CaseFiled => 'F',
+        EventTypes.CaseDispatched => 'D',
+        EventTypes.CaseResponded => 'P',
+        EventTypes.CaseResolved => 'S',
+        EventTypes.CaseReopened => 'O',
+        EventTypes.CaseClosed => 'C',
+        EventTypes.CaseRated => 'T',
+        _ => '?',
+    }));
+
+    /// <summary>
+    /// Cases reported in the first day of the run and closed by its end. Measured over the whole run, the
+    /// closed cases would lean to the quick ones: the late and reopened ones are still open at the end.
+    /// </summary>
+    private List<List<CityEvent>> Closed =>
+    [
+        .. run.WholeCases.Where(c => c[0].OccurredAt <= run.Start.AddDays(1) && c.Any(e => e.Type == EventTypes.CaseClosed)),
+    ];
+
+    [Fact]
+    public void EveryCase_StepsThroughItsLifecycleInOrder()
+    {
+        foreach (var steps in run.Cases.Values)
+        {
+            var letters = Letters(steps);
+            var whole = steps[0].Type == EventTypes.CaseReported;
+            Assert.True(Lifecycles.Any(l => whole ? l.StartsWith(letters, StringComparison.Ordinal) : l.Contains(letters, StringComparison.Ordinal)),
+                $"{steps[0].CaseId}: {letters}");
+        }
+    }
+
+    [Fact]
+    public void EveryStep_CarriesTheGridOfItsCase()
+    {
+        Assert.All(run.Cases.Values, steps => Assert.Single(steps.Select(e => e.GridId).Distinct()));
+    }
+
+    [Fact]
+    public void Reopened_AboutSixPercent()
+    {
+        Assert.InRange(TwoDays.Share(Closed, c => c.Any(e => e.Type == EventTypes.CaseReopened)), 0.03, 0.10);
+    }
+
+    [Fact]
+    public void Rejected_ThreeToFivePercent()
+    {
+        var decided = run.WholeCases.Where(c => c.Any(e => e.Type is EventTypes.CaseFiled or EventTypes.CaseRejected)).ToList();
+        Assert.InRange(TwoDays.Share(decided, c => c.Any(e => e.Type == EventTypes.CaseRejected)), 0.025, 0.055);
+    }
+
+    [Fact]
+    public void ClosedAfterDueAt_BetweenFiveAndTwentyPercent()
+    {
+        var late = TwoDays.Share(Closed, c =>
+            c.Last(e => e.Type == EventTypes.CaseClosed).OccurredAt > c.Single(e => e.Type == EventTypes.CaseFiled).DueAt);
+
+        Assert.InRange(late, 0.05, 0.20);
+    }
+
+    [Fact]
+    public void SomeCases_StayOverdueForDays()
+    {
+        var overdueNow = run.Cases.Values.Count(c =>
+            c.SingleOrDefault(e => e.Type == EventTypes.CaseFiled) is { } filed
+            && filed.DueAt < run.Now.AddDays(-1)
+            && !c.Any(e => e.Type is EventTypes.CaseClosed));
+
+        Assert.True(overdueNow > 0);
+    }
+
+    [Fact]
+    public void Ratings_AreAboutNinetyPercentSatisfied()
+    {
+        var ratings = run.Events.Where(e => e.Type == EventTypes.CaseRated).ToList();
+        Assert.InRange(TwoDays.Share(ratings, e => e.Score >= 4), 0.85, 0.95);
+    }
+
+    [Fact]
+    public void MostClosedCases_AreRated()
+    {
+        // Residents rate within half a day of the closing, so only closings older than that count.
+        var closed = run.Cases.Values
+            .Where(c => c.LastOrDefault(e => e.Type == EventTypes.CaseClosed) is { } close && close.OccurredAt < run.Now.AddHours(-12.5))
+            .ToList();
+        Assert.InRange(TwoDays.Share(closed, c => c.Any(e => e.Type == EventTypes.CaseRated)), 0.6, 0.8);
+    }
+
+    [Fact]
+    public void FiledCases_AreDueWithinTheirLevelsLimit()
+    {
+        foreach (var steps in run.WholeCases)
+        {
+            if (steps.SingleOrDefault(e => e.Type == EventTypes.CaseFiled) is not { } filed) continue;
+            var limit = filed.DueAt!.Value - filed.OccurredAt;
+            var expected = steps[0].Level switch
+            {
+                "critical" => (TimeSpan.FromHours(2), TimeSpan.FromHours(2)),
+                "major" => (TimeSpan.FromHours(8), TimeSpan.FromHours(8)),
+                _ => (TimeSpan.FromHours(12), TimeSpan.FromHours(72)),
+            };
+            Assert.InRange(limit, expected.Item1, expected.Item2);
+            Assert.InRange(filed.OccurredAt - steps[0].OccurredAt, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(40));
+        }
+    }
+
+    [Fact]
+    public void Whistles_AboutOneDispatchInTen_MostlyAnsweredWithinHalfAnHour()
+    {
+        var dispatches = run.Events.Where(e => e.Type == EventTypes.CaseDispatched).ToList();
+        Assert.InRange(TwoDays.Share(dispatches, e => e.Whistle == true), 0.06, 0.14);
+
+        var answers = run.Cases.Values
+            .Where(c => c.Any(e => e.Whistle == true) && c.Any(e => e.Type == EventTypes.CaseResponded))
+            .Select(c => c.Single(e => e.Type == EventTypes.CaseResponded).OccurredAt - c.Single(e => e.Type == EventTypes.CaseDispatched).OccurredAt)
+            .ToList();
+        Assert.InRange(TwoDays.Share(answers, t => t <= TimeSpan.FromMinutes(30)), 0.85, 0.95);
+    }
+
+    [Fact]
+    public void Whistles_ComeMostlyForBiggerCases()
+    {
+        var whistled = run.WholeCases.Where(c => c.Any(e => e.Whistle == true)).ToList();
+        var all = run.WholeCases.Where(c => c.Any(e => e.Type == EventTypes.CaseDispatched)).ToList();
+
+        Assert.True(TwoDays.Share(whistled, c => c[0].Level != "normal") > 3 * TwoDays.Share(all, c => c[0].Level != "normal"));
+    }
+
+    [Fact]
+    public void Orders_ArePickedUpByPartyMembers_OtherCasesByDepartments()
+    {
+        foreach (var steps in run.WholeCases)
+        {
+            if (steps.FirstOrDefault(e => e.Type == EventTypes.CaseResponded) is not { } response) continue;
+            if (steps[0].Kind == "order")
+            {
+                Assert.NotNull(response.MemberId);
+                Assert.Null(response.Department);
+            }
+            else
+            {
+                Assert.NotNull(response.Department);
+                Assert.Null(response.MemberId);
+            }
+        }
+    }
+}

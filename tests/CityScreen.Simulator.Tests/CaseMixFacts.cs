@@ -1,0 +1,94 @@
+using CityScreen.Contracts.Events;
+
+namespace CityScreen.Simulator.Tests;
+
+[Collection(TwoDaysCollection.Name)]
+public class CaseMixFacts(TwoDays run)
+{
+    [Theory]
+    [InlineData("event", 0.40, 0.50)]
+    [InlineData("part", 0.16, 0.24)]
+    [InlineData("hotline", 0.24, 0.32)]
+    [InlineData("order", 0.05, 0.09)]
+    public void Kinds_AreMixedLikeACitysCases(string kind, double min, double max)
+    {
+        Assert.InRange(TwoDays.Share(run.Reports, e => e.Kind == kind), min, max);
+    }
+
+    [Theory]
+    [InlineData("normal", 0.90, 0.96)]
+    [InlineData("major", 0.04, 0.08)]
+    [InlineData("critical", 0.005, 0.02)]
+    public void Levels_AreMostlyNormal(string level, double min, double max)
+    {
+        Assert.InRange(TwoDays.Share(run.Reports, e => e.Level == level), min, max);
+    }
+
+    [Theory]
+    [InlineData("市容环境")]
+    [InlineData("街面秩序")]
+    [InlineData("车辆乱停")]
+    [InlineData("噪音扰民")]
+    [InlineData("物业管理")]
+    public void CommonCategories_EachTakeAtLeastFivePercent(string category)
+    {
+        Assert.InRange(TwoDays.Share(run.Reports, e => e.Category == category), 0.05, 0.25);
+    }
+
+    [Theory]
+    [InlineData("突发事件")]
+    [InlineData("消防隐患")]
+    public void RareCategories_StayRare(string category)
+    {
+        Assert.InRange(TwoDays.Share(run.Reports, e => e.Category == category), 0.001, 0.025);
+    }
+
+    [Fact]
+    public void EveryCategory_Occurs()
+    {
+        Assert.Equal(CaseVocabulary.Categories.OrderBy(c => c), run.Reports.Select(e => e.Category!).Distinct().OrderBy(c => c));
+    }
+
+    [Fact]
+    public void Emergencies_AreMoreOftenSeriousThanNuisances()
+    {
+        var emergencies = run.Reports.Where(e => e.Category == "突发事件").ToList();
+        var litter = run.Reports.Where(e => e.Category == "市容环境").ToList();
+
+        Assert.True(TwoDays.Share(emergencies, e => e.Level != "normal") > 3 * TwoDays.Share(litter, e => e.Level != "normal"));
+    }
+
+    [Fact]
+    public void Titles_NameAPlaceAndFitTheCategory()
+    {
+        foreach (var e in run.Reports.Where(e => e.Category == "噪音扰民").Take(200))
+            Assert.Matches("(噪音|喧哗)", e.Title!);
+        foreach (var e in run.Reports.Where(e => e.Category == "车辆乱停").Take(200))
+            Assert.Matches("(停|占用)", e.Title!);
+        Assert.All(run.Reports, e => Assert.Matches("(路|街|大道|小区|新村|家属院|家园|花园|湾)", e.Title!));
+    }
+
+    [Fact]
+    public void Locations_AreNearTheirGrid()
+    {
+        var grids = TestCity.Grids.ToDictionary(g => g.GridId);
+        Assert.All(run.Reports, e =>
+        {
+            var grid = grids[e.GridId!];
+            Assert.NotNull(e.Location);
+            Assert.InRange(e.Location![0], grid.Lon - 0.003, grid.Lon + 0.003);
+            Assert.InRange(e.Location[1], grid.Lat - 0.003, grid.Lat + 0.003);
+        });
+    }
+
+    [Fact]
+    public void BiggerGrids_SeeMoreCases()
+    {
+        var perGrid = run.Reports.GroupBy(e => e.GridId!).ToDictionary(g => g.Key, g => g.Count());
+        var byHouseholds = TestCity.Grids.OrderBy(g => g.Households).ToList();
+        var small = byHouseholds.Take(100).Sum(g => perGrid.GetValueOrDefault(g.GridId));
+        var large = byHouseholds.TakeLast(100).Sum(g => perGrid.GetValueOrDefault(g.GridId));
+
+        Assert.True(large > 2 * small);
+    }
+}

@@ -1,0 +1,62 @@
+using CityScreen.Contracts.Events;
+using CityScreen.Simulator;
+
+namespace CityScreen.Simulator.Tests;
+
+/// <summary>A city of 400 grids in 40 communities around 宝塔区, and a clock in Asia/Shanghai.</summary>
+public static class TestCity
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    /// <summary>A Monday morning; a fixed date keeps the runs reproducible.</summary>
+    public static readonly DateTimeOffset Monday8 = new(2025, 6, 16, 8, 0, 0, Offset);
+
+    public static readonly IReadOnlyList<SimulatedArea> Grids = Build();
+
+    public static readonly IReadOnlySet<string> GridIds = Grids.Select(g => g.GridId).ToHashSet();
+
+    public static readonly IReadOnlySet<string> CommunityIds = Grids.Select(g => g.CommunityId).ToHashSet();
+
+    public static CitySimulator Simulator(int seed = 7, double eventsPerSecond = 2, Action<SimulatorOptions>? configure = null)
+    {
+        var options = new SimulatorOptions { Seed = seed, EventsPerSecond = eventsPerSecond };
+        configure?.Invoke(options);
+        return new CitySimulator(Grids, options, Zone);
+    }
+
+    /// <summary>The same simulator started at <paramref name="from"/> and advanced to <paramref name="to"/> in <paramref name="step"/>s.</summary>
+    public static List<CityEvent> Run(CitySimulator simulator, DateTimeOffset from, DateTimeOffset to, TimeSpan? step = null)
+    {
+        simulator.Start(from);
+        var events = new List<CityEvent>();
+        if (step is not { } s)
+        {
+            events.AddRange(simulator.Advance(to));
+            return events;
+        }
+        for (var t = from + s; t < to; t += s) events.AddRange(simulator.Advance(t));
+        events.AddRange(simulator.Advance(to));
+        return events;
+    }
+
+    private static List<SimulatedArea> Build()
+    {
+        var grids = new List<SimulatedArea>();
+        for (var c = 0; c < 40; c++)
+        {
+            for (var g = 0; g < 10; g++)
+            {
+                grids.Add(new SimulatedArea(
+                    GridId: $"610602-c{c:D2}-g{g:D2}",
+                    CommunityId: $"610602-c{c:D2}",
+                    Lon: 109.45 + c * 0.004,
+                    Lat: 36.58 + g * 0.003,
+                    Households: 150 + (c * 37 + g * 53) % 450,
+                    MembersExpected: 8 + (c + g) % 15));
+            }
+        }
+        return grids;
+    }
+}
