@@ -18,6 +18,7 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
     private Area _area = null!;
     private IAggregateGrain? _parent;
     private long _version;
+    private int _expectedChildren;
     private IndicatorSnapshot? _snapshot;
     private FlushThrottle _throttle = null!;
 
@@ -29,7 +30,11 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
         _throttle = new FlushThrottle(options.Value.FlushInterval);
 
         var now = clock.Now;
-        _snapshot = new IndicatorSnapshot(_area.Id, ++_version, now, IndicatorMath.Empty(CityClock.HourStart(now), clock.LocalDate(now)));
+        _expectedChildren = tree.Children(_area.Id).Count + (_area.Level == AreaLevel.Community ? 1 : 0);
+        _snapshot = new IndicatorSnapshot(_area.Id, ++_version, now, IndicatorMath.Empty(CityClock.HourStart(now), clock.LocalDate(now)))
+        {
+            Complete = false,
+        };
         _ = AfterActivationAsync();
         return Task.CompletedTask;
     }
@@ -75,8 +80,9 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
         var children = _children.Values.Select(c => c.Values).ToList();
         var (hour, day) = IndicatorMath.NewestAnchors(children, CityClock.HourStart(now), clock.LocalDate(now));
         var values = IndicatorMath.Sum(children, hour, day);
-        if (_snapshot is not null && IndicatorMath.SameAs(_snapshot.Values, values)) return;
-        _snapshot = new IndicatorSnapshot(_area.Id, ++_version, now, values);
+        var complete = _children.Count == _expectedChildren && _children.Values.All(c => c.Complete);
+        if (_snapshot is not null && _snapshot.Complete == complete && IndicatorMath.SameAs(_snapshot.Values, values)) return;
+        _snapshot = new IndicatorSnapshot(_area.Id, ++_version, now, values) { Complete = complete };
         _parent?.ReportAsync(_snapshot);
         GrainFactory.GetGrain<IScreenPublisherGrain>(0).PublishAsync(_snapshot);
     }

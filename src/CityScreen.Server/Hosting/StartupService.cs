@@ -15,6 +15,7 @@ public sealed class StartupService(
     IEventStore store, AreaTree tree, IGrainFactory grains, Readiness readiness, ScreenFeedRegistration feedRegistration, ILogger<StartupService> logger) : BackgroundService
 {
     private static readonly TimeSpan KeepAwake = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan CompleteTreeTimeout = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,6 +27,7 @@ public sealed class StartupService(
         readiness.Set("activating areas");
         var started = DateTimeOffset.UtcNow;
         await WakeAllAsync(stoppingToken);
+        await WaitForCompleteTreeAsync(stoppingToken);
         readiness.Set("ready");
         logger.LogInformation("CityScreen ready: {Areas} areas, {Events} stored events, areas rebuilt in {Seconds:F1} s",
             tree.Count, count, (DateTimeOffset.UtcNow - started).TotalSeconds);
@@ -54,5 +56,23 @@ public sealed class StartupService(
             async (id, _) => await grains.GetGrain<IGridGrain>(id).PingAsync());
         foreach (var area in tree.All.Where(a => !AreaGrainFactory.IsLeaf(a)).Reverse())
             await grains.GetAggregate(area).GetSnapshotAsync();
+    }
+
+    /// <summary>
+    /// Waits until the root's sum includes every area below it: until then the city total is
+    /// partial, and a host must not call itself ready with a wrong total.
+    /// </summary>
+    private async Task WaitForCompleteTreeAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + CompleteTreeTimeout;
+        while (!(await grains.GetSnapshotAsync(tree.Root)).Complete)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                logger.LogWarning("The area tree did not report complete within {Timeout}; going on", CompleteTreeTimeout);
+                return;
+            }
+            await Task.Delay(50, cancellationToken);
+        }
     }
 }
