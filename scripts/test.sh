@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need on a fresh Debian machine, restores the
+# NuGet packages, builds the solution once and runs every test project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: CJK fonts (charts and the map render Chinese) and fontconfig for SkiaSharp.
+need=()
+for pkg in fonts-noto-cjk libfontconfig1; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+done
+if ((${#need[@]})); then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  echo "Installing Debian packages: ${need[*]}"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+dotnet --info >/dev/null
+dotnet restore CityScreen.sln
+dotnet build CityScreen.sln --no-restore -c Release
+dotnet test CityScreen.sln --no-build -c Release "$@"
