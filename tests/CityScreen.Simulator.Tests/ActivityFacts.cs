@@ -21,11 +21,13 @@ public class ActivityFacts(TwoDays run)
     }
 
     [Fact]
-    public void CheckIns_ComeFromTheCommunitysMembers_WithTheirUnit()
+    public void CheckIns_ComeFromTheGridsOwnMembers_WithTheirUnit()
     {
         var grids = TestCity.Grids.ToDictionary(g => g.GridId);
         var checkins = Of(EventTypes.MemberCheckin);
-        Assert.All(checkins, e => Assert.StartsWith(grids[e.GridId!].CommunityId + "-m", e.MemberId));
+        Assert.All(checkins, e => Assert.StartsWith(e.GridId + "-m", e.MemberId));
+        // A grid's distinct serving members never exceed the members expected to register there (PM01 ≤ 100 %).
+        Assert.All(checkins.GroupBy(e => e.GridId!), g => Assert.True(g.Select(e => e.MemberId).Distinct().Count() <= grids[g.Key].MembersExpected));
 
         // A member always serves with the same unit.
         Assert.All(checkins.GroupBy(e => e.MemberId), g => Assert.Single(g.Select(e => e.UnitId).Distinct()));

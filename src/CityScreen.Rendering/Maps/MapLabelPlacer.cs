@@ -29,19 +29,40 @@ internal static class MapLabelPlacer
 
         foreach (var area in ordered)
         {
-            var text = area.Feature.Name.Trim();
-            var halfWidth = TextMetrics.WidthEm(text) * fontSize / 2;
-            var halfHeight = LineHeightEm * fontSize / 2;
-            var box = Candidates(area.Pixels)
-                .Select(c => new Envelope(c.X - halfWidth, c.X + halfWidth, c.Y - halfHeight, c.Y + halfHeight))
-                .FirstOrDefault(b => FitsInside(b, area.Pixels) && !Collides(b, taken, gap));
-            if (box is null)
+            // The full name at full size first; then the name without its level suffix (兰家坪社区 →
+            // 兰家坪), then both a size smaller: on a wall of 40 communities most names still show.
+            var centres = Candidates(area.Pixels).ToList();
+            var full = area.Feature.Name.Trim();
+            var attempt = Variants(full, fontSize)
+                .SelectMany(v => centres.Select(c => (v.Text, v.Size, Box: BoxAt(c, v.Text, v.Size))))
+                .FirstOrDefault(a => FitsInside(a.Box, area.Pixels) && !Collides(a.Box, taken, gap));
+            if (attempt.Box is null)
                 continue;
 
-            taken.Add(box);
-            placed.Add(new MapLabel(area.Feature.Id, text, box.Centre.X, box.Centre.Y));
+            taken.Add(attempt.Box);
+            placed.Add(new MapLabel(area.Feature.Id, attempt.Text, attempt.Box.Centre.X, attempt.Box.Centre.Y, attempt.Size));
         }
         return placed;
+    }
+
+    private static readonly string[] LevelSuffixes = ["社区", "街道", "网格", "村", "镇", "乡"];
+    private const double SmallerLabel = 0.8;
+
+    private static IEnumerable<(string Text, double Size)> Variants(string name, double size)
+    {
+        var suffix = LevelSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length + 1);
+        var shortName = suffix is null ? name : name[..^suffix.Length];
+        yield return (name, size);
+        if (shortName != name) yield return (shortName, size);
+        yield return (name, size * SmallerLabel);
+        if (shortName != name) yield return (shortName, size * SmallerLabel);
+    }
+
+    private static Envelope BoxAt(Coordinate c, string text, double size)
+    {
+        var halfWidth = TextMetrics.WidthEm(text) * size / 2;
+        var halfHeight = LineHeightEm * size / 2;
+        return new Envelope(c.X - halfWidth, c.X + halfWidth, c.Y - halfHeight, c.Y + halfHeight);
     }
 
     /// <summary>

@@ -103,7 +103,9 @@ public sealed class SvgMapRenderer : IMapRenderer
         foreach (var label in labels)
         {
             sb.Append("<text class=\"label").Append(label.FeatureId == highlightId ? " highlight" : "")
-              .Append("\" x=\"").Append(SvgFormat.Coord(label.X)).Append("\" y=\"").Append(SvgFormat.Coord(label.Y)).Append("\">")
+              .Append("\" x=\"").Append(SvgFormat.Coord(label.X)).Append("\" y=\"").Append(SvgFormat.Coord(label.Y)).Append('"');
+            if (Math.Abs(label.FontSize - fontSize) > 0.01) sb.Append(" font-size=\"").Append(SvgFormat.Coord(label.FontSize)).Append('"');
+            sb.Append('>')
               .Append(SvgFormat.Escape(label.Text)).Append("</text>");
         }
         sb.Append("</g>");

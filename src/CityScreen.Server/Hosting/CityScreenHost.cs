@@ -10,11 +10,14 @@ public static class CityScreenHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // `dotnet run` and tests run from the build output in any environment: serve Blazor's
+        // framework files from the build's static web assets manifest (a no-op once published).
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         builder.AddCityScreen();
 
         var app = builder.Build();
-        app.UseStaticFiles();
+        app.MapStaticAssets();
         app.UseAntiforgery();
         app.MapHealthApi();
         app.MapAreasApi();

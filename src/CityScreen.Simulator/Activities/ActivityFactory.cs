@@ -22,12 +22,12 @@ internal sealed class ActivityFactory(SimulationContext context)
         switch (r.Pick(ActivityRules.ServiceMix))
         {
             case 0:
-                var member = community.PickActiveMember(ref r);
-                return e with { MemberId = community.MemberId(member), UnitId = community.UnitOf(member) };
+                var member = PickMember(ref r, grid);
+                return e with { MemberId = MemberOf(grid, member), UnitId = community.UnitOf(member) };
             case 1:
                 e = e with { Type = EventTypes.VolunteerLogged, Hours = 0.5 * (1 + r.Pick(VolunteerHalfHours)) };
                 return r.Chance(0.7)
-                    ? e with { MemberId = community.MemberId(community.PickActiveMember(ref r)) }
+                    ? e with { MemberId = MemberOf(grid, PickMember(ref r, grid)) }
                     : e with { TeamId = community.TeamId(r.Next(community.Teams)) };
             default:
                 var residents = Math.Max(Roster[grid].Households, 50);
@@ -78,6 +78,17 @@ internal sealed class ActivityFactory(SimulationContext context)
         };
         return (claimed, completed);
     }
+
+    /// <summary>
+    /// An in-service member (在职党员) serves in the grid where they registered, so the members
+    /// expected of a grid bound its distinct serving members; about one in eight stays away.
+    /// </summary>
+    private int PickMember(ref RandomStream r, int grid) =>
+        r.Next(Math.Max(1, (int)Math.Ceiling(Roster[grid].MembersExpected * ActiveMemberShare)));
+
+    private string MemberOf(int grid, int member) => $"{Roster[grid].GridId}-m{member:D3}";
+
+    private const double ActiveMemberShare = 0.88;
 
     private CityEvent Base(string type, long ticks, string stem) => new()
     {

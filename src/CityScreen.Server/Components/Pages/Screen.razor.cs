@@ -120,14 +120,14 @@ public partial class Screen : ComponentBase, IDisposable
 
         if (force || (_snapshot.Version != _chartsVersion && now - _chartsAt >= ChartEvery))
         {
-            _trendSvg = new MarkupString(Renderer.Trend24Hours(_snapshot, 600, 300));
-            _categorySvg = new MarkupString(Renderer.Categories(_snapshot, 600, 300));
+            _trendSvg = new MarkupString(Renderer.Trend24Hours(_snapshot, 540, 300));
+            _categorySvg = new MarkupString(Renderer.Categories(_snapshot, 540, 300));
             _chartsVersion = _snapshot.Version;
             _chartsAt = now;
         }
         if (force || (_mapDirty && now - _mapAt >= MapEvery))
         {
-            _mapSvg = new MarkupString(Renderer.Map(_area, _indicator, 980, 820));
+            _mapSvg = new MarkupString(Renderer.Map(_area, _indicator, 880, 840));
             _mapDirty = false;
             _mapAt = now;
         }
