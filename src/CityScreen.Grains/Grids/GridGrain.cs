@@ -27,6 +27,9 @@ public sealed class GridGrain(
     IOptions<GrainOptions> options,
     ILogger<GridGrain> logger) : Grain, IGridGrain
 {
+    /// <summary>A major or critical report older than this when it arrives is history, not an alarm.</summary>
+    private static readonly TimeSpan AlertFreshness = TimeSpan.FromMinutes(15);
+
     private GridLedger _ledger = null!;
     private IAggregateGrain? _parent;
     private string _snapshotId = "";
@@ -95,8 +98,10 @@ public sealed class GridGrain(
         {
             if (e.Seq != 0 && e.Seq <= _replayedUpTo) continue;
             var file = _ledger.Apply(e);
-            if (file is not null && e.Type == EventTypes.CaseReported && file.Level is "major" or "critical" && file.ClosedAt is null && file.RejectedAt is null)
-                _pendingAlerts.Add(Alert(file, "reported", now));
+            // Only news is an alarm: a late or replayed report of an old case is not.
+            if (file is not null && e.Type == EventTypes.CaseReported && file.Level is "major" or "critical"
+                && file.ClosedAt is null && file.RejectedAt is null && now - e.OccurredAt <= AlertFreshness)
+                _pendingAlerts.Add(Alert(file, "reported", e.OccurredAt));
         }
         _dirty = true;
         RequestFlush();
@@ -142,7 +147,7 @@ public sealed class GridGrain(
         if (CityClock.HourStart(now) != _snapshot?.Values.HourAnchor) _ledger.Prune(now);
         var result = _ledger.Compute(now);
         if (raiseAlerts)
-            foreach (var file in result.TurnedRed) _pendingAlerts.Add(Alert(file, "overdue", now));
+            foreach (var file in result.TurnedRed) _pendingAlerts.Add(Alert(file, "overdue", file.DueAt ?? now));
         _nextClockChange = NextClockChange(now);
         return result.Values;
     }

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CityScreen.Server.Tests;
+
+/// <summary>
+/// The server as its own operating-system process (the built CityScreen.Server.dll), so a test
+/// can kill it the hard way (SIGKILL) and start it again on the same data directory.
+/// </summary>
+public sealed class ServerProcess(string dataDirectory) : IAsyncDisposable
+{
+    private Process? _process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task StartAsync()
+    {
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var serverDirectory = ServerDirectory();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = serverDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+        {
+            Path.Combine(serverDirectory, "CityScreen.Server.dll"), "--contentRoot", serverDirectory,
+            "--urls", BaseAddress.ToString(),
+            "--CityScreen:Storage:SqlitePath", Path.Combine(dataDirectory, "events.db"),
+            "--CityScreen:Simulator:Enabled", "false",
+            "--CityScreen:Ingest:ApiKeys:0", ServerHost.ApiKey,
+            "--CityScreen:Cluster:SiloPort", FreePort().ToString(),
+            "--CityScreen:Cluster:GatewayPort", FreePort().ToString(),
+            "--CityScreen:Cluster:ClusterId", "kill-" + Guid.NewGuid().ToString("N"),
+            "--Logging:LogLevel:Default", "Warning",
+        }) start.ArgumentList.Add(arg);
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"the server exited with {_process.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the server did not become healthy");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut for the process.</summary>
+    public void Kill()
+    {
+        _process?.Kill(entireProcessTree: true);
+        _process?.WaitForExit();
+        _process = null;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The server's build output beside this test project's (same configuration).</summary>
+    private static string ServerDirectory()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = here.Name;                     // net10.0
+        var configuration = here.Parent!.Name;         // Debug or Release
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CityScreen.sln"))) root = root.Parent;
+        if (root is null) throw new DirectoryNotFoundException("CityScreen.sln not found above " + AppContext.BaseDirectory);
+        return Path.Combine(root.FullName, "src", "CityScreen.Server", "bin", configuration, framework);
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
