@@ -50,12 +50,24 @@ internal static class MapLabelPlacer
 
     private static IEnumerable<(string Text, double Size)> Variants(string name, double size)
     {
-        var suffix = LevelSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length + 1);
-        var shortName = suffix is null ? name : name[..^suffix.Length];
+        var shortName = ShortName(name);
         yield return (name, size);
         if (shortName != name) yield return (shortName, size);
         yield return (name, size * SmallerLabel);
         if (shortName != name) yield return (shortName, size * SmallerLabel);
+    }
+
+    /// <summary>
+    /// The name without what the map already says: a grid drops its community (兰家坪社区第3网格 →
+    /// 第3网格), other areas their level (兰家坪社区 → 兰家坪).
+    /// </summary>
+    private static string ShortName(string name)
+    {
+        var community = name.LastIndexOf("社区", StringComparison.Ordinal);
+        if (name.EndsWith("网格", StringComparison.Ordinal) && community > 0 && community + 2 < name.Length)
+            return name[(community + 2)..];
+        var suffix = LevelSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length + 1);
+        return suffix is null ? name : name[..^suffix.Length];
     }
 
     private static Envelope BoxAt(Coordinate c, string text, double size)
