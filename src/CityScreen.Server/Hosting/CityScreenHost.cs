@@ -9,7 +9,13 @@ public static class CityScreenHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application is this assembly even when a test process hosts it: static web assets
+        // and their manifests are named after it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(CityScreenHost).Assembly.GetName().Name,
+        });
         // `dotnet run` and tests run from the build output in any environment: serve Blazor's
         // framework files from the build's static web assets manifest (a no-op once published).
         builder.WebHost.UseStaticWebAssets();
