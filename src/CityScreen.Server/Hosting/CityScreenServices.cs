@@ -54,6 +54,8 @@ public static class CityScreenServices
         services.AddSingleton<RenderCache>();
         services.AddSingleton<Wall.WallRenderer>();
 
+        // Chinese pages: emit the characters themselves, not one HTML entity per character.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddSignalR();
         services.AddSingleton<ScreenSubscriptions>();
