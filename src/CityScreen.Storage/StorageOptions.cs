@@ -13,4 +13,7 @@ public sealed class StorageOptions
 
     /// <summary>At most this many events are committed in one transaction (group commit).</summary>
     public int MaxEventsPerCommit { get; set; } = 5_000;
+
+    /// <summary>Requests waiting for the writer at most before ingest answers 503 with Retry-After.</summary>
+    public int MaxPendingAppends { get; set; } = 2_000;
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CityScreen.Domain.Ingest;
 using CityScreen.Grains.Ingest;
 using CityScreen.Server.Hosting;
+using CityScreen.Storage.Events;
 using Microsoft.Extensions.Options;
 
 namespace CityScreen.Server.Apis;
@@ -54,7 +55,16 @@ public static class EventsApi
 
             var errors = new ValidationErrors();
             var items = EventParser.Parse(root, errors);
-            var outcome = await ingestor.IngestAsync(items, errors, root.ValueKind == JsonValueKind.Array, cancellationToken);
+            IngestOutcome outcome;
+            try
+            {
+                outcome = await ingestor.IngestAsync(items, errors, root.ValueKind == JsonValueKind.Array, cancellationToken);
+            }
+            catch (StoreBusyException ex)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = "1";
+                return Results.Problem(statusCode: 503, title: "Busy, retry shortly", detail: ex.Message);
+            }
             if (!outcome.IsValid) return Invalid(outcome.Errors!.ToDictionary());
             return Results.Json(new { accepted = outcome.Accepted, duplicates = outcome.Duplicates }, statusCode: StatusCodes.Status202Accepted);
         }

@@ -68,7 +68,7 @@ public static class CityScreenServices
         var options = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         return options.Provider switch
         {
-            "Sqlite" => new SqliteEventStore(Path.Combine(contentRoot, options.SqlitePath), options.MaxEventsPerCommit),
+            "Sqlite" => new SqliteEventStore(Path.Combine(contentRoot, options.SqlitePath), options.MaxEventsPerCommit, options.MaxPendingAppends),
             _ => throw new InvalidOperationException(
                 $"CityScreen:Storage:Provider '{options.Provider}' is not supported yet; use 'Sqlite'"),
         };

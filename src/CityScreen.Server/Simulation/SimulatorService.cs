@@ -26,6 +26,7 @@ public sealed class SimulatorService(
     public const string Section = "CityScreen:Simulator";
     private const int BatchSize = 1_000;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan BusyBackoff = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,7 +75,19 @@ public sealed class SimulatorService(
         for (var i = 0; i < events.Count; i += BatchSize)
         {
             var batch = events.Skip(i).Take(BatchSize).ToList();
-            await ingestor.IngestAsync(batch, cancellationToken);
+            // The store sheds load when it falls behind; the same batch again is idempotent.
+            while (true)
+            {
+                try
+                {
+                    await ingestor.IngestAsync(batch, cancellationToken);
+                    break;
+                }
+                catch (StoreBusyException)
+                {
+                    await Task.Delay(BusyBackoff, cancellationToken);
+                }
+            }
             if (progress && (i / BatchSize) % 50 == 0)
                 logger.LogInformation("Simulator: backfilled {Done}/{Total}", Math.Min(i + BatchSize, events.Count), events.Count);
         }

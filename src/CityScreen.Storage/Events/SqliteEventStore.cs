@@ -17,11 +17,17 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly int _maxEventsPerCommit;
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
+    private readonly Channel<PendingAppend> _queue;
     private Task? _writer;
 
-    public SqliteEventStore(string path, int maxEventsPerCommit = 5_000)
+    /// <param name="maxPendingAppends">
+    /// Requests waiting for the writer at most; beyond it <see cref="AppendAsync"/> refuses at once
+    /// with <see cref="StoreBusyException"/> (the API answers 503 with Retry-After) instead of
+    /// buffering without limit while the disk falls behind.
+    /// </param>
+    public SqliteEventStore(string path, int maxEventsPerCommit = 5_000, int maxPendingAppends = 2_000)
     {
+        _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(maxPendingAppends) { SingleReader = true });
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Cache = SqliteCacheMode.Private }.ToString();
@@ -54,7 +60,9 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         if (events.Count == 0) return new AppendResult([], 0);
         if (_writer is null) throw new InvalidOperationException("the event store is not initialized");
         var pending = new PendingAppend(events);
-        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        if (!_queue.Writer.TryWrite(pending)) throw new StoreBusyException();
+        // Once queued the request is committed or failed as a whole; a caller that gives up
+        // waiting does not take it back, so its answer (202) is only withheld, never wrong.
         return await pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
