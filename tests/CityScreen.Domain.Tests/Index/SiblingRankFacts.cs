@@ -1,0 +1,29 @@
+using CityScreen.Domain.Index;
+
+namespace CityScreen.Domain.Tests.Index;
+
+public class SiblingRankFacts
+{
+    [Fact]
+    public void Of_RanksBestFirst_TiesShareARankAndTheNextSkips()
+    {
+        var ranks = SiblingRank.Of([("c", 70), ("a", 82.5), ("d", 82.5), ("b", 91)]);
+
+        Assert.Equal(1, ranks["b"]);
+        Assert.Equal(2, ranks["a"]);
+        Assert.Equal(2, ranks["d"]);
+        Assert.Equal(4, ranks["c"]);
+    }
+
+    [Fact]
+    public void Of_TreatsValuesThatDifferOnlyInTheLastBitsAsEqual()
+    {
+        var ranks = SiblingRank.Of([("a", 0.1 + 0.2), ("b", 0.3)]);
+
+        Assert.Equal(ranks["a"], ranks["b"]);
+    }
+
+    [Fact]
+    public void Of_RefusesAnAreaTwice() =>
+        Assert.Throws<ArgumentException>(() => SiblingRank.Of([("a", 1), ("a", 2)]));
+}
