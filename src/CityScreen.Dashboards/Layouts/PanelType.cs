@@ -1,0 +1,18 @@
+namespace CityScreen.Dashboards.Layouts;
+
+/// <summary>What a panel draws; each has its options record in <c>CityScreen.Dashboards.Panels</c>.</summary>
+public enum PanelType
+{
+    /// <summary>The page title and the breadcrumbs of the area: the header band.</summary>
+    Title,
+    Clock,
+    Map,
+    Kpi,
+    Trend48h,
+    Trend30d,
+    Categories,
+    Ranking,
+    Ticker,
+    RedYellow,
+    Index,
+}

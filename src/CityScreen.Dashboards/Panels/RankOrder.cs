@@ -1,0 +1,8 @@
+namespace CityScreen.Dashboards.Panels;
+
+/// <summary>Which end of a ranking is on top.</summary>
+public enum RankOrder
+{
+    Descending,
+    Ascending,
+}

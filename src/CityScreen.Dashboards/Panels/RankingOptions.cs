@@ -1,0 +1,16 @@
+using CityScreen.Dashboards.Layouts;
+
+namespace CityScreen.Dashboards.Panels;
+
+/// <summary>
+/// A scrolling board of the areas of <see cref="Level"/> below the panel's area ranked by
+/// <see cref="Indicator"/>; <see cref="Rows"/> visible at once, the rest scroll by. Null lets the
+/// renderer choose, as for the map: the children, or the first level below with more than one area.
+/// </summary>
+public sealed record RankingOptions(string Indicator, RankOrder Order, int Rows, AreaLevel? Level) : PanelOptions
+{
+    public const int DefaultRows = 8;
+
+    /// <summary>A title strip, a column header and one line per row.</summary>
+    public override int TextLines => 2 + Rows;
+}

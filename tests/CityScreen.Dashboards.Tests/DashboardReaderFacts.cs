@@ -1,0 +1,376 @@
+using System.Text.Json.Nodes;
+using CityScreen.Dashboards.Layouts;
+using CityScreen.Dashboards.Panels;
+using CityScreen.Dashboards.Validation;
+
+namespace CityScreen.Dashboards.Tests;
+
+public class DashboardReaderFacts
+{
+    private const string File = "dashboards/city-wall.json";
+
+    private static DashboardDocument Read(JsonObject json, DashboardOptions? options = null) =>
+        DashboardReader.Read(File, json.ToJsonString(), options);
+
+    private static DashboardError Single(DashboardDocument document)
+    {
+        Assert.Null(document.Layout);
+        return Assert.Single(document.Errors);
+    }
+
+    [Fact]
+    public void Read_ReturnsTheLayout_WithDefaults_WhenTheFileIsValid()
+    {
+        var document = Read(SampleLayout.Json());
+
+        Assert.True(document.IsValid, string.Join("\n", document.Errors));
+        var layout = document.Layout!;
+        Assert.Equal("city-wall", layout.Id);
+        Assert.Equal(new CanvasSize(1920, 1080), layout.Canvas);
+        Assert.Equal(ScaleMode.Fit, layout.Scale);
+        Assert.Equal(AreaReference.Current, layout.Area);
+        Assert.Equal(DashboardLayout.DefaultDwellSeconds, layout.DwellSeconds);
+        var ranking = Assert.IsType<RankingOptions>(layout.FindPanel("ranking")!.Options);
+        Assert.Equal(new RankingOptions("EV08", RankOrder.Descending, RankingOptions.DefaultRows, null), ranking);
+        var map = Assert.IsType<MapOptions>(layout.FindPanel("map")!.Options);
+        Assert.Equal(["EV02"], map.Choices);
+    }
+
+    [Fact]
+    public void Read_NamesFileAndPath_WhenAPanelEndsBeyondTheCanvas()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(3)["x"] = 1000;
+        json.PanelAt(3)["w"] = 1010;
+
+        var error = Single(Read(json));
+
+        Assert.Equal("dashboards/city-wall.json: $.panels[3].w: the panel ends at x = 2010, beyond the canvas width 1920", error.ToString());
+    }
+
+    [Fact]
+    public void Read_NamesTheStart_WhenAPanelStartsBelowTheCanvas()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(2)["y"] = 1100;
+
+        var errors = Read(json).Errors;
+
+        Assert.Contains(errors, e => e.Path == "$.panels[2].y" && e.Message == "the panel starts at y = 1100, beyond the canvas height 1080");
+    }
+
+    [Fact]
+    public void Read_ReportsAnUnknownPanelType_WithTheKnownTypes()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(1)["type"] = "kpis";
+
+        var error = Single(Read(json));
+
+        Assert.Equal("$.panels[1].type", error.Path);
+        Assert.StartsWith("unknown value 'kpis'; expected one of title, clock, map, kpi,", error.Message);
+        Assert.Contains("did you mean 'kpi'?", error.Message);
+    }
+
+    [Fact]
+    public void Read_RefusesOverlappingPanels_NamingBoth_WhenZIsNotGiven()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(1)["x"] = 900;
+        json.PanelAt(1)["w"] = 1000;
+
+        var error = Single(Read(json));
+
+        Assert.Equal("$.panels[1]", error.Path);
+        Assert.Contains("overlaps panel \"map\" ($.panels[0]) at x 900..960, y 0..600", error.Message);
+        Assert.Contains("\"z\"", error.Message);
+    }
+
+    [Fact]
+    public void Read_AllowsOverlappingPanels_WhenBothGiveDifferentZ()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(0)["z"] = 0;
+        json.PanelAt(1)["x"] = 900;
+        json.PanelAt(1)["w"] = 1000;
+        json.PanelAt(1)["z"] = 1;
+
+        var document = Read(json);
+
+        Assert.True(document.IsValid, string.Join("\n", document.Errors));
+        Assert.Equal(1, document.Layout!.FindPanel("kpis")!.Z);
+    }
+
+    [Fact]
+    public void Read_RefusesOverlappingPanels_WithTheSameZ()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(0)["z"] = 2;
+        json.PanelAt(1)["x"] = 900;
+        json.PanelAt(1)["w"] = 1000;
+        json.PanelAt(1)["z"] = 2;
+
+        var error = Single(Read(json));
+
+        Assert.Equal("$.panels[1].z", error.Path);
+        Assert.Contains("the same z = 2", error.Message);
+    }
+
+    [Fact]
+    public void Read_AllowsPanelsThatOnlyTouch()
+    {
+        var json = SampleLayout.Json();
+
+        Assert.True(Read(json).IsValid);
+        Assert.Equal(960, json.PanelAt(1)["x"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Read_RefusesDuplicatePanelIds_NamingTheFirst()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(3)["id"] = "ticker";
+
+        var error = Single(Read(json));
+
+        Assert.Equal("$.panels[3].id", error.Path);
+        Assert.Equal("\"ticker\" is already the id of $.panels[2]", error.Message);
+    }
+
+    [Fact]
+    public void Read_ReportsEveryMissingRequiredField_UnderItsPath()
+    {
+        var json = SampleLayout.Json();
+        json.Remove("title");
+        json.PanelAt(0).Remove("h");
+        json.PanelAt(0).Remove("options");
+        json.PanelAt(3)["options"]!.AsObject().Remove("indicator");
+
+        var errors = Read(json).Errors;
+
+        Assert.Equal(
+            ["$.title", "$.panels[0].h", "$.panels[0].options.indicator", "$.panels[3].options.indicator"],
+            errors.Select(e => e.Path));
+        Assert.All(errors, e => Assert.Equal("is required", e.Message));
+        Assert.All(errors, e => Assert.Equal(File, e.File));
+    }
+
+    [Fact]
+    public void Read_ReportsWrongJsonTypes()
+    {
+        var json = SampleLayout.Json();
+        json["canvas"]!["width"] = "1920";
+        json.PanelAt(0)["x"] = 1.5;
+        json.PanelAt(1)["options"]!["indicators"] = "EV01";
+        json["panels"]!.AsArray().Add(42);
+
+        var errors = Read(json).Errors.ToDictionary(e => e.Path, e => e.Message);
+
+        Assert.Equal("must be a number, not a string", errors["$.canvas.width"]);
+        Assert.Equal("must be a whole number from 0 to 32768, not 1.5", errors["$.panels[0].x"]);
+        Assert.Equal("must be an array, not a string", errors["$.panels[1].options.indicators"]);
+        Assert.Equal("must be a panel object", errors["$.panels[4]"]);
+    }
+
+    [Fact]
+    public void Read_RefusesUnknownProperties_SuggestingTheIntendedOne()
+    {
+        var json = SampleLayout.Json();
+        json["canvas"]!["widht"] = 1920;
+        json.PanelAt(2)["titel"] = "案件";
+        json.PanelAt(2)["options"]!["indicator"] = "EV01";
+
+        var errors = Read(json).Errors.ToDictionary(e => e.Path, e => e.Message);
+
+        Assert.StartsWith("unknown property (did you mean 'width'?)", errors["$.canvas.widht"]);
+        Assert.StartsWith("unknown property (did you mean 'title'?)", errors["$.panels[2].titel"]);
+        Assert.StartsWith("unknown property; expected rows", errors["$.panels[2].options.indicator"]);
+    }
+
+    [Fact]
+    public void Read_RefusesAPropertyGivenTwice()
+    {
+        const string json = """{"id": "city-wall", "title": "一", "title": "二", "canvas": {"width": 1920, "height": 1080}, "panels": [{"id": "t", "type": "title", "x": 0, "y": 0, "w": 960, "h": 100}]}""";
+
+        var error = Assert.Single(DashboardReader.Read(File, json).Errors);
+
+        Assert.Equal("$.title", error.Path);
+        Assert.Equal("appears more than once", error.Message);
+    }
+
+    [Fact]
+    public void Read_RefusesAPanelWhoseTextWouldBeUnreadableAtFiveMetres()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(2)["h"] = 160;
+
+        var error = Single(Read(json));
+
+        Assert.Equal("$.panels[2].h", error.Path);
+        Assert.Equal(
+            "text would be 13.7 px high (ticker: 7 lines of text in 160 px), under the 16.2 px (1.5 % of the canvas height 1080) readable at 5 m; " +
+            "make the panel at least 189 px high or show fewer rows",
+            error.Message);
+    }
+
+    [Fact]
+    public void Read_AppliesTheReadabilityRuleRelativeToTheCanvas()
+    {
+        var json = SampleLayout.Json();
+        json["canvas"] = new JsonObject { ["width"] = 3840, ["height"] = 2160 };
+
+        // The same pixel heights on a canvas twice as high are half as tall relative to it: the map
+        // (12 lines, needs 648 px) and the ranking (10 lines, needs 540 px) no longer pass.
+        var errors = Read(json).Errors;
+
+        Assert.Equal(["$.panels[0].h", "$.panels[3].h"], errors.Select(e => e.Path));
+        Assert.Contains("under the 32.4 px", errors[0].Message);
+    }
+
+    [Fact]
+    public void Read_HonoursAConfiguredMinimumTextSize()
+    {
+        var strict = new DashboardOptions { MinTextFraction = 0.03 };
+
+        var errors = Read(SampleLayout.Json(), strict).Errors;
+
+        Assert.Contains(errors, e => e.Path == "$.panels[0].h");
+    }
+
+    [Fact]
+    public void Read_RefusesUnknownIndicators_SuggestingTheCatalogueId()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(0)["options"]!["indicator"] = "EV12";
+        json.PanelAt(1)["options"]!["indicators"] = new JsonArray("EV01", "ev02", "EV01");
+
+        var errors = Read(json).Errors.ToDictionary(e => e.Path, e => e.Message);
+
+        Assert.StartsWith("unknown indicator 'EV12'", errors["$.panels[0].options.indicator"]);
+        Assert.Contains("the catalogue has EV01, EV02,", errors["$.panels[0].options.indicator"]);
+        Assert.StartsWith("unknown indicator 'ev02' (did you mean 'EV02'?)", errors["$.panels[1].options.indicators[1]"]);
+        Assert.Equal("'EV01' is listed twice", errors["$.panels[1].options.indicators[2]"]);
+    }
+
+    [Fact]
+    public void Read_AsksTheInjectedCatalogue_WhichIndicatorsExist()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(0)["options"]!["indicator"] = "XX01";
+        var options = new DashboardOptions { IsKnownIndicator = id => id is "XX01" or "EV01" or "EV02" or "EV08" };
+
+        Assert.True(Read(json, options).IsValid);
+        Assert.False(Read(SampleLayout.Json(), new DashboardOptions { IsKnownIndicator = _ => false }).IsValid);
+    }
+
+    [Fact]
+    public void Read_ChecksTheOptionsOfEachPanelType()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(0)["options"]!["choices"] = new JsonArray("EV03");
+        json.PanelAt(1)["options"]!["columns"] = 0;
+        json.PanelAt(2)["options"]!["rows"] = "6";
+        json.PanelAt(3)["options"]!["order"] = "up";
+        json["panels"]!.AsArray().Add(SampleLayout.Panel("trend", "trend48h", 0, 1000, 100, 80,
+            new JsonObject { ["series"] = new JsonArray("reported", "opened") }));
+
+        var errors = Read(json).Errors.ToDictionary(e => e.Path, e => e.Message);
+
+        Assert.Equal("must include the indicator shown first, 'EV02'", errors["$.panels[0].options.choices"]);
+        Assert.Equal("must be a whole number from 1 to 4, not 0", errors["$.panels[1].options.columns"]);
+        Assert.Equal("must be a number, not a string", errors["$.panels[2].options.rows"]);
+        Assert.Equal("unknown value 'up'; expected one of desc, asc", errors["$.panels[3].options.order"]);
+        Assert.StartsWith("must be one of reported, closed", errors["$.panels[4].options.series[1]"]);
+    }
+
+    [Fact]
+    public void Read_ReportsEveryProblem_NotOnlyTheFirst()
+    {
+        var json = SampleLayout.Json();
+        json["scale"] = "stretch";
+        json["dwellSeconds"] = 0;
+        json.PanelAt(0)["type"] = "pie";
+        json.PanelAt(3)["w"] = 2000;
+
+        var paths = Read(json).Errors.Select(e => e.Path).ToList();
+
+        Assert.Equal(["$.scale", "$.dwellSeconds", "$.panels[0].type", "$.panels[3].w"], paths);
+    }
+
+    [Fact]
+    public void Read_ReportsInvalidJson_WithItsLine()
+    {
+        var error = Assert.Single(DashboardReader.Read(File, "{\n  \"id\": \"city-wall\"\n  \"title\": \"x\"\n}").Errors);
+
+        Assert.Equal("$", error.Path);
+        Assert.StartsWith("is not valid JSON at line 3", error.Message);
+    }
+
+    [Fact]
+    public void Read_AcceptsCommentsAndTrailingCommas()
+    {
+        var json = SampleLayout.Json().ToJsonString().Replace("\"title\":", "// 大屏名称\n\"title\":");
+        json = json[..^1] + ",}";
+
+        Assert.True(DashboardReader.Read(File, json).IsValid);
+    }
+
+    [Fact]
+    public void Read_RefusesAnIdThatIsNotTheFileName()
+    {
+        var error = Single(DashboardReader.Read("dashboards/street.json", SampleLayout.Json("city-wall").ToJsonString()));
+
+        Assert.Equal("dashboards/street.json", error.File);
+        Assert.Equal("$.id", error.Path);
+        Assert.Contains("does not match the file name street.json", error.Message);
+    }
+
+    [Theory]
+    [InlineData("dashboards/City Wall.json")]
+    [InlineData("dashboards/city.wall.json")]
+    [InlineData("dashboards/CITY.JSON")]
+    [InlineData("dashboards/-city.json")]
+    public void Read_RefusesFileNamesThatAreNotIds(string file)
+    {
+        var error = Assert.Single(DashboardReader.Read(file, SampleLayout.Json().ToJsonString()).Errors);
+
+        Assert.Equal("$", error.Path);
+        Assert.StartsWith("the file name must be an id", error.Message);
+    }
+
+    [Fact]
+    public void Read_ChecksAreaReferences()
+    {
+        var json = SampleLayout.Json();
+        json["area"] = "$root";
+        json.PanelAt(0)["area"] = "../610602";
+        json.PanelAt(1)["area"] = "999999";
+        var options = new DashboardOptions { IsKnownArea = id => id.StartsWith("6106", StringComparison.Ordinal) };
+
+        var errors = Read(json, options).Errors.ToDictionary(e => e.Path, e => e.Message);
+
+        Assert.Equal("unknown area token '$root'; use an area id or \"$current\"", errors["$.area"]);
+        Assert.StartsWith("'../610602' is not an area id", errors["$.panels[0].area"]);
+        Assert.Equal("there is no area '999999' in the area tree", errors["$.panels[1].area"]);
+    }
+
+    [Fact]
+    public void Read_RefusesAFileThatIsNotAnObject()
+    {
+        var error = Assert.Single(DashboardReader.Read(File, "[]").Errors);
+
+        Assert.Equal("$", error.Path);
+        Assert.StartsWith("must be a JSON object", error.Message);
+    }
+
+    [Fact]
+    public void Read_RefusesAnotherSchemaVersion()
+    {
+        var json = SampleLayout.Json();
+        json["schemaVersion"] = 2;
+
+        var error = Single(Read(json));
+
+        Assert.Equal("$.schemaVersion", error.Path);
+    }
+}
