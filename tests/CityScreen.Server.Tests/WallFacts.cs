@@ -8,18 +8,36 @@ namespace CityScreen.Server.Tests;
 public class WallFacts(HostFixture fixture)
 {
     [Fact]
-    public async Task The_city_wall_renders_the_map_the_kpis_and_both_charts()
+    public async Task The_city_wall_renders_every_panel_of_its_layout()
     {
         using var http = fixture.Host.Client();
 
         var html = await http.GetStringAsync("/screen");
 
+        Assert.Contains("data-layout=\"city-wall\"", html);
+        foreach (var panel in new[] { "title", "clock", "kpis", "ranking", "map", "ticker", "red-yellow", "trend-48h", "trend-30d", "categories", "index" })
+            Assert.Contains($"data-panel-id=\"{panel}\"", html);
         Assert.Contains("今日上报", html);
         Assert.Contains("在办案件", html);
         Assert.Contains("data-area-id=\"610602001001\"", html);     // a community on the city's map
-        Assert.Contains("近24小时案件趋势", html);
-        Assert.Contains("近30天案件类别", html);
+        Assert.Contains("近48小时案件趋势", html);
+        Assert.Contains("暂无指数", html);
+        Assert.True(System.Text.RegularExpressions.Regex.Matches(html, "<svg").Count >= 4, "the map and the three charts are drawn");
         Assert.DoesNotContain("NaN", html);
+    }
+
+    [Theory]
+    [InlineData("/screen?layout=city-wall-4k", "city-wall-4k", "3840")]
+    [InlineData("/screen/610602001001", "community", "1920")]
+    [InlineData("/screen/610602001001001", "grid", "1920")]
+    public async Task Each_area_gets_the_layout_of_its_level_or_the_one_asked_for(string url, string layout, string width)
+    {
+        using var http = fixture.Host.Client();
+
+        var html = await http.GetStringAsync(url);
+
+        Assert.Contains($"data-layout=\"{layout}\"", html);
+        Assert.Contains($"data-canvas-width=\"{width}\"", html);
     }
 
     [Fact]

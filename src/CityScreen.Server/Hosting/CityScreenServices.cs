@@ -53,6 +53,7 @@ public static class CityScreenServices
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<RenderCache>();
         services.AddSingleton<Wall.WallRenderer>();
+        services.AddDashboards(config, builder.Environment.ContentRootPath);
 
         // Chinese pages: emit the characters themselves, not one HTML entity per character.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -2,6 +2,7 @@ using System.Globalization;
 using CityScreen.Areas;
 using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
+using CityScreen.Dashboards.Panels;
 using CityScreen.Domain.Indicators;
 using CityScreen.Domain.Time;
 using CityScreen.Rendering;
@@ -37,23 +38,27 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
             Outline: outlineAreas.Select(a => new MapFeature(a.Id, a.Name, a.Boundary, null)).ToList())));
     }
 
-    public string Trend24Hours(IndicatorSnapshot s, int width, int height) =>
-        cache.GetOrRender($"trend24:{s.AreaId}:{width}x{height}", s.Version, () =>
+    /// <summary>Reported and/or closed cases per hour over the last 48 hours, or per day over the last 30.</summary>
+    public string Trend(IndicatorSnapshot s, bool hourly, IReadOnlyList<CaseFlow> flows, string title, int width, int height) =>
+        cache.GetOrRender($"trend:{(hourly ? "48h" : "30d")}:{string.Join(',', flows)}:{s.AreaId}:{width}x{height}:{title}", s.Version, () =>
         {
             var v = s.Values;
-            var first = clock.ToLocal(v.HourAnchor).DateTime.AddHours(-23);
-            var times = Enumerable.Range(0, 24).Select(i => first.AddHours(i)).ToList();
-            return charts.RenderTrendSvg(new TrendChartRequest("近24小时案件趋势", times,
-            [
-                new TrendSeries("上报", v.ReportedHourly.TakeLast(24).Select(x => (double)x).ToList(), "#22d3ee"),
-                new TrendSeries("结案", v.ClosedHourly.TakeLast(24).Select(x => (double)x).ToList(), "#fbbf24"),
-            ], width, height, "HH:mm"));
+            List<DateTime> times = hourly
+                ? Enumerable.Range(0, IndicatorValues.Hours).Select(i => clock.ToLocal(v.HourAnchor).DateTime.AddHours(i - (IndicatorValues.Hours - 1))).ToList()
+                : Enumerable.Range(0, IndicatorValues.Days).Select(i => v.DayAnchor.ToDateTime(TimeOnly.MinValue).AddDays(i - (IndicatorValues.Days - 1))).ToList();
+            var series = flows.Select(f => f == CaseFlow.Reported
+                ? new TrendSeries("上报", (hourly ? v.ReportedHourly : v.ReportedDaily).Select(x => (double)x).ToList(), "#22d3ee")
+                : new TrendSeries("结案", (hourly ? v.ClosedHourly : v.ClosedDaily).Select(x => (double)x).ToList(), "#fbbf24")).ToList();
+            return charts.RenderTrendSvg(new TrendChartRequest(title, times, series, width, height, hourly ? "HH:mm" : "MM-dd"));
         });
 
-    public string Categories(IndicatorSnapshot s, int width, int height) =>
-        cache.GetOrRender($"categories:{s.AreaId}:{width}x{height}", s.Version, () =>
-            charts.RenderCategorySvg(new CategoryChartRequest("近30天案件类别",
-                CaseVocabulary.Categories.Select((c, i) => (c, (double)s.Values.Categories30[i])).ToList(), width, height, MaxBars: 8)));
+    public string Categories(IndicatorSnapshot s, bool today, int rows, string title, int width, int height) =>
+        cache.GetOrRender($"categories:{(today ? "today" : "30d")}:{rows}:{s.AreaId}:{width}x{height}:{title}", s.Version, () =>
+        {
+            var counts = today ? s.Values.CategoriesToday : s.Values.Categories30;
+            return charts.RenderCategorySvg(new CategoryChartRequest(title,
+                CaseVocabulary.Categories.Select((c, i) => (c, (double)counts[i])).ToList(), width, height, MaxBars: rows));
+        });
 
     private List<MapMarker> Markers(Area area)
     {

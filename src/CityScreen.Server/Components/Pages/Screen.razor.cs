@@ -1,75 +1,90 @@
 using System.Globalization;
 using CityScreen.Areas;
 using CityScreen.Contracts.Indicators;
+using CityScreen.Dashboards;
+using CityScreen.Dashboards.Catalog;
+using CityScreen.Dashboards.Layouts;
+using AreaLevel = CityScreen.Areas.AreaLevel;
+using CityScreen.Dashboards.Rotations;
 using CityScreen.Domain.Time;
 using CityScreen.Server.Feed;
 using CityScreen.Server.Wall;
 using Microsoft.AspNetCore.Components;
-using Indicator = CityScreen.Domain.Indicators.IndicatorCatalog;
 
 namespace CityScreen.Server.Components.Pages;
 
 /// <summary>
-/// The first live wall: KPIs move on every change of the area; the map and charts are re-rendered
-/// at most every few seconds, and only through the shared <see cref="WallRenderer"/> cache, so a
-/// hundred screens showing the same area cost one rendering.
+/// The wall: a layout from <c>dashboards/</c> drawn on its design canvas for an area. Flip counters
+/// follow every change; charts and the map are drawn again at most every few seconds and only
+/// through the shared render cache, so a hundred screens on one area cost one rendering. With
+/// <c>?rotation=ID</c> it cycles through the rotation's pages (轮播); a critical case in the area
+/// takes the wall over for the rotation's takeover time, then the page resumes.
 /// </summary>
 public partial class Screen : ComponentBase, IDisposable
 {
     private static readonly TimeSpan UiTick = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan ChartEvery = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan MapEvery = TimeSpan.FromSeconds(2);
-    private static readonly string[] MapIndicators = ["EV02", "EV03", "EV08", "SA01", "PM01"];
+    private static readonly TimeSpan DefaultTakeover = TimeSpan.FromSeconds(60);
 
     private readonly List<IDisposable> _watches = [];
     private readonly CancellationTokenSource _stop = new();
-    private Area? _area;
-    private List<Area> _crumbs = [];
-    private string _indicator = "EV02";
-    private IndicatorSnapshot? _snapshot;
-    private List<CaseAlert> _alerts = [];
-    private MarkupString _mapSvg, _trendSvg, _categorySvg;
-    private long _chartsVersion = -1;
-    private DateTime _chartsAt, _mapAt;
-    private volatile bool _kpiDirty, _mapDirty, _alertsDirty;
-    private string _clockText = "", _dataAgeText = "", _dataAt = "";
+    private WallContext? _context;
+    private string _problem = "";
+    private string _scale = "fit";
+    private string _dataAt = "";
     private string? _subscribedTo;
+    private DateTime _chartsAt, _mapAt, _pageSince = DateTime.UtcNow;
+    private volatile bool _dirty, _mapDirty, _alertsDirty;
+    private CaseAlert? _takeover;
+    private DateTime _takeoverUntil;
+    private WallContext? _beforeTakeover;
+    private string _lastSecond = "";
 
     [Parameter] public string? AreaId { get; set; }
     [SupplyParameterFromQuery(Name = "indicator")] public string? IndicatorQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "layout")] public string? LayoutQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "scale")] public string? ScaleQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "rotation")] public string? RotationQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public int? PageQuery { get; set; }
 
     [Inject] public required ScreenFeed Feed { get; init; }
     [Inject] public required AreaTree Tree { get; init; }
     [Inject] public required WallRenderer Renderer { get; init; }
     [Inject] public required CityClock Clock { get; init; }
-
-    private string MapTitle => $"{_area!.Name} · {Indicator.Get(_indicator).Name}分布";
+    [Inject] public required DashboardCatalog Dashboards { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
-        _indicator = IndicatorQuery is { } q && Indicator.TryGet(q, out _) ? q : "EV02";
-        _area = AreaId is null ? Tree.Root : Tree.TryGet(AreaId, out var a) ? a : null;
-        if (_area is null || _subscribedTo == _area.Id)
+        var rotation = RotationQuery is { } r && Dashboards.TryGetRotation(r, out var found) ? found : null;
+        var page = rotation is null ? null : rotation.Pages[Math.Clamp(PageQuery ?? 0, 0, rotation.Pages.Count - 1)];
+        var areaId = page?.Area ?? AreaId;
+        var area = areaId is null ? Tree.Root : Tree.TryGet(areaId, out var a) ? a : null;
+        if (area is null)
         {
+            _context = null;
+            _problem = $"未找到区域 “{areaId}”。";
+            return;
+        }
+        var layoutId = page?.Layout ?? LayoutQuery ?? LayoutFor(area);
+        if (!Dashboards.TryGetLayout(layoutId, out var layout))
+        {
+            _context = null;
+            _problem = $"未找到布局 “{layoutId}”。";
+            return;
+        }
+        _scale = ScaleQuery is "fit" or "fill" or "real" ? ScaleQuery : layout.Scale.ToString().ToLowerInvariant();
+        if (_subscribedTo == $"{area.Id}:{layout.Id}" && _context is not null)
+        {
+            _context.IndicatorOverride = IndicatorQuery;
             _mapDirty = true;
             return;
         }
-        Unwatch();
-        _subscribedTo = _area.Id;
-        _crumbs = Tree.Ancestors(_area.Id).Reverse().ToList();
-        var (features, _) = MapScope.For(Tree, _area);
-        _watches.Add(Feed.Watch(_area.Id, s => { _snapshot = s; _kpiDirty = true; }));
-        foreach (var f in features.Where(f => f.Id != _area.Id))
-            _watches.Add(Feed.Watch(f.Id, _ => _mapDirty = true));
-        _watches.Add(Feed.WatchAlerts(alert =>
-        {
-            if (Tree.IsInSubtree(alert.AreaId, _area.Id)) _alertsDirty = true;
-        }));
-
-        _snapshot = await Feed.GetOrFetchAsync(_area.Id, fresh: false);
-        await Task.WhenAll(features.Where(f => Feed.Latest(f.Id) is null).Select(f => Feed.GetOrFetchAsync(f.Id, fresh: false)));
-        RefreshAlerts();
-        RenderPictures(force: true);
+        _context = await OpenAsync(area, layout);
+        _context.IndicatorOverride = IndicatorQuery;
+        _subscribedTo = $"{area.Id}:{layout.Id}";
+        _pageSince = DateTime.UtcNow;
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -78,26 +93,49 @@ public partial class Screen : ComponentBase, IDisposable
         if (firstRender) _ = RunUiLoopAsync(_stop.Token);
     }
 
+    /// <summary>The page of an area's level, unless the URL names one.</summary>
+    private static string LayoutFor(Area area) => area.Level switch
+    {
+        AreaLevel.City or AreaLevel.District => "city-wall",
+        AreaLevel.Street => "street",
+        AreaLevel.Community => "community",
+        _ => "grid",
+    };
+
+    private async Task<WallContext> OpenAsync(Area area, DashboardLayout layout)
+    {
+        Unwatch();
+        var context = new WallContext(Tree, Feed, Renderer, Clock, area, layout);
+        var (mapAreas, _) = MapScope.For(Tree, area);
+        _watches.Add(Feed.Watch(area.Id, s => { context.Snapshot = s; _dirty = true; }));
+        var compared = context.Compared();
+        foreach (var child in mapAreas.Concat(compared).DistinctBy(x => x.Id).Where(x => x.Id != area.Id))
+            _watches.Add(Feed.Watch(child.Id, _ => _mapDirty = true));
+        _watches.Add(Feed.WatchAlerts(alert =>
+        {
+            if (!Tree.IsInSubtree(alert.AreaId, area.Id)) return;
+            _alertsDirty = true;
+            if (alert.Level == "critical" && alert.Reason == "reported") _takeoverRequest = alert;
+        }));
+
+        context.Snapshot = await Feed.GetOrFetchAsync(area.Id, fresh: false);
+        await Task.WhenAll(mapAreas.Concat(compared).Where(x => Feed.Latest(x.Id) is null).Select(x => Feed.GetOrFetchAsync(x.Id, fresh: false)));
+        context.ChartSnapshot = context.Snapshot;
+        context.Alerts = Alerts(area);
+        context.MapVersion++;
+        _chartsAt = _mapAt = DateTime.UtcNow;
+        return context;
+    }
+
+    private volatile CaseAlert? _takeoverRequest;
+
     private async Task RunUiLoopAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(UiTick);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await InvokeAsync(() =>
-                {
-                    var clockBefore = _clockText;
-                    var chartsBefore = _chartsAt;
-                    var mapBefore = _mapAt;
-                    var changed = _kpiDirty || _alertsDirty;
-                    if (_alertsDirty) RefreshAlerts();
-                    RenderPictures(force: false);
-                    _kpiDirty = false;
-                    // Render only when something visible moved: the data, a picture, or the clock's second.
-                    if (changed || clockBefore != _clockText || chartsBefore != _chartsAt || mapBefore != _mapAt) StateHasChanged();
-                });
-            }
+                await InvokeAsync(TickAsync);
         }
         catch (OperationCanceledException)
         {
@@ -108,65 +146,77 @@ public partial class Screen : ComponentBase, IDisposable
         }
     }
 
-    private void RenderPictures(bool force)
+    private async Task TickAsync()
     {
+        if (_context is null) return;
         var now = DateTime.UtcNow;
-        var local = Clock.ToLocal(Clock.Now);
-        _clockText = local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        if (_area is null || _snapshot is null) return;
-        var age = Clock.Now - _snapshot.At;
-        _dataAgeText = age < TimeSpan.FromSeconds(1) ? "实时" : age < TimeSpan.FromMinutes(1) ? $"{age.TotalSeconds:0} 秒前" : $"{age.TotalMinutes:0} 分钟前";
-        _dataAt = Clock.ToLocal(_snapshot.At).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-
-        if (force || (_snapshot.Version != _chartsVersion && now - _chartsAt >= ChartEvery))
+        var changed = _dirty || _alertsDirty;
+        _dirty = false;
+        if (_alertsDirty)
         {
-            _trendSvg = new MarkupString(Renderer.Trend24Hours(_snapshot, 540, 300));
-            _categorySvg = new MarkupString(Renderer.Categories(_snapshot, 540, 300));
-            _chartsVersion = _snapshot.Version;
+            _alertsDirty = false;
+            _context.Alerts = Alerts(_context.Area);
+            _mapDirty = true;
+        }
+        if (_context.Snapshot is { } s && s.Version != _context.ChartSnapshot?.Version && now - _chartsAt >= ChartEvery)
+        {
+            _context.ChartSnapshot = s;
             _chartsAt = now;
+            changed = true;
         }
-        if (force || (_mapDirty && now - _mapAt >= MapEvery))
+        if (_mapDirty && now - _mapAt >= MapEvery)
         {
-            _mapSvg = new MarkupString(Renderer.Map(_area, _indicator, 880, 840));
             _mapDirty = false;
+            _context.MapVersion++;
             _mapAt = now;
+            changed = true;
         }
+        changed |= await TakeOverOrRotateAsync(now);
+        _dataAt = _context.Snapshot is { } snap ? Clock.ToLocal(snap.At).ToString("HH:mm:ss", CultureInfo.InvariantCulture) : "";
+        var second = Clock.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        // Render only when something visible moved: data, a picture, or the clock's second.
+        if (changed || second != _lastSecond) StateHasChanged();
+        _lastSecond = second;
     }
 
-    private void RefreshAlerts()
+    private async Task<bool> TakeOverOrRotateAsync(DateTime now)
     {
-        _alertsDirty = false;
-        if (_area is null) return;
-        _alerts = Feed.RecentAlerts.Where(a => Tree.IsInSubtree(a.AreaId, _area.Id)).Take(8).ToList();
-        _mapDirty = true;
-    }
-
-    private string AreaName(string id) => Tree.TryGet(id, out var a) ? a.Name : id;
-
-    private IEnumerable<(string Label, string Value, string? Unit, string? Detail, string? Tone)> Kpis()
-    {
-        if (_snapshot is null) yield break;
-        var v = _snapshot.Values;
-        (string, string, string?, string?, string?) Kpi(string id, string? tone = null)
+        var rotation = RotationQuery is { } r && Dashboards.TryGetRotation(r, out var found) ? found : null;
+        if (_takeoverRequest is { } alert && _takeover is null && _context is not null)
         {
-            var d = Indicator.Get(id);
-            var value = d.ValueOf(v);
-            var text = WallRenderer.Format(d, value);
-            var unit = d.Kind == Domain.Indicators.IndicatorKind.Count ? d.Unit : null;
-            var detail = d.Denominator is { } den ? $"{v[d.Numerator]:#,0} / {v[den]:#,0}" : null;
-            return (d.Name, text, unit, detail, value > 0 ? tone : null);
+            _takeoverRequest = null;
+            var takeover = rotation?.Takeover;
+            var layoutId = takeover?.Layout ?? "grid";
+            if (Tree.TryGet(alert.AreaId, out var grid) && Dashboards.TryGetLayout(layoutId, out var layout))
+            {
+                _beforeTakeover = _context;
+                _takeover = alert;
+                _takeoverUntil = now + (takeover is null ? DefaultTakeover : TimeSpan.FromSeconds(takeover.Seconds));
+                _context = await OpenAsync(grid, layout);
+                return true;
+            }
         }
-        yield return Kpi("EV01");
-        yield return Kpi("EV02");
-        yield return Kpi("EV03", "alarm");
-        yield return Kpi("EV04", "warn");
-        yield return Kpi("HL01");
-        yield return Kpi("PM02");
-        yield return Kpi("EV08");
-        yield return Kpi("SA01");
-        yield return Kpi("WB01");
-        yield return Kpi("PM01");
+        if (_takeover is not null && now >= _takeoverUntil && _beforeTakeover is not null)
+        {
+            _takeover = null;
+            _context = await OpenAsync(_beforeTakeover.Area, _beforeTakeover.Layout);
+            _beforeTakeover = null;
+            return true;
+        }
+        if (rotation is not null && _takeover is null && _context is not null)
+        {
+            var index = Math.Clamp(PageQuery ?? 0, 0, rotation.Pages.Count - 1);
+            var dwell = rotation.Pages[index].DwellIn(_context.Layout);
+            if (now - _pageSince >= dwell)
+            {
+                var next = (index + 1) % rotation.Pages.Count;
+                Navigation.NavigateTo($"/screen?rotation={Uri.EscapeDataString(rotation.Id)}&page={next}");
+            }
+        }
+        return false;
     }
+
+    private List<CaseAlert> Alerts(Area area) => Feed.RecentAlerts.Where(a => Tree.IsInSubtree(a.AreaId, area.Id)).Take(20).ToList();
 
     private void Unwatch()
     {

@@ -4,15 +4,19 @@
 (function () {
   "use strict";
 
+  // fit: the whole canvas, letterboxed; fill: cover the screen, cropping the overflow; real: 1:1,
+  // centred. One scale for both axes always, so text is never squashed on odd spliced walls.
   function fit() {
     document.querySelectorAll(".stage").forEach(function (stage) {
       var w = +stage.dataset.canvasWidth || 1920, h = +stage.dataset.canvasHeight || 1080;
-      var s = Math.min(window.innerWidth / w, window.innerHeight / h);
+      var mode = stage.dataset.scale || "fit";
+      var sx = window.innerWidth / w, sy = window.innerHeight / h;
+      var s = mode === "fill" ? Math.max(sx, sy) : mode === "real" ? 1 : Math.min(sx, sy);
       var canvas = stage.querySelector(".canvas");
       if (!canvas) return;
       canvas.style.transform = "scale(" + s + ")";
-      canvas.style.left = Math.max(0, (window.innerWidth - w * s) / 2) + "px";
-      canvas.style.top = Math.max(0, (window.innerHeight - h * s) / 2) + "px";
+      canvas.style.left = Math.round((window.innerWidth - w * s) / 2) + "px";
+      canvas.style.top = Math.round((window.innerHeight - h * s) / 2) + "px";
     });
   }
   window.addEventListener("resize", fit);

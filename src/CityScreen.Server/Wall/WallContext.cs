@@ -1,0 +1,57 @@
+using System.Globalization;
+using CityScreen.Areas;
+using CityScreen.Contracts.Indicators;
+using CityScreen.Dashboards.Layouts;
+using CityScreen.Domain.Time;
+using CityScreen.Server.Feed;
+
+namespace CityScreen.Server.Wall;
+
+/// <summary>
+/// What every panel of one wall page reads: the area and its layout, the newest snapshot (for
+/// the flip counters, every change) and a throttled one (for charts, every few seconds), the
+/// alerts of the subtree, and the feed for children. One per page; panels never subscribe themselves.
+/// </summary>
+public sealed class WallContext(AreaTree tree, ScreenFeed feed, WallRenderer renderer, CityClock clock, Area area, DashboardLayout layout)
+{
+    public AreaTree Tree { get; } = tree;
+    public WallRenderer Renderer { get; } = renderer;
+    public CityClock Clock { get; } = clock;
+    public Area Area { get; } = area;
+    public DashboardLayout Layout { get; } = layout;
+
+    public IndicatorSnapshot? Snapshot { get; set; }
+    public IndicatorSnapshot? ChartSnapshot { get; set; }
+    public IReadOnlyList<CaseAlert> Alerts { get; set; } = [];
+    /// <summary>Grows whenever the map should be drawn again (children changed, at most every few seconds).</summary>
+    public long MapVersion { get; set; }
+    public string? IndicatorOverride { get; set; }
+
+    /// <summary>Canvas pixels per 1080-line unit: fonts scale with the canvas, so a 4K layout is as legible as a 1080 one.</summary>
+    public double Unit => Layout.Canvas.Height / 1080.0;
+
+    public IndicatorSnapshot? Latest(string areaId) => feed.Latest(areaId);
+
+    /// <summary>
+    /// The areas a ranking or a list compares: the children, or below them while there is only one
+    /// (a city of one district compares its streets).
+    /// </summary>
+    public IReadOnlyList<Area> Compared()
+    {
+        IReadOnlyList<Area> level = Tree.Children(Area.Id);
+        while (level.Count == 1 && Tree.Children(level[0].Id).Count > 0) level = Tree.Children(level[0].Id);
+        return level;
+    }
+
+    public string AreaName(string id) => Tree.TryGet(id, out var a) ? a.Name : id;
+
+    public string Local(DateTimeOffset t, string format) => Clock.ToLocal(t).ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>How old the data is, as a panel says it.</summary>
+    public string AgeOf(IndicatorSnapshot? s)
+    {
+        if (s is null) return "等待数据";
+        var age = Clock.Now - s.At;
+        return age < TimeSpan.FromSeconds(2) ? "实时" : age < TimeSpan.FromMinutes(1) ? $"{age.TotalSeconds:0}秒前" : $"{Local(s.At, "HH:mm:ss")}";
+    }
+}
