@@ -216,7 +216,8 @@ public partial class Screen : ComponentBase, IDisposable
         return false;
     }
 
-    private List<CaseAlert> Alerts(Area area) => Feed.RecentAlerts.Where(a => Tree.IsInSubtree(a.AreaId, area.Id)).Take(20).ToList();
+    private List<CaseAlert> Alerts(Area area) =>
+        Feed.RecentAlerts.Where(a => Tree.IsInSubtree(a.AreaId, area.Id)).OrderByDescending(a => a.At).Take(20).ToList();
 
     private void Unwatch()
     {
