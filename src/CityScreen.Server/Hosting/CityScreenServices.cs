@@ -53,6 +53,7 @@ public static class CityScreenServices
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<RenderCache>();
         services.AddSingleton<Wall.WallRenderer>();
+        services.AddSingleton<Cases.CaseListService>();
         services.AddDashboards(config, builder.Environment.ContentRootPath);
 
         // Chinese pages: emit the characters themselves, not one HTML entity per character.

@@ -22,14 +22,44 @@
   window.addEventListener("resize", fit);
   new MutationObserver(fit).observe(document.documentElement, { childList: true, subtree: true });
 
+  // A click on an area of a map drills down: on the wall to its wall page, in the drill-down
+  // page (data-drill) to its drill-down page.
   document.addEventListener("click", function (e) {
-    var area = e.target.closest && e.target.closest("#wall-map [data-area-id]");
+    var area = e.target.closest && e.target.closest("#wall-map [data-area-id], [data-drill] [data-area-id]");
     if (!area) return;
-    var id = area.getAttribute("data-area-id");
-    var query = location.search || "";
-    if (window.Blazor && Blazor.navigateTo) Blazor.navigateTo("/screen/" + encodeURIComponent(id) + query);
-    else location.href = "/screen/" + encodeURIComponent(id) + query;
+    var drill = area.closest("[data-drill]");
+    var base = drill ? drill.getAttribute("data-drill") : "/screen/";
+    var target = base + encodeURIComponent(area.getAttribute("data-area-id")) + (drill ? "" : (location.search || ""));
+    if (window.Blazor && Blazor.navigateTo) Blazor.navigateTo(target);
+    else location.href = target;
   });
+
+  // PNG export of a map or chart: the SVG drawn onto a canvas at twice its size, then downloaded.
+  window.cityScreen = {
+    exportPng: function (selector, fileName) {
+      var svg = document.querySelector(selector);
+      if (!svg) return;
+      var box = svg.getBoundingClientRect();
+      var clone = svg.cloneNode(true);
+      clone.setAttribute("width", box.width);
+      clone.setAttribute("height", box.height);
+      var url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: "image/svg+xml" }));
+      var img = new Image();
+      img.onload = function () {
+        var canvas = document.createElement("canvas");
+        canvas.width = box.width * 2; canvas.height = box.height * 2;
+        var g = canvas.getContext("2d");
+        g.fillStyle = "#0b1a2e"; g.fillRect(0, 0, canvas.width, canvas.height);
+        g.drawImage(img, 0, 0, canvas.width, canvas.height);
+        URL.revokeObjectURL(url);
+        canvas.toBlob(function (blob) {
+          var a = document.createElement("a");
+          a.href = URL.createObjectURL(blob); a.download = fileName; a.click();
+        }, "image/png");
+      };
+      img.src = url;
+    }
+  };
 
   function markStale() {
     var canvas = document.querySelector(".canvas");

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using CityScreen.Areas;
+using CityScreen.Contracts.Events;
+using CityScreen.Domain.Indicators;
+using CityScreen.Domain.Time;
+using CityScreen.Server.Cases;
+using CityScreen.Server.Feed;
+
+namespace CityScreen.Server.Apis;
+
+/// <summary>
+/// The drill-down's data: <c>GET /api/areas/{id}/cases</c> (a grid's cases, filtered; <c>?format=csv</c>
+/// to export) and <c>GET /api/areas/{id}/children.csv</c> (the children and their indicators).
+/// </summary>
+public static class CasesApi
+{
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/areas/{id}/cases", ListCasesAsync);
+        app.MapGet("/api/areas/{id}/children.csv", ChildrenCsvAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ListCasesAsync(
+        string id, string? status, string? category, bool? overdue, string? from, string? to, string? format,
+        CaseListService cases, AreaTree tree, CityClock clock, CancellationToken cancellationToken)
+    {
+        if (!tree.TryGet(id, out var area)) return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
+        if (area.ChildIds.Count != 0)
+            return Bad("id", $"'{id}' is a {area.Level.ToApiName()}; cases are listed per grid — open one of its grids");
+        if (status is not null && !CaseQuery.Statuses.Contains(status))
+            return Bad("status", $"'{status}' is not one of {string.Join(", ", CaseQuery.Statuses)}");
+        if (category is not null && !CaseVocabulary.Categories.Contains(category))
+            return Bad("category", $"'{category}' is not a case category");
+        if (!TryDate(from, out var fromDate)) return Bad("from", $"'{from}' is not a date (YYYY-MM-DD)");
+        if (!TryDate(to, out var toDate)) return Bad("to", $"'{to}' is not a date (YYYY-MM-DD)");
+        if (fromDate > toDate) return Bad("from", "must not be after 'to'");
+        if (format is not null and not "csv" and not "json") return Bad("format", "must be 'csv' or 'json'");
+
+        var rows = await cases.ListAsync(area, new CaseQuery(status, category, overdue ?? false, fromDate, toDate), cancellationToken);
+        if (format != "csv") return Results.Ok(rows);
+        var csv = new StringBuilder("案件编号,标题,类别,来源,等级,上报时间,立案时间,处置时限,结案时间,状态,超期,返工次数,评价\n");
+        foreach (var r in rows)
+            csv.AppendJoin(',', [Csv(r.CaseId), Csv(r.Title), Csv(r.Category), Csv(r.Kind), Csv(r.Level), Time(r.ReportedAt, clock), Time(r.FiledAt, clock),
+                Time(r.DueAt, clock), Time(r.ClosedAt, clock), r.Status, r.Overdue ? "是" : "否", r.Reopenings.ToString(CultureInfo.InvariantCulture),
+                r.Score?.ToString(CultureInfo.InvariantCulture) ?? ""]).Append('\n');
+        return CsvFile(csv, $"cases-{area.Id}.csv");
+    }
+
+    private static async Task<IResult> ChildrenCsvAsync(string id, AreaTree tree, ScreenFeed feed, CancellationToken cancellationToken)
+    {
+        if (!tree.TryGet(id, out var area)) return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
+        var csv = new StringBuilder("编号,名称,层级," + string.Join(',', IndicatorCatalog.All.Select(d => $"{d.Id} {d.Name}")) + "\n");
+        foreach (var child in tree.Children(area.Id))
+        {
+            var s = await feed.GetOrFetchAsync(child.Id, cancellationToken, fresh: false);
+            csv.Append(Csv(child.Id)).Append(',').Append(Csv(child.Name)).Append(',').Append(child.Level.ToApiName());
+            foreach (var d in IndicatorCatalog.All)
+                csv.Append(',').Append(d.ValueOf(s.Values)?.ToString("0.######", CultureInfo.InvariantCulture) ?? "");
+            csv.Append('\n');
+        }
+        return CsvFile(csv, $"children-{area.Id}.csv");
+    }
+
+    /// <summary>UTF-8 with a byte-order mark, so Excel on a Chinese desktop opens it with the right characters.</summary>
+    private static IResult CsvFile(StringBuilder csv, string name) =>
+        Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+
+    private static IResult Bad(string parameter, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, title: $"Invalid parameter '{parameter}'");
+
+    private static bool TryDate(string? s, out DateOnly? date)
+    {
+        date = null;
+        if (s is null) return true;
+        if (!DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+        date = d;
+        return true;
+    }
+
+    private static string Time(DateTimeOffset? t, CityClock clock) => t is { } v ? clock.ToLocal(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>Quotes a field when it needs it; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula.</summary>
+    private static string Csv(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CityScreen.Server.Cases;
+
+/// <summary>One case as the drill-down lists it: its lifecycle so far and where it stands now.</summary>
+public sealed record CaseRow(
+    string CaseId,
+    string Title,
+    string Category,
+    string Kind,
+    string Level,
+    DateTimeOffset? ReportedAt,
+    DateTimeOffset? FiledAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? ClosedAt,
+    string Status,
+    bool Overdue,
+    int Reopenings,
+    int? Score);
