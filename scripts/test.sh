@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: CJK fonts (charts and the map render Chinese) and fontconfig for SkiaSharp.
+# Debian packages: CJK fonts (charts and the map render Chinese), fontconfig for SkiaSharp,
+# and Chromium, which the browser tests drive headless through Playwright (/usr/bin/chromium).
 need=()
-for pkg in fonts-noto-cjk libfontconfig1; do
+for pkg in fonts-noto-cjk libfontconfig1 chromium; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if ((${#need[@]})); then

@@ -25,7 +25,7 @@ public class KillFacts
             var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
             {
                 using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-                http.DefaultRequestHeaders.Add("X-Api-Key", ServerHost.ApiKey);
+                http.DefaultRequestHeaders.Add("X-Api-Key", ServerProcess.ApiKey);
                 for (var b = 0; !stop.IsCancellationRequested && b < 500; b++)
                 {
                     var ids = Enumerable.Range(0, 20).Select(i => $"kill-{w}-{b}-{i}").ToList();

@@ -8,16 +8,17 @@ namespace CityScreen.Server.Tests;
 /// The server as its own operating-system process (the built CityScreen.Server.dll), so a test
 /// can kill it the hard way (SIGKILL) and start it again on the same data directory.
 /// </summary>
-public sealed class ServerProcess(string dataDirectory) : IAsyncDisposable
+public sealed class ServerProcess(string dataDirectory, params string[] extraArgs) : IAsyncDisposable
 {
+    public const string ApiKey = "test-key";
+
     private Process? _process;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>Kept across restarts, as a wall's URL is.</summary>
+    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
 
     public async Task StartAsync()
     {
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var serverDirectory = ServerDirectory();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,13 +31,14 @@ public sealed class ServerProcess(string dataDirectory) : IAsyncDisposable
             Path.Combine(serverDirectory, "CityScreen.Server.dll"), "--contentRoot", serverDirectory,
             "--urls", BaseAddress.ToString(),
             "--CityScreen:Storage:SqlitePath", Path.Combine(dataDirectory, "events.db"),
-            "--CityScreen:Simulator:Enabled", "false",
-            "--CityScreen:Ingest:ApiKeys:0", ServerHost.ApiKey,
+            "--CityScreen:Ingest:ApiKeys:0", ApiKey,
             "--CityScreen:Cluster:SiloPort", FreePort().ToString(),
             "--CityScreen:Cluster:GatewayPort", FreePort().ToString(),
             "--CityScreen:Cluster:ClusterId", "kill-" + Guid.NewGuid().ToString("N"),
             "--Logging:LogLevel:Default", "Warning",
-        }) start.ArgumentList.Add(arg);
+            // Later arguments win: extraArgs may turn the simulator on.
+            "--CityScreen:Simulator:Enabled", "false",
+        }.Concat(extraArgs)) start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

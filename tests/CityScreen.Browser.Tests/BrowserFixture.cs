@@ -1,0 +1,56 @@
+using CityScreen.Server.Tests;
+using Microsoft.Playwright;
+
+namespace CityScreen.Browser.Tests;
+
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright, against the server as its own process with
+/// the simulator on (one hour of history, so every panel has data).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityscreen-browser-" + Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    public ServerProcess Server { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        Server = new ServerProcess(_directory,
+            "--CityScreen:Simulator:Enabled", "true",
+            "--CityScreen:Simulator:Seed", "7",
+            "--CityScreen:Simulator:HistoryToBackfill", "01:00:00");
+        await Server.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync(new Uri(Server.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        // Interactive once Blazor's circuit is up and the first tick has rendered.
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.canvas, .explore')");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

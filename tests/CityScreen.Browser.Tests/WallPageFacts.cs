@@ -1,0 +1,64 @@
+using System.Text;
+using CityScreen.Server.Tests;
+using Microsoft.Playwright;
+
+namespace CityScreen.Browser.Tests;
+
+[Collection("browser")]
+public class WallPageFacts(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("/screen", "city-wall", 1920, 1080, 11)]
+    [InlineData("/screen?layout=city-wall-4k", "city-wall-4k", 3840, 2160, 11)]
+    [InlineData("/screen/610602001", "street", 1920, 1080, 11)]
+    [InlineData("/screen/610602001001", "community", 1920, 1080, 11)]
+    [InlineData("/screen/610602001001001", "grid", 1920, 1080, 10)]
+    public async Task Every_panel_of_every_layout_renders_with_data(string path, string layout, int width, int height, int panels)
+    {
+        var page = await fixture.OpenAsync(path, width, height);
+
+        Assert.Equal(layout, await page.GetAttributeAsync(".canvas", "data-layout"));
+        var bodies = await page.QuerySelectorAllAsync("[data-panel-id]");
+        Assert.Equal(panels, bodies.Count);
+        foreach (var panel in bodies)
+        {
+            var id = await panel.GetAttributeAsync("data-panel-id");
+            var text = (await panel.InnerTextAsync()).Trim();
+            var pictures = await panel.QuerySelectorAllAsync("svg");
+            Assert.True(text.Length > 0 || pictures.Count > 0, $"panel {id} of {layout} is empty");
+            Assert.DoesNotContain("NaN", text);
+            Assert.DoesNotContain("等待数据", text);
+        }
+        var box = await page.Locator(".canvas").BoundingBoxAsync();
+        Assert.InRange(box!.Width, width - 2, width + 2);     // fit: the canvas fills the viewport exactly
+    }
+
+    [Fact]
+    public async Task A_posted_event_moves_the_flip_counter_on_the_page()
+    {
+        const string grid = "610602005003002";
+        var page = await fixture.OpenAsync($"/screen/{grid}");
+        var counter = page.Locator("[data-panel-id] .kpi[data-indicator='EV01'] .kpi-value").First;
+        var before = await counter.InnerTextAsync();
+
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ServerProcess.ApiKey);
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz");
+        var body = $$"""{"id":"browser-1","type":"case.reported","occurredAt":"{{now}}","gridId":"{{grid}}","source":"test","caseId":"AJ-browser-1","kind":"event","category":"市容环境","level":"normal","title":"浏览器测试"}""";
+        (await http.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(counter).Not.ToHaveTextAsync(before, new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+    }
+
+    [Fact]
+    public async Task Clicking_an_area_on_the_map_drills_down()
+    {
+        var page = await fixture.OpenAsync("/screen");
+
+        await page.Locator("#wall-map [data-area-id='610602001001']").ClickAsync();
+
+        await page.WaitForURLAsync("**/screen/610602001001", new PageWaitForURLOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator(".crumbs")).ToContainTextAsync("宝塔山街道");
+        Assert.Equal("community", await page.GetAttributeAsync(".canvas", "data-layout"));
+    }
+}
