@@ -27,6 +27,9 @@ public static class AreaConfiguration
         var list = new List<AreaFileOptions>();
         foreach (var item in config.GetSection(Section).GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue))
         {
+            // An empty item removes an inherited one: `--CityScreen:Areas:Files:1 ""` on the command
+            // line drops the second file of appsettings.json.
+            if (item.Value is "" && !item.GetChildren().Any()) continue;
             if (item.Value is { } path)
             {
                 list.Add(new AreaFileOptions { Path = path });
