@@ -90,8 +90,19 @@ public partial class Screen : ComponentBase, IDisposable
     protected override void OnAfterRender(bool firstRender)
     {
         // Only the interactive instance ticks; the prerendered one is thrown away.
-        if (firstRender) _ = RunUiLoopAsync(_stop.Token);
+        if (!firstRender) return;
+        _ = RunUiLoopAsync(_stop.Token);
+        Dashboards.Changed += OnDashboardsChanged;
     }
+
+    /// <summary>An edited layout file shows on open walls without a restart or a reload.</summary>
+    private void OnDashboardsChanged(object? sender, DashboardSet set) => _ = InvokeAsync(async () =>
+    {
+        if (_context is not { } c || !set.TryGetLayout(c.Layout.Id, out var layout) || ReferenceEquals(layout, c.Layout)) return;
+        _context = await OpenAsync(c.Area, layout);
+        _context.IndicatorOverride = IndicatorQuery;
+        StateHasChanged();
+    });
 
     /// <summary>The page of an area's level, unless the URL names one.</summary>
     private static string LayoutFor(Area area) => area.Level switch
@@ -227,6 +238,7 @@ public partial class Screen : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        Dashboards.Changed -= OnDashboardsChanged;
         _stop.Cancel();
         _stop.Dispose();
         Unwatch();
