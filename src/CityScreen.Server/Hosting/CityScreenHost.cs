@@ -28,6 +28,7 @@ public static class CityScreenHost
         app.MapHealthApi();
         app.MapAreasApi();
         app.MapEventsApi();
+        app.MapCityScreenJobs();
         app.MapCasesApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -40,6 +40,7 @@ public static class CityScreenServices
         services.AddSingleton<IEventStore>(sp => CreateStore(config, builder.Environment.ContentRootPath));
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<Readiness>();
+        builder.AddCityScreenJobs();
 
         builder.UseOrleans(silo => ClusterConfiguration.Configure(silo, config));
 

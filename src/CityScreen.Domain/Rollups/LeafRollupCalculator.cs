@@ -1,0 +1,254 @@
+using CityScreen.Contracts.Events;
+using CityScreen.Domain.Cases;
+using CityScreen.Domain.Ledger;
+using CityScreen.Domain.Time;
+using static CityScreen.Domain.Rollups.RollupInputs;
+
+namespace CityScreen.Domain.Rollups;
+
+/// <summary>
+/// The daily rollups of one leaf from its events. Like <see cref="CaseFile"/>, every count is a
+/// function of the set of events, so the order they arrive in does not matter and an event given
+/// twice counts once. A flow counts on the day docs/index-model.md names: a case falls due on the
+/// day it is closed (resolved) or its limit passes, whichever is first, so on-time closure is
+/// decided on that day; an order's response and a project's completion count on the day the order
+/// was placed or the project claimed.
+/// </summary>
+public sealed class LeafRollupCalculator(string leafId, LeafReference reference, RollupRules rules, CityClock clock)
+{
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CaseFile> _cases = new(StringComparer.Ordinal);
+    private readonly List<(DateTimeOffset At, string MemberId)> _memberResponses = [];
+    private readonly List<(DateTimeOffset At, string MemberId)> _checkins = [];
+    private readonly List<(DateTimeOffset At, string? MemberId, double Hours)> _volunteering = [];
+    private readonly List<DateTimeOffset> _meetings = [];
+    private readonly Dictionary<string, (DateTimeOffset? ClaimedAt, DateTimeOffset? CompletedAt)> _projects = new(StringComparer.Ordinal);
+
+    public string LeafId { get; } = leafId;
+
+    public int CaseCount => _cases.Count;
+
+    public void Apply(CityEvent e)
+    {
+        if (!_seen.Add(e.Id)) return;
+        if (EventTypes.IsCaseStep(e.Type))
+        {
+            if (!_cases.TryGetValue(e.CaseId!, out var file)) _cases[e.CaseId!] = file = new CaseFile(e.CaseId!);
+            file.Apply(e);
+            // A member taking a 群众点单 (党员接单) is service; a department reporting is not.
+            if (e.Type == EventTypes.CaseResponded && e.MemberId is { } member) _memberResponses.Add((e.OccurredAt, member));
+            return;
+        }
+        switch (e.Type)
+        {
+            case EventTypes.MemberCheckin: _checkins.Add((e.OccurredAt, e.MemberId!)); break;
+            case EventTypes.VolunteerLogged: _volunteering.Add((e.OccurredAt, e.MemberId, e.Hours ?? 0)); break;
+            case EventTypes.MeetingHeld: _meetings.Add(e.OccurredAt); break;
+            case EventTypes.ProjectClaimed:
+            {
+                var p = _projects.GetValueOrDefault(e.ProjectId!);
+                _projects[e.ProjectId!] = (Earlier(p.ClaimedAt, e.OccurredAt), p.CompletedAt);
+                break;
+            }
+            case EventTypes.ProjectCompleted:
+            {
+                var p = _projects.GetValueOrDefault(e.ProjectId!);
+                _projects[e.ProjectId!] = (p.ClaimedAt, Earlier(p.CompletedAt, e.OccurredAt));
+                break;
+            }
+            // 爱心积分 is a live indicator, not an input of the index.
+        }
+    }
+
+    public void ApplyAll(IEnumerable<CityEvent> events)
+    {
+        foreach (var e in events) Apply(e);
+    }
+
+    /// <summary>
+    /// The rollups of <paramref name="days"/> as known at <paramref name="asOf"/> (the job's now,
+    /// after the days are over): a whistle still inside its 30 minutes, or a limit not yet passed,
+    /// is not counted until it is decided.
+    /// </summary>
+    public IReadOnlyList<DailyRollup> Compute(IEnumerable<DateOnly> days, DateTimeOffset asOf)
+    {
+        var buckets = days.Distinct().Order().ToDictionary(d => d, _ => new Bucket());
+        if (buckets.Count == 0) return [];
+        var ordered = buckets.Keys.ToArray();
+
+        foreach (var file in _cases.Values) AddCase(file, buckets, ordered, asOf);
+        AddRepeatComplaints(buckets);
+        AddActivities(buckets, asOf);
+
+        return ordered.Select(day => buckets[day].ToRollup(LeafId, day, ReferenceInputs.Of(reference, rules, day))).ToArray();
+    }
+
+    public DailyRollup Compute(DateOnly day, DateTimeOffset asOf) => Compute([day], asOf)[0];
+
+    private void AddCase(CaseFile f, Dictionary<DateOnly, Bucket> buckets, DateOnly[] days, DateTimeOffset asOf)
+    {
+        var kind = f.Kind;
+        if (f.ReportedAt is { } reported && Find(buckets, reported) is { } placedDay)
+        {
+            if (kind == "order")
+            {
+                placedDay.Add(OrdersPlaced);
+                if (f.RespondedAt is not null) placedDay.Add(OrdersResponded);
+            }
+            if (kind == "hotline") placedDay.Add(Complaints);
+        }
+
+        if (f.FiledAt is { } filed && f.RejectedAt is null && f.DueAt is { } due)
+        {
+            // Falls due for resolution when resolved or when the limit passes, whichever is first.
+            var resolvedAt = f.ResolvedAt;
+            var resolveMoment = resolvedAt is { } r && r < due ? r : due;
+            if (resolveMoment <= asOf && Find(buckets, resolveMoment) is { } resolveDay)
+            {
+                resolveDay.Add(DueResolve);
+                if (resolvedAt <= due) resolveDay.Add(ResolvedOnTime);
+            }
+
+            var closedAt = f.ClosedAt;
+            var closeMoment = closedAt is { } c && c < due ? c : due;
+            if (closeMoment <= asOf && Find(buckets, closeMoment) is { } closeDay)
+            {
+                var onTime = closedAt <= due;
+                closeDay.Add(DueClose);
+                if (onTime) closeDay.Add(ClosedOnTime);
+                if (f.Reopenings > 0) closeDay.Add(Reopened);
+                if (kind == "hotline")
+                {
+                    closeDay.Add(HotlineDue);
+                    if (onTime) closeDay.Add(HotlineOnTime);
+                }
+                if (kind == "order")
+                {
+                    closeDay.Add(OrdersDueClose);
+                    if (onTime) closeDay.Add(OrdersClosedOnTime);
+                }
+            }
+
+            AddOverdueSpan(f, filed, due, buckets, days);
+        }
+
+        if (f.Whistled && f.DispatchedAt is { } dispatched && Find(buckets, dispatched) is { } dispatchDay)
+        {
+            var responded = f.RespondedAt;
+            // A whistle still within its 30 minutes is neither late nor on time yet.
+            if (responded is not null || asOf - dispatched > RollupRules.WhistleAnswerLimit)
+            {
+                dispatchDay.Add(Whistles);
+                if (responded - dispatched <= RollupRules.WhistleAnswerLimit) dispatchDay.Add(WhistlesOnTime);
+            }
+        }
+
+        if (f.RatedAt is { } rated && f.Score is { } score && Find(buckets, rated) is { } ratedDay)
+        {
+            ratedDay.Add(Ratings);
+            if (score >= 4) ratedDay.Add(Satisfied);
+        }
+    }
+
+    /// <summary>
+    /// 红灯 at the end of each day from the day the limit passes to the day before the case is
+    /// closed or rejected. Cases filed before the next computation's reading window are remembered
+    /// by id, so it can fetch them.
+    /// </summary>
+    private void AddOverdueSpan(CaseFile f, DateTimeOffset filed, DateTimeOffset due, Dictionary<DateOnly, Bucket> buckets, DateOnly[] days)
+    {
+        var first = clock.LocalDate(due);
+        var filedDay = clock.LocalDate(filed);
+        var openUntil = Earlier(f.ClosedAt, f.RejectedAt) is { } ended ? clock.LocalDate(ended) : DateOnly.MaxValue;
+        var openFrom = filedDay;
+        var start = Array.BinarySearch(days, openFrom);
+        if (start < 0) start = ~start;
+        for (var i = start; i < days.Length && days[i] < openUntil; i++)
+        {
+            var day = days[i];
+            if (day >= first) buckets[day].Add(OverdueOpen);
+            if (filedDay < day.AddDays(-(RollupRules.CaseLookbackDays - 1))) buckets[day].AddMember(LongOpenCases, f.CaseId);
+        }
+    }
+
+    /// <summary>
+    /// A 12345 report repeats when the leaf had one of the same category within the 30 days before
+    /// it (reports at the same instant are ordered by case id, so the result is order-independent).
+    /// </summary>
+    private void AddRepeatComplaints(Dictionary<DateOnly, Bucket> buckets)
+    {
+        var hotline = _cases.Values
+            .Where(c => c.Kind == "hotline" && c.ReportedAt is not null)
+            .GroupBy(c => c.Category, StringComparer.Ordinal);
+        foreach (var category in hotline)
+        {
+            DateTimeOffset? previous = null;
+            foreach (var c in category.OrderBy(c => c.ReportedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal))
+            {
+                var at = c.ReportedAt!.Value;
+                if (previous is { } p && at - p <= RollupRules.RepeatComplaintWindow && Find(buckets, at) is { } day)
+                    day.Add(RepeatComplaints);
+                previous = at;
+            }
+        }
+    }
+
+    private void AddActivities(Dictionary<DateOnly, Bucket> buckets, DateTimeOffset asOf)
+    {
+        foreach (var (at, member) in _checkins)
+            Find(buckets, at)?.AddMember(MembersCheckedIn, member);
+        foreach (var (at, member, hours) in _volunteering)
+        {
+            if (Find(buckets, at) is not { } day) continue;
+            day.AddCentiHours((long)Math.Round(hours * 100));
+            if (member is not null) day.AddMember(MembersServing, member);
+        }
+        foreach (var (at, member) in _memberResponses)
+            Find(buckets, at)?.AddMember(MembersServing, member);
+        foreach (var at in _meetings)
+            Find(buckets, at)?.Add(MeetingsHeld);
+        foreach (var (claimed, completed) in _projects.Values)
+        {
+            if (claimed is not { } c || Find(buckets, c) is not { } day) continue;
+            day.Add(ProjectsClaimed);
+            if (completed is { } done && done <= asOf) day.Add(ProjectsCompleted);
+        }
+    }
+
+    private Bucket? Find(Dictionary<DateOnly, Bucket> buckets, DateTimeOffset t) => buckets.GetValueOrDefault(clock.LocalDate(t));
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is { } x && (b is not { } y || x <= y) ? x : b;
+
+    private sealed class Bucket
+    {
+        private readonly SortedDictionary<string, double> _counts = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, SortedSet<string>> _sets = new(StringComparer.Ordinal);
+        // Hours are summed as whole hundredths so that the total does not depend on the order of the logs.
+        private long _volunteerCentiHours;
+
+        public void AddCentiHours(long centiHours) => _volunteerCentiHours += centiHours;
+
+        public void Add(string input, double by = 1) => _counts[input] = _counts.GetValueOrDefault(input) + by;
+
+        public void AddMember(string set, string member)
+        {
+            if (!_sets.TryGetValue(set, out var members)) _sets[set] = members = new SortedSet<string>(StringComparer.Ordinal);
+            members.Add(member);
+        }
+
+        public DailyRollup ToRollup(string leafId, DateOnly day, IEnumerable<(string Input, double Value)> reference)
+        {
+            foreach (var (input, value) in reference)
+                if (value != 0) _counts[input] = value;
+            if (_volunteerCentiHours != 0) _counts[VolunteerHours] = _volunteerCentiHours / 100.0;
+            foreach (var (set, members) in _sets)
+                if (set != LongOpenCases) _counts[set] = members.Count;
+            return new DailyRollup(
+                leafId,
+                day,
+                new SortedDictionary<string, double>(_counts, StringComparer.Ordinal),
+                _sets.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+}

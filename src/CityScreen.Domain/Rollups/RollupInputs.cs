@@ -1,0 +1,71 @@
+namespace CityScreen.Domain.Rollups;
+
+/// <summary>
+/// The inputs of seed-data/index-model.json that the daily rollups produce, by the id the model
+/// declares (docs/index-model.md, "Inputs"). <see cref="WithoutSource"/> are declared by the model
+/// but have no event or reference data behind them yet: they stay 0 and their sub-indicator has no
+/// value, so the index leaves it out rather than scoring it.
+/// </summary>
+public static class RollupInputs
+{
+    // Stocks of reference data, read at the end of the day.
+    public const string Grids = "grids";
+    public const string GridsWithBranch = "gridsWithBranch";
+    public const string Households = "households";
+    public const string MembersExpected = "membersExpected";
+    // Stock of cases: 红灯 at the end of the day.
+    public const string OverdueOpen = "overdueOpen";
+
+    // Distinct members: kept as sets per day, counted once over a window.
+    public const string MembersCheckedIn = "membersCheckedIn";
+    public const string MembersServing = "membersServing";
+
+    // Flows, counted on the day named in docs/index-model.md.
+    public const string MeetingsHeld = "meetingsHeld";
+    public const string MeetingsExpected = "meetingsExpected";
+    public const string VolunteerHours = "volunteerHours";
+    public const string OrdersPlaced = "ordersPlaced";
+    public const string OrdersResponded = "ordersResponded";
+    public const string OrdersDueClose = "ordersDueClose";
+    public const string OrdersClosedOnTime = "ordersClosedOnTime";
+    public const string ProjectsClaimed = "projectsClaimed";
+    public const string ProjectsCompleted = "projectsCompleted";
+    public const string Needs = "needs";
+    public const string NeedsMatched = "needsMatched";
+    public const string DueResolve = "dueResolve";
+    public const string ResolvedOnTime = "resolvedOnTime";
+    public const string DueClose = "dueClose";
+    public const string ClosedOnTime = "closedOnTime";
+    public const string Reopened = "reopened";
+    public const string HotlineDue = "hotlineDue";
+    public const string HotlineOnTime = "hotlineOnTime";
+    public const string Whistles = "whistles";
+    public const string WhistlesOnTime = "whistlesOnTime";
+    public const string Ratings = "ratings";
+    public const string Satisfied = "satisfied";
+    public const string Complaints = "complaints";
+    public const string RepeatComplaints = "repeatComplaints";
+
+    /// <summary>The inputs kept as member sets rather than counts.</summary>
+    public static readonly IReadOnlyList<string> MemberSets = [MembersCheckedIn, MembersServing];
+
+    /// <summary>
+    /// Not a model input: the cases still open at the end of the day that were filed before the
+    /// events the next computation reads, so that a case overdue for weeks keeps counting.
+    /// </summary>
+    public const string LongOpenCases = "longOpenCases";
+
+    /// <summary>The 需求清单 and 资源清单 are reference lists no file or event carries yet.</summary>
+    public static readonly IReadOnlyList<string> WithoutSource = [Needs, NeedsMatched];
+
+    /// <summary>Every model input the rollups fill.</summary>
+    public static readonly IReadOnlyList<string> Produced =
+    [
+        Grids, GridsWithBranch, Households, MembersExpected, OverdueOpen,
+        MembersCheckedIn, MembersServing,
+        MeetingsHeld, MeetingsExpected, VolunteerHours, OrdersPlaced, OrdersResponded, OrdersDueClose,
+        OrdersClosedOnTime, ProjectsClaimed, ProjectsCompleted, DueResolve, ResolvedOnTime, DueClose,
+        ClosedOnTime, Reopened, HotlineDue, HotlineOnTime, Whistles, WhistlesOnTime, Ratings, Satisfied,
+        Complaints, RepeatComplaints,
+    ];
+}

@@ -1,0 +1,25 @@
+namespace CityScreen.Domain.Rollups;
+
+/// <summary>The choices the rollups make that are not in the index model.</summary>
+public sealed record RollupRules
+{
+    /// <summary>A 吹哨 answered within this time counts as on time (the live WB01 uses the same).</summary>
+    public static readonly TimeSpan WhistleAnswerLimit = Ledger.GridLedger.WhistleAnswerLimit;
+
+    /// <summary>A 12345 report is a repeat when the grid had one of the same category this recently.</summary>
+    public static readonly TimeSpan RepeatComplaintWindow = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Days before the first day computed whose events are read in full: cases live hours to a few
+    /// days, so their steps are there. Older cases still open are carried in the rollup of the day
+    /// before (<see cref="RollupInputs.LongOpenCases"/>) and read by id.
+    /// </summary>
+    public const int CaseLookbackDays = 7;
+
+    /// <summary>
+    /// Meetings (三会一课, 主题党日) a grid Party branch is due to hold a month, spread evenly over the
+    /// days of the month. The area files do not carry each organisation's schedule yet; this stands
+    /// in for it.
+    /// </summary>
+    public double MeetingsDuePerBranchPerMonth { get; init; } = 2;
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using CityScreen.Domain.Index;
+using CityScreen.Domain.Rollups;
+using CityScreen.Storage.Rollups;
+using Microsoft.Extensions.Logging;
+
+namespace CityScreen.Jobs.History;
+
+/// <summary>
+/// The demo's history at its first start: rollups simulated for the days before the simulator's
+/// backfill, so that the index has <see cref="JobsOptions.SimulatedHistoryDays"/> days of history
+/// (each with a full 30-day window behind it) within minutes, instead of storing months of
+/// simulated events. Those days are marked simulated in <c>rollup_days</c>, in every rollup and in
+/// every index computed from them; no event stands behind them, so late events never touch them.
+/// Seeded once per store (the <c>history.simulated</c> setting says when and which days).
+/// </summary>
+public sealed class SimulatedHistory(IndexModel model, CityLeaves leaves, IRollupStore rollups, RollupRules rules, int days, ILogger logger)
+{
+    public const string SeededKey = "history.simulated";
+    public const string IndexFromKey = "index.from";
+
+    /// <summary>Leaf days written per transaction.</summary>
+    private const int DaysPerCommit = 8;
+
+    /// <summary>Whether the store already has its simulated history (or was once offered one).</summary>
+    public async Task<bool> IsSeededAsync(CancellationToken cancellationToken) =>
+        await rollups.GetSettingAsync(SeededKey, cancellationToken) is not null;
+
+    /// <summary>
+    /// Simulates the days from <paramref name="today"/> − <c>days</c> − 29 up to the day before the
+    /// first real rollup, calibrated on the last real day (the first one is partial: the backfill
+    /// starts at some hour of it). Returns the first date the index history should start from, or
+    /// null when there is nothing to calibrate on yet.
+    /// </summary>
+    public async Task<DateOnly?> SeedAsync(DateOnly today, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var rolled = await rollups.RolledUpDaysAsync(cancellationToken);
+        var real = rolled.Where(d => !d.Simulated).Select(d => d.Date).ToList();
+        if (real.Count == 0)
+        {
+            logger.LogWarning("Simulated history: no real day rolled up yet to calibrate on; trying again next run");
+            return null;
+        }
+        var calibrationDay = real[^1];
+        var calibration = new List<DailyRollup>();
+        await foreach (var r in rollups.ReadAsync(calibrationDay, calibrationDay, cancellationToken)) calibration.Add(r);
+
+        var indexFrom = today.AddDays(-days);
+        var window = model.Inputs.Where(i => i.WindowDays is <= 31).Select(i => i.WindowDays!.Value).DefaultIfEmpty(1).Max();
+        var first = indexFrom.AddDays(1 - window);
+        var last = real[0].AddDays(-1);
+        var simulated = new List<DateOnly>();
+        for (var d = first; d <= last; d = d.AddDays(1)) simulated.Add(d);
+
+        logger.LogInformation("Simulated history: {Days} days {From:yyyy-MM-dd}..{To:yyyy-MM-dd} for {Leaves} leaves, calibrated on {Calibration:yyyy-MM-dd}",
+            simulated.Count, first, last, leaves.All.Count, calibrationDay);
+        var generator = new SimulatedRollups(leaves.All, calibration, rules, seed: today.DayNumber);
+        for (var i = 0; i < simulated.Count; i += DaysPerCommit)
+        {
+            var chunk = simulated.Skip(i).Take(DaysPerCommit).ToList();
+            await rollups.SaveAsync(chunk.SelectMany(generator.Day).ToList(), cancellationToken);
+            await rollups.MarkRolledUpAsync(chunk, simulated: true, at, cancellationToken);
+            logger.LogInformation("Simulated history: {Done}/{Total} days", Math.Min(i + DaysPerCommit, simulated.Count), simulated.Count);
+        }
+
+        var from = simulated.Count > 0 ? indexFrom : real[0];
+        await rollups.SetSettingAsync(IndexFromKey, Iso(from), cancellationToken);
+        await rollups.SetSettingAsync(SeededKey, simulated.Count > 0 ? $"{Iso(first)}..{Iso(last)}" : "none", cancellationToken);
+        return from;
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using CityScreen.Domain.Rollups;
+using static CityScreen.Domain.Rollups.RollupInputs;
+
+namespace CityScreen.Jobs.History;
+
+/// <summary>
+/// Plausible daily rollups for the demo's days before any stored event, drawn around what the
+/// simulator actually produced on one real day (the calibration day), instead of simulating and
+/// storing months of raw events. Volumes are Poisson around each leaf's share of the city's day
+/// (grids by households, as the simulator picks them); "of those" counts are binomial with the
+/// leaf's own rate on that day, pulled toward the city's rate and drifting slowly from day to day,
+/// so leaves differ and indices move; members are drawn from each grid's roster.
+/// Days must be asked for in ascending order; the same leaves, calibration and seed give the same
+/// history.
+/// </summary>
+internal sealed class SimulatedRollups
+{
+    /// <summary>Counts drawn as volumes (the 红灯 stock too: it moves like a volume from day to day).</summary>
+    private static readonly string[] Volumes =
+        [MeetingsHeld, OrdersPlaced, OrdersDueClose, ProjectsClaimed, DueResolve, DueClose, HotlineDue, Whistles, Ratings, Complaints, OverdueOpen];
+
+    /// <summary>"Of those" counts and the volume they are part of.</summary>
+    private static readonly (string Part, string Whole)[] Parts =
+    [
+        (OrdersResponded, OrdersPlaced), (OrdersClosedOnTime, OrdersDueClose), (ProjectsCompleted, ProjectsClaimed),
+        (ResolvedOnTime, DueResolve), (ClosedOnTime, DueClose), (Reopened, DueClose), (HotlineOnTime, HotlineDue),
+        (WhistlesOnTime, Whistles), (Satisfied, Ratings), (RepeatComplaints, Complaints),
+    ];
+
+    /// <summary>Share of a grid's expected members who ever serve: the simulator leaves about one in eight away.</summary>
+    private const double ActiveMemberShare = 0.88;
+
+    /// <summary>
+    /// Projects are completed days after they are claimed, so few of the calibration day's claims
+    /// (yesterday's) are complete yet and its rate would say projects never finish: the history
+    /// uses the share the simulator completes instead.
+    /// </summary>
+    private const double ProjectsCompletedShare = 0.7;
+
+    /// <summary>Pseudo-count pulling a leaf's rate toward the city's: one day of a small grid is a noisy rate.</summary>
+    private const double Shrinkage = 20;
+
+    /// <summary>A leaf's rate drifts as an AR(1) walk: yesterday's offset times this, plus noise of <see cref="DriftStep"/>.</summary>
+    private const double Persistence = 0.9;
+    private const double DriftStep = 0.02;
+
+    private readonly RollupRules _rules;
+    private readonly LeafState[] _leaves;
+
+    public SimulatedRollups(IReadOnlyList<CityLeaves.Leaf> leaves, IReadOnlyCollection<DailyRollup> calibration, RollupRules rules, int seed)
+    {
+        _rules = rules;
+        var byLeaf = calibration.ToDictionary(r => r.LeafId, StringComparer.Ordinal);
+        var groups = leaves.GroupBy(l => l.Reference.IsGrid).ToDictionary(g => g.Key, g => g.ToList());
+        _leaves = leaves.Select(leaf =>
+        {
+            var group = groups[leaf.Reference.IsGrid];
+            var share = Weight(leaf) / group.Sum(Weight);
+            double Total(string input) => group.Sum(l => byLeaf.GetValueOrDefault(l.Id)?.Count(input) ?? 0);
+            var own = byLeaf.GetValueOrDefault(leaf.Id);
+            double Own(string input) => own?.Count(input) ?? 0;
+            return new LeafState(
+                leaf,
+                new Random(Draws.Seed(leaf.Id, seed)),
+                Volumes.ToDictionary(v => v, v => Total(v) * share),
+                Total(VolunteerHours) * share,
+                MemberSets.ToDictionary(s => s, s => Total(s) * share),
+                Parts.Select(p =>
+                {
+                    if (p.Part == ProjectsCompleted) return ProjectsCompletedShare;
+                    var cityWhole = Total(p.Whole);
+                    var cityRate = cityWhole > 0 ? Total(p.Part) / cityWhole : 0;
+                    return (Own(p.Part) + Shrinkage * cityRate) / (Own(p.Whole) + Shrinkage);
+                }).ToArray());
+        }).ToArray();
+    }
+
+    public IReadOnlyList<DailyRollup> Day(DateOnly day) => _leaves.Select(l => l.Draw(day, _rules)).ToArray();
+
+    private static double Weight(CityLeaves.Leaf leaf) => leaf.Reference.IsGrid ? Math.Max(leaf.Reference.Households, 50) : 1;
+
+    private sealed class LeafState(
+        CityLeaves.Leaf leaf,
+        Random random,
+        Dictionary<string, double> volumes,
+        double volunteerHours,
+        Dictionary<string, double> members,
+        double[] rates)
+    {
+        private readonly double[] _drift = new double[rates.Length];
+
+        public DailyRollup Draw(DateOnly day, RollupRules rules)
+        {
+            var counts = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (input, value) in ReferenceInputs.Of(leaf.Reference, rules, day))
+                if (value != 0) counts[input] = value;
+            foreach (var (input, mean) in volumes) Put(counts, input, Draws.Poisson(random, mean));
+            // Logged in half hours, as volunteer logs usually are.
+            Put(counts, VolunteerHours, Draws.Poisson(random, 2 * volunteerHours) / 2.0);
+            for (var i = 0; i < Parts.Length; i++)
+            {
+                _drift[i] = Persistence * _drift[i] + DriftStep * Draws.Normal(random);
+                var (part, whole) = Parts[i];
+                Put(counts, part, Draws.Binomial(random, (int)counts.GetValueOrDefault(whole), Math.Clamp(rates[i] + _drift[i], 0, 1)));
+            }
+
+            var sets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var roster = Math.Max(1, (int)Math.Ceiling(leaf.Reference.MembersExpected * ActiveMemberShare));
+            foreach (var (set, mean) in members)
+            {
+                var drawn = Pick(Math.Min(roster, Draws.Poisson(random, mean)), roster);
+                if (drawn.Count == 0) continue;
+                sets[set] = drawn;
+                counts[set] = drawn.Count;
+            }
+            return new DailyRollup(leaf.Id, day, counts, sets, Simulated: true);
+        }
+
+        /// <summary>Distinct members of the roster, named as the simulator names a grid's members.</summary>
+        private List<string> Pick(int count, int roster)
+        {
+            var chosen = new SortedSet<int>();
+            while (chosen.Count < count) chosen.Add(random.Next(roster));
+            return chosen.Select(m => string.Create(CultureInfo.InvariantCulture, $"{leaf.Id}-m{m:D3}")).ToList();
+        }
+
+        private static void Put(SortedDictionary<string, double> counts, string input, double value)
+        {
+            if (value != 0) counts[input] = value;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using CityScreen.Areas;
+using CityScreen.Domain.Index;
+using CityScreen.Domain.Rollups;
+using CityScreen.Storage.Indices;
+using CityScreen.Storage.Rollups;
+using Microsoft.Extensions.Logging;
+
+namespace CityScreen.Jobs.Indices;
+
+/// <summary>
+/// Computes and stores the development index of every area for a run of dates, from the daily
+/// rollups: each area's inputs pooled from all the leaves below it (never from its children's
+/// indices), the month's frozen weights of its level, its grade, stars (communities), rank among
+/// its siblings and change since the day before.
+/// </summary>
+public sealed class IndexComputation(IndexModel model, CityLeaves leaves, IRollupStore rollups, IIndexStore indices, ILogger logger)
+{
+    private readonly Dictionary<(DateOnly Month, AreaLevel Level), IndexCalculator> _calculators = [];
+
+    public async Task ComputeAsync(IReadOnlyList<DateOnly> dates, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (dates.Count == 0) return;
+        var first = dates.Min();
+        var last = dates.Max();
+        var rolled = await rollups.RolledUpDaysAsync(cancellationToken);
+        var series = await LoadAsync(LoadFrom(first), last, cancellationToken);
+        var simulated = rolled.Where(d => d.Simulated).Select(d => d.Date).ToHashSet();
+        var complete = rolled.Select(d => d.Date).ToHashSet();
+        var previous = await indices.ValuesAsync(first.AddDays(-1), model.Version, cancellationToken);
+
+        var started = DateTimeOffset.UtcNow;
+        foreach (var date in dates.Order())
+        {
+            var records = await ComputeDateAsync(date, series, complete, simulated.Contains(date), previous, cancellationToken);
+            await indices.SaveNightAsync(date, model.Version, records, at, cancellationToken);
+            previous = records.ToDictionary(r => r.AreaId, r => r.Value, StringComparer.Ordinal);
+        }
+        logger.LogInformation("Development index {Version}: {Count} night(s) {From:yyyy-MM-dd}..{To:yyyy-MM-dd} computed in {Seconds:F1} s",
+            model.Version, dates.Count, first, last, (DateTimeOffset.UtcNow - started).TotalSeconds);
+    }
+
+    private async Task<List<IndexRecord>> ComputeDateAsync(
+        DateOnly date, LeafSeries[] series, HashSet<DateOnly> complete, bool simulated, IReadOnlyDictionary<string, double?> previous, CancellationToken cancellationToken)
+    {
+        var pooled = PoolLeaves(series, date, i => i.WindowDays ?? 1);
+        var explanations = new List<(Area Area, IndexExplanation Explanation, FrozenWeights Weights, double[] Inputs)>();
+        foreach (var area in leaves.Tree.All)
+        {
+            var calculator = await CalculatorAsync(date, area.Level, series, complete, cancellationToken);
+            var inputs = PoolArea(area.Id, pooled);
+            explanations.Add((area, calculator.Compute(area.Id, date, Named(inputs)), calculator.Weights, inputs));
+        }
+
+        var ranks = explanations
+            .Where(e => e.Explanation.Value is not null)
+            .GroupBy(e => e.Area.ParentId ?? "")
+            .SelectMany(g => SiblingRank.Of(g.Select(e => (e.Area.Id, e.Explanation.Value!.Value))))
+            .ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+
+        return explanations.Select(e =>
+        {
+            var value = e.Explanation.Value;
+            var band = value is { } v ? model.Grades.Of(v) : null;
+            return new IndexRecord(
+                date,
+                e.Area.Id,
+                model.Version,
+                e.Area.Level.ToApiName(),
+                e.Area.ParentId,
+                value,
+                band?.Grade,
+                e.Area.Level == AreaLevel.Community ? band?.Stars : null,
+                ranks.TryGetValue(e.Area.Id, out var rank) ? rank : null,
+                IndexChange.Since(value, previous.GetValueOrDefault(e.Area.Id)),
+                simulated,
+                Named(e.Inputs),
+                e.Weights,
+                e.Explanation);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The month's weights of a level: stored ones if frozen already; else learnt from the last
+    /// full month (every day rolled up) and frozen; else, on a fresh start, the AHP priors — and
+    /// those are frozen too, so a month never mixes two sets of weights.
+    /// </summary>
+    private async Task<IndexCalculator> CalculatorAsync(DateOnly date, AreaLevel level, LeafSeries[] series, HashSet<DateOnly> complete, CancellationToken cancellationToken)
+    {
+        var month = new DateOnly(date.Year, date.Month, 1);
+        if (_calculators.TryGetValue((month, level), out var known)) return known;
+        var levelName = level.ToApiName();
+        var weights = await indices.WeightsAsync(model.Version, month, levelName, cancellationToken);
+        if (weights is null)
+        {
+            var previousMonth = month.AddMonths(-1);
+            var end = month.AddDays(-1);
+            var full = Enumerable.Range(0, end.DayNumber - previousMonth.DayNumber + 1).All(d => complete.Contains(previousMonth.AddDays(d)));
+            if (full)
+            {
+                // Flows and distinct members over the month's days; inputs that look back further
+                // (projects, a year) keep their own window; stocks at the month's last day.
+                var days = end.Day;
+                var pooled = PoolLeaves(series, end, i => i.WindowDays is { } w && w > 31 ? w : days);
+                var areas = leaves.Tree.AtLevel(level).Select(a => Named(PoolArea(a.Id, pooled))).ToList();
+                weights = MonthlyWeights.Freeze(model, month, levelName, areas);
+                logger.LogInformation("Weights of {Month:yyyy-MM} for {Level} frozen from {Count} areas over {Previous:yyyy-MM}", month, levelName, areas.Count, previousMonth);
+            }
+            else
+            {
+                weights = MonthlyWeights.Priors(model, month, levelName);
+                logger.LogInformation("Weights of {Month:yyyy-MM} for {Level}: no full month before it, AHP priors frozen", month, levelName);
+            }
+            weights = await indices.FreezeAsync(weights, cancellationToken);
+        }
+        return _calculators[(month, level)] = new IndexCalculator(model, weights);
+    }
+
+    private double[][] PoolLeaves(LeafSeries[] series, DateOnly end, Func<IndexInput, int> windowDays)
+    {
+        var scratch = new HashSet<int>();
+        var pooled = new double[series.Length][];
+        for (var i = 0; i < series.Length; i++)
+        {
+            pooled[i] = new double[model.Inputs.Count];
+            series[i].PoolInto(pooled[i], end, windowDays, scratch);
+        }
+        return pooled;
+    }
+
+    private double[] PoolArea(string areaId, double[][] pooledLeaves)
+    {
+        var sum = new double[model.Inputs.Count];
+        foreach (var leaf in leaves.LeavesOf(areaId))
+            for (var i = 0; i < sum.Length; i++) sum[i] += pooledLeaves[leaf][i];
+        return sum;
+    }
+
+    private Dictionary<string, double> Named(double[] inputs) =>
+        model.Inputs.Select((input, i) => (input.Id, Value: inputs[i])).ToDictionary(x => x.Id, x => x.Value, StringComparer.Ordinal);
+
+    /// <summary>Far enough back for the longest window of the first date, and for the month before it (weights).</summary>
+    private DateOnly LoadFrom(DateOnly first)
+    {
+        var longest = model.Inputs.Max(i => i.WindowDays ?? 1);
+        var window = first.AddDays(1 - longest);
+        var previousMonth = new DateOnly(first.Year, first.Month, 1).AddMonths(-1);
+        return window < previousMonth ? window : previousMonth;
+    }
+
+    private async Task<LeafSeries[]> LoadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var memberIds = new MemberIds();
+        var series = leaves.All.Select(l => new LeafSeries(l.Id, model.Inputs, from, to, memberIds)).ToArray();
+        var byId = series.Select((s, i) => (s.LeafId, i)).ToDictionary(x => x.LeafId, x => x.i, StringComparer.Ordinal);
+        await foreach (var rollup in rollups.ReadAsync(from, to, cancellationToken))
+            if (byId.TryGetValue(rollup.LeafId, out var i)) series[i].Add(rollup);
+        return series;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Net;
+using CityScreen.Areas;
+using CityScreen.Domain.Index;
+using CityScreen.Domain.Time;
+using CityScreen.Jobs;
+using CityScreen.Storage.Indices;
+using Hangfire;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CityScreen.Server.Apis;
+
+/// <summary>
+/// The development index (发展指数) as the nightly job stored it: a level's indices on a date, an
+/// area's history, the explanation of one value, and the manual recompute.
+/// </summary>
+public static class IndicesApi
+{
+    private const int MaxHistoryDays = 3660;
+    private const int MaxRecomputeDays = 366;
+    private const string NoIndex = "暂无指数";
+
+    public static IEndpointRouteBuilder MapIndicesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/indices", GetIndicesAsync);
+        app.MapGet("/api/areas/{id}/index/history", GetHistoryAsync);
+        app.MapGet("/api/areas/{id}/index/{date}/explain", GetExplanationAsync);
+        app.MapPost("/api/admin/indices/recompute", PostRecompute).DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary><c>GET /api/indices?level=community&amp;date=YYYY-MM-DD</c>: best first; the latest date computed when none is given.</summary>
+    private static async Task<IResult> GetIndicesAsync(
+        [FromQuery] string? level, [FromQuery] string? date, AreaTree tree, IndexModel model, IIndexStore indices, CancellationToken cancellationToken)
+    {
+        string? levelName = null;
+        if (level is not null)
+        {
+            if (!AreaLevels.TryParse(level, out var parsed)) return Invalid("level", "must be one of city, district, street, community, grid");
+            levelName = parsed.ToApiName();
+        }
+        DateOnly? day = null;
+        if (date is not null)
+        {
+            if (ParseDate(date) is not { } d) return Invalid("date", "must be a date as YYYY-MM-DD");
+            day = d;
+        }
+        day ??= await indices.LastDateAsync(model.Version, cancellationToken);
+        if (day is not { } on) return NotComputed("no development index has been computed yet");
+
+        var records = await indices.ReadDateAsync(on, model.Version, levelName, cancellationToken);
+        if (records.Count == 0) return NotComputed($"no development index for {Iso(on)} yet");
+        return Results.Ok(records
+            .OrderByDescending(r => r.Value ?? double.NegativeInfinity)
+            .ThenBy(r => r.AreaId, StringComparer.Ordinal)
+            .Select(r => new
+            {
+                areaId = r.AreaId,
+                name = tree.TryGet(r.AreaId, out var area) ? area.Name : r.AreaId,
+                level = r.Level,
+                parentId = r.ParentId,
+                date = Iso(r.Date),
+                value = r.Value,
+                grade = r.Grade,
+                stars = r.Stars,
+                rank = r.Rank,
+                change = r.Change,
+                modelVersion = r.ModelVersion,
+                simulated = r.Simulated,
+                dimensions = r.Explanation.Dimensions.Select(d => new { id = d.Id, name = d.Name, weight = d.Weight, score = d.Score }),
+            }));
+    }
+
+    /// <summary><c>GET /api/areas/{id}/index/history?days=90</c>: the last days up to the latest computed date, oldest first.</summary>
+    private static async Task<IResult> GetHistoryAsync(
+        string id, [FromQuery] string? days, AreaTree tree, IndexModel model, IIndexStore indices, CancellationToken cancellationToken)
+    {
+        var count = 90;
+        if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxHistoryDays))
+            return Invalid("days", $"must be a whole number from 1 to {MaxHistoryDays}");
+        if (!tree.TryGet(id, out _)) return UnknownArea(id);
+        if (await indices.LastDateAsync(model.Version, cancellationToken) is not { } last) return NotComputed("no development index has been computed yet");
+
+        var points = await indices.HistoryAsync(id, model.Version, last.AddDays(1 - count), last, cancellationToken);
+        if (points.Count == 0) return NotComputed($"no development index for area '{id}' yet");
+        return Results.Ok(points.Select(p => new
+        {
+            date = Iso(p.Date),
+            value = p.Value,
+            grade = p.Grade,
+            stars = p.Stars,
+            rank = p.Rank,
+            change = p.Change,
+            simulated = p.Simulated,
+        }));
+    }
+
+    /// <summary>
+    /// <c>GET /api/areas/{id}/index/{date}/explain</c>: every step from the pooled counts to the
+    /// value, such that value = Σ dimension weight × dimension score and each dimension score =
+    /// Σ indicator weight × indicator score (the weights shown are those used).
+    /// </summary>
+    private static async Task<IResult> GetExplanationAsync(
+        string id, string date, AreaTree tree, IndexModel model, IIndexStore indices, CancellationToken cancellationToken)
+    {
+        if (ParseDate(date) is not { } day) return Invalid("date", "must be a date as YYYY-MM-DD");
+        if (!tree.TryGet(id, out var area)) return UnknownArea(id);
+        if (await indices.ReadAsync(id, day, model.Version, cancellationToken) is not { } r)
+            return NotComputed($"no development index for area '{id}' on {Iso(day)}");
+
+        var indicators = model.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        return Results.Ok(new
+        {
+            areaId = r.AreaId,
+            name = area.Name,
+            level = r.Level,
+            date = Iso(r.Date),
+            value = r.Value,
+            grade = r.Grade,
+            stars = r.Stars,
+            rank = r.Rank,
+            change = r.Change,
+            modelVersion = r.ModelVersion,
+            simulated = r.Simulated,
+            weightsMonth = Iso(r.Weights.Month),
+            dimensions = r.Explanation.Dimensions.Select(d => new
+            {
+                id = d.Id,
+                name = d.Name,
+                weight = d.Weight,
+                score = d.Score,
+                indicators = d.Indicators.Select(i => new
+                {
+                    id = i.Id,
+                    name = i.Name,
+                    value = i.Value,
+                    score = i.Score,
+                    weight = i.Weight,
+                    numerator = i.Numerator,
+                    denominator = i.Denominator,
+                    numeratorInput = indicators.GetValueOrDefault(i.Id)?.Numerator,
+                    denominatorInput = indicators.GetValueOrDefault(i.Id)?.Denominator,
+                    unit = indicators.GetValueOrDefault(i.Id)?.Unit,
+                    target = indicators.GetValueOrDefault(i.Id)?.Target,
+                    floor = indicators.GetValueOrDefault(i.Id)?.Floor,
+                    lowerIsBetter = indicators.GetValueOrDefault(i.Id)?.LowerIsBetter,
+                }),
+            }),
+            inputs = r.Inputs,
+        });
+    }
+
+    /// <summary>
+    /// <c>POST /api/admin/indices/recompute?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>: enqueues the job
+    /// for those dates (up to yesterday) and answers 202 with its id; progress is on the dashboard.
+    /// </summary>
+    private static IResult PostRecompute(
+        [FromQuery] string? from, [FromQuery] string? to, HttpContext http, CityClock clock, IBackgroundJobClient jobs)
+    {
+        // Like the dashboard: local requests only until authentication arrives (a later issue).
+        if (!IsLocal(http.Connection))
+            return Results.Problem(statusCode: 403, title: "Local requests only", detail: "The recompute trigger answers requests from this machine only.");
+        if (from is null) return Invalid("from", "is required (YYYY-MM-DD)");
+        if (ParseDate(from) is not { } first) return Invalid("from", "must be a date as YYYY-MM-DD");
+        if (to is null) return Invalid("to", "is required (YYYY-MM-DD)");
+        if (ParseDate(to) is not { } last) return Invalid("to", "must be a date as YYYY-MM-DD");
+        var yesterday = clock.LocalDate(clock.Now).AddDays(-1);
+        if (last > yesterday) return Invalid("to", $"must not be after yesterday ({Iso(yesterday)}): a day is computed once it is over");
+        if (first > last) return Invalid("from", $"must not be after to ({Iso(last)})");
+        if (last.DayNumber - first.DayNumber + 1 > MaxRecomputeDays) return Invalid("from", $"the range may span at most {MaxRecomputeDays} days");
+
+        var jobId = jobs.Enqueue<DevelopmentIndexJob>(job => job.RunAsync(Iso(first), Iso(last), CancellationToken.None));
+        return Results.Accepted($"/hangfire/jobs/details/{jobId}", new { jobId, from = Iso(first), to = Iso(last) });
+    }
+
+    private static bool IsLocal(ConnectionInfo connection) =>
+        connection.RemoteIpAddress is not { } remote
+        || IPAddress.IsLoopback(remote)
+        || remote.Equals(connection.LocalIpAddress);
+
+    private static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IResult Invalid(string parameter, string message) =>
+        Results.ValidationProblem(
+            new Dictionary<string, string[]> { [parameter] = [message] },
+            title: $"The parameter '{parameter}' is invalid",
+            detail: $"{parameter}: {message}");
+
+    private static IResult UnknownArea(string id) =>
+        Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
+
+    private static IResult NotComputed(string detail) =>
+        Results.Problem(statusCode: 404, title: NoIndex, detail: $"{NoIndex}: {detail}; the nightly job computes it after each day.");
+}

@@ -1,0 +1,73 @@
+using CityScreen.Domain.Time;
+using CityScreen.Jobs;
+using CityScreen.Jobs.Hosting;
+using CityScreen.Server.Apis;
+using CityScreen.Server.Simulation;
+using CityScreen.Storage;
+using CityScreen.Storage.Rollups;
+using Hangfire;
+using Hangfire.Dashboard;
+
+namespace CityScreen.Server.Hosting;
+
+/// <summary>The nightly development index in this host: the jobs, their start gate, the API and the Hangfire dashboard.</summary>
+public static class JobsConfiguration
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static WebApplicationBuilder AddCityScreenJobs(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Provider != "Sqlite")
+            throw new InvalidOperationException($"CityScreen:Storage:Provider '{storage.Provider}' is not supported by the index jobs yet; use 'Sqlite'");
+        var contentRoot = builder.Environment.ContentRootPath;
+        var simulator = config.GetValue($"{SimulatorService.Section}:Enabled", true);
+        builder.Services.AddCityScreenJobs(config, contentRoot, Path.Combine(contentRoot, storage.SqlitePath), simulatedHistory: simulator);
+        builder.Services.AddSingleton<IIndexStartGate>(sp => new StoreSettledGate(
+            sp.GetRequiredService<Readiness>(), sp.GetRequiredService<IEventHistory>(), sp.GetRequiredService<CityClock>(), simulator,
+            sp.GetRequiredService<ILogger<StoreSettledGate>>()));
+        return builder;
+    }
+
+    public static WebApplication MapCityScreenJobs(this WebApplication app)
+    {
+        app.MapIndicesApi();
+        // Local requests only, which is also Hangfire's default: the dashboard can delete and
+        // trigger jobs, and authentication comes with a later issue.
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            DashboardTitle = "CityScreen 发展指数 jobs",
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// Opens once the host is ready and, with the simulator on, once its backfill has finished —
+    /// the newest stored event then happened minutes ago, not hours — so the start-up catch-up
+    /// computes yesterday from the whole backfill rather than the first batches of it.
+    /// </summary>
+    private sealed class StoreSettledGate(Readiness readiness, IEventHistory events, CityClock clock, bool simulator, ILogger<StoreSettledGate> logger) : IIndexStartGate
+    {
+        private static readonly TimeSpan Settled = TimeSpan.FromMinutes(15);
+        private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(10);
+        private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+        public async Task WaitAsync(CancellationToken cancellationToken)
+        {
+            while (!readiness.IsReady) await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            if (!simulator) return;
+            var deadline = DateTimeOffset.UtcNow + MaxWait;
+            while (await events.LastStoredOccurredAtAsync(cancellationToken) is not { } last || clock.Now - last > Settled)
+            {
+                if (DateTimeOffset.UtcNow > deadline)
+                {
+                    logger.LogWarning("The simulator's backfill did not finish within {Wait}; catching up the index anyway", MaxWait);
+                    return;
+                }
+                await Task.Delay(Poll, cancellationToken);
+            }
+        }
+    }
+}
