@@ -27,6 +27,12 @@ public sealed class WallContext(AreaTree tree, ScreenFeed feed, WallRenderer ren
     public long MapVersion { get; set; }
     public string? IndicatorOverride { get; set; }
 
+    /// <summary>The newest development index of the area (null until the nightly job has computed one), and its recent nights.</summary>
+    public CityScreen.Storage.Indices.IndexRecord? Index { get; set; }
+    public IReadOnlyList<CityScreen.Storage.Indices.IndexPoint> IndexHistory { get; set; } = [];
+    /// <summary>How many areas share the parent of this one, for "rank N of M".</summary>
+    public int Siblings { get; set; }
+
     /// <summary>Canvas pixels per 1080-line unit: fonts scale with the canvas, so a 4K layout is as legible as a 1080 one.</summary>
     public double Unit => Layout.Canvas.Height / 1080.0;
 

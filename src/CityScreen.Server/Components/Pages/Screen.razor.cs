@@ -54,6 +54,8 @@ public partial class Screen : ComponentBase, IDisposable
     [Inject] public required CityClock Clock { get; init; }
     [Inject] public required DashboardCatalog Dashboards { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required CityScreen.Storage.Indices.IIndexStore Indices { get; init; }
+    [Inject] public required CityScreen.Domain.Index.IndexModel IndexModel { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -132,6 +134,7 @@ public partial class Screen : ComponentBase, IDisposable
         context.Snapshot = await Feed.GetOrFetchAsync(area.Id, fresh: false);
         await Task.WhenAll(mapAreas.Concat(compared).Where(x => Feed.Latest(x.Id) is null).Select(x => Feed.GetOrFetchAsync(x.Id, fresh: false)));
         context.ChartSnapshot = context.Snapshot;
+        await LoadIndexAsync(context);
         context.Alerts = Alerts(area);
         context.MapVersion++;
         _chartsAt = _mapAt = DateTime.UtcNow;
@@ -139,6 +142,25 @@ public partial class Screen : ComponentBase, IDisposable
     }
 
     private volatile CaseAlert? _takeoverRequest;
+    private static readonly TimeSpan IndexEvery = TimeSpan.FromMinutes(1);
+    private DateTime _indexAt;
+
+    /// <summary>The index changes once a night (or after a recompute): read it at open and once a minute.</summary>
+    private async Task LoadIndexAsync(WallContext context)
+    {
+        _indexAt = DateTime.UtcNow;
+        try
+        {
+            if (await Indices.LastDateAsync(IndexModel.Version) is not { } last) return;
+            context.Index = await Indices.ReadAsync(context.Area.Id, last, IndexModel.Version);
+            context.IndexHistory = await Indices.HistoryAsync(context.Area.Id, IndexModel.Version, last.AddDays(-29), last);
+            context.Siblings = context.Area.ParentId is { } parent ? Tree.Children(parent).Count : 1;
+        }
+        catch (Exception) when (!_stop.IsCancellationRequested)
+        {
+            // The index is secondary on the wall: without it the panel says 暂无指数.
+        }
+    }
 
     private async Task RunUiLoopAsync(CancellationToken cancellationToken)
     {
@@ -180,6 +202,11 @@ public partial class Screen : ComponentBase, IDisposable
             _mapDirty = false;
             _context.MapVersion++;
             _mapAt = now;
+            changed = true;
+        }
+        if (now - _indexAt >= IndexEvery)
+        {
+            await LoadIndexAsync(_context);
             changed = true;
         }
         changed |= await TakeOverOrRotateAsync(now);
