@@ -28,6 +28,8 @@ public partial class Explore : ComponentBase, IDisposable
     private bool _overdueOnly;
     private DateOnly? _from, _to;
     private IDisposable? _watch;
+    private CityScreen.Storage.Indices.IndexRecord? _index;
+    private IReadOnlyList<CityScreen.Storage.Indices.IndexPoint> _indexHistory = [];
 
     [Parameter] public string? AreaId { get; set; }
 
@@ -36,6 +38,8 @@ public partial class Explore : ComponentBase, IDisposable
     [Inject] public required WallRenderer Renderer { get; init; }
     [Inject] public required CaseListService Cases { get; init; }
     [Inject] public required CityClock Clock { get; init; }
+    [Inject] public required CityScreen.Storage.Indices.IIndexStore Indices { get; init; }
+    [Inject] public required CityScreen.Domain.Index.IndexModel IndexModel { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -48,6 +52,12 @@ public partial class Explore : ComponentBase, IDisposable
         await Task.WhenAll(_children.Concat(mapAreas).Where(c => Feed.Latest(c.Id) is null).Select(c => Feed.GetOrFetchAsync(c.Id, fresh: false)));
         _watch = Feed.Watch(_area.Id, s => { _snapshot = s; _ = InvokeAsync(StateHasChanged); });
         if (_children.Count == 0) await LoadCasesAsync();
+        _index = null;
+        if (await Indices.LastDateAsync(IndexModel.Version) is { } last)
+        {
+            _index = await Indices.ReadAsync(_area.Id, last, IndexModel.Version);
+            _indexHistory = await Indices.HistoryAsync(_area.Id, IndexModel.Version, last.AddDays(-89), last);
+        }
     }
 
     private async Task LoadCasesAsync()
