@@ -38,8 +38,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         await page.GotoAsync(new Uri(Server.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        // Interactive once Blazor's circuit is up and the first tick has rendered.
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.canvas, .explore')");
+        // A wall is live once its circuit is up: the server-driven clock moves.
+        var clock = page.Locator("[data-panel-id='clock'] .clock-time");
+        if (await clock.CountAsync() > 0)
+        {
+            var shown = await clock.InnerTextAsync();
+            await page.WaitForFunctionAsync(
+                "shown => document.querySelector(\"[data-panel-id='clock'] .clock-time\")?.textContent !== shown",
+                shown, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        }
         return page;
     }
 

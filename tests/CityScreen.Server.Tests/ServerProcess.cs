@@ -54,8 +54,9 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
             {
                 if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy starting to answer within the poll's timeout.
             }
             if (DateTime.UtcNow > deadline) throw new TimeoutException("the server did not become healthy");
             await Task.Delay(200);

@@ -93,5 +93,11 @@
         retryIntervalMilliseconds: function (attempt) { return Math.min(1000 * attempt, 5000); }
       }
     }
+  }).catch(function () {
+    // The server went away between sending the page and opening the circuit: keep the
+    // prerendered picture, mark it stale, and start again once the server answers.
+    markStale();
+    document.getElementById("components-reconnect-modal")?.classList.add("components-reconnect-show");
+    reloadWhenServerIsBack();
   });
 })();
