@@ -2,16 +2,20 @@ using System.Globalization;
 using System.Text;
 using CityScreen.Areas;
 
-namespace CityScreen.Grains.Tests;
+namespace CityScreen.Testing;
 
 /// <summary>
-/// A small city for grain tests: 1 district, 2 streets, 2 communities each, 3 grids each
-/// (12 grids), as DataV-style GeoJSON of unit squares.
+/// A small city: 1 district, 2 streets, 2 communities each, 3 grids each (12 grids), as
+/// DataV-style GeoJSON of unit squares. Grids have 300 households and 20 members expected.
 /// </summary>
 public static class TestCity
 {
     public const string City = "100";
     public const string District = "110";
+    public const string Street = "111";
+    public const string Community = "1111";
+    public const string Grid = "11111";
+    public const string OtherGrid = "11112";
 
     public static AreaTree Build()
     {
@@ -35,8 +39,6 @@ public static class TestCity
         return AreaTreeLoader.Load([("test-city.geojson", new MemoryStream(Encoding.UTF8.GetBytes(json)), new AreaFileOptions())]);
     }
 
-    public static IReadOnlyList<string> Grids(AreaTree tree) => tree.AtLevel(AreaLevel.Grid).Select(a => a.Id).ToList();
-
     private static string Feature(string id, string name, string level, string parent, double x, double y, double w, double h, int households = 0, int members = 0)
     {
         string P(double lon, double lat) => string.Create(CultureInfo.InvariantCulture, $"[{100 + lon * 0.01},{30 + lat * 0.01}]");
@@ -46,4 +48,6 @@ public static class TestCity
             + $"\"adcode\":\"{id}\",\"name\":\"{name}\",\"level\":\"{level}\",\"parent\":{{\"adcode\":\"{parent}\"}}{profile}"
             + $"}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[{ring}]}}}}";
     }
+
+    public static IReadOnlyList<string> Grids(AreaTree tree) => tree.AtLevel(AreaLevel.Grid).Select(a => a.Id).ToList();
 }
