@@ -23,7 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Server = new ServerProcess(_directory,
             "--CityScreen:Simulator:Enabled", "true",
             "--CityScreen:Simulator:Seed", "7",
-            "--CityScreen:Simulator:HistoryToBackfill", "01:00:00");
+            "--CityScreen:Simulator:HistoryToBackfill", "01:00:00",
+            // A simulated critical case would take the wall over to its grid in the middle of a test.
+            "--CityScreen:Wall:Takeover", "false");
         await Server.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

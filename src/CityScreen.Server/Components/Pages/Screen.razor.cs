@@ -54,6 +54,7 @@ public partial class Screen : ComponentBase, IDisposable
     [Inject] public required CityClock Clock { get; init; }
     [Inject] public required DashboardCatalog Dashboards { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IConfiguration Configuration { get; init; }
     [Inject] public required CityScreen.Storage.Indices.IIndexStore Indices { get; init; }
     [Inject] public required CityScreen.Domain.Index.IndexModel IndexModel { get; init; }
 
@@ -128,7 +129,9 @@ public partial class Screen : ComponentBase, IDisposable
         {
             if (!Tree.IsInSubtree(alert.AreaId, area.Id)) return;
             _alertsDirty = true;
-            if (alert.Level == "critical" && alert.Reason == "reported") _takeoverRequest = alert;
+            // CityScreen:Wall:Takeover=false keeps a wall on its page (a wall that must not switch, or a test).
+            if (alert.Level == "critical" && alert.Reason == "reported" && Configuration.GetValue("CityScreen:Wall:Takeover", true))
+                _takeoverRequest = alert;
         }));
 
         context.Snapshot = await Feed.GetOrFetchAsync(area.Id, fresh: false);
