@@ -21,4 +21,5 @@ fi
 dotnet --info >/dev/null
 dotnet restore CityScreen.sln
 dotnet build CityScreen.sln --no-restore -c Release
-dotnet test CityScreen.sln --no-build -c Release "$@"
+# A hung test fails after 10 minutes (with a dump of where it hung) instead of stalling the run.
+dotnet test CityScreen.sln --no-build -c Release --blame-hang-timeout 10m "$@"

@@ -49,7 +49,9 @@ public static class EventToScreenLatency
             var target = seen + 1;
             while (true)
             {
-                var (ev01, at) = await updates.Reader.ReadAsync();
+                // Bounded: a server that stops pushing ends the run with an error, not a hang.
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                var (ev01, at) = await updates.Reader.ReadAsync(wait.Token);
                 seen = Math.Max(seen, ev01);
                 if (ev01 >= target)
                 {

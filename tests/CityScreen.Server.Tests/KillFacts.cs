@@ -41,7 +41,12 @@ public class KillFacts
                     }
                 }
             })).ToList();
-            while (accepted.Count < 400) await Task.Delay(10);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (accepted.Count < 400)
+            {
+                Assert.True(DateTime.UtcNow < deadline && writers.Any(w => !w.IsCompleted), $"ingest stalled at {accepted.Count} accepted events");
+                await Task.Delay(10);
+            }
             server.Kill();
             stop.Cancel();
             await Task.WhenAll(writers);
