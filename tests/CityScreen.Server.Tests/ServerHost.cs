@@ -36,8 +36,8 @@ public sealed class ServerHost : IAsyncDisposable
             "--CityScreen:Storage:SqlitePath", Path.Combine(DataDirectory, "events.db"),
             "--CityScreen:Simulator:Enabled", "false",
             "--CityScreen:Ingest:ApiKeys:0", ApiKey,
-            "--CityScreen:Cluster:SiloPort", FreePort().ToString(),
-            "--CityScreen:Cluster:GatewayPort", FreePort().ToString(),
+            "--CityScreen:Cluster:SiloPort", ServerProcess.FreePort().ToString(),
+            "--CityScreen:Cluster:GatewayPort", ServerProcess.FreePort().ToString(),
             "--CityScreen:Cluster:ClusterId", "e2e-" + Guid.NewGuid().ToString("N"),
             "--Logging:LogLevel:Default", "Warning",
             .. extraArgs,
@@ -75,12 +75,5 @@ public sealed class ServerHost : IAsyncDisposable
         await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

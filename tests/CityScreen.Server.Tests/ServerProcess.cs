@@ -89,7 +89,8 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
         return Path.Combine(root.FullName, "src", "CityScreen.Server", "bin", configuration, framework);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
