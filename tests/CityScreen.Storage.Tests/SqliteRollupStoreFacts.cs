@@ -1,0 +1,13 @@
+using CityScreen.Storage.Rollups;
+
+namespace CityScreen.Storage.Tests;
+
+[Collection(JobTablesCollection.Name)]
+public sealed class SqliteRollupStoreFacts : RollupStoreContract, IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    protected override Task<IRollupStore> CreateStoreAsync() => Task.FromResult<IRollupStore>(new SqliteRollupStore(_db.Path));
+
+    public void Dispose() => _db.Dispose();
+}
