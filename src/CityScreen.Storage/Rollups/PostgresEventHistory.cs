@@ -176,13 +176,5 @@ public sealed class PostgresEventHistory(string connectionString) : IEventHistor
     }
 
     /// <summary>The body is the wire format, read back by the same parser the API uses.</summary>
-    private static CityEvent Decode(long seq, string body)
-    {
-        using var doc = JsonDocument.Parse(body);
-        var errors = new ValidationErrors();
-        var parsed = EventParser.Parse(doc.RootElement, errors);
-        if (!errors.IsEmpty || parsed.Count != 1 || parsed[0] is null)
-            throw new InvalidDataException($"stored event #{seq} cannot be read back: {errors}");
-        return parsed[0]! with { Seq = seq };
-    }
+    private static CityEvent Decode(long seq, string body) => StoredEventReader.Read(seq, body);
 }
