@@ -5,6 +5,7 @@ var options = BenchmarkOptions.Parse(args);
 return options.Scenario switch
 {
     "latency" => await EventToScreenLatency.RunAsync(options),
+    "recovery" => await RecoveryBenchmark.RunAsync(args),
     _ => Usage(),
 };
 
