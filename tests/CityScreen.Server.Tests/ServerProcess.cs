@@ -78,7 +78,7 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
     }
 
     /// <summary>The server's build output beside this test project's (same configuration).</summary>
-    private static string ServerDirectory()
+    internal static string ServerDirectory()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = here.Name;                     // net10.0
