@@ -14,7 +14,7 @@ public class ClusterFacts
     [Fact]
     public async Task A_client_on_one_host_receives_the_events_posted_to_another()
     {
-        await using var cluster = await ClusterHosts.StartAsync(3, sharedStore: false);
+        await using var cluster = await ClusterHosts.StartAsync(3);
         var (a, c) = (cluster.Hosts[0], cluster.Hosts[2]);
         await using var client = new HubClient(a.BaseAddress);
         await client.StartAsync();
@@ -37,10 +37,10 @@ public class ClusterFacts
     /// upstream system does, and counts once. In the end every host reports the same city total: every
     /// distinct event once.
     /// </summary>
-    [Fact(Skip = SharedStore.Pending)]
+    [Fact]
     public async Task Killing_a_host_during_ingest_loses_nothing_accepted_and_the_others_go_on()
     {
-        await using var cluster = await ClusterHosts.StartAsync(3, sharedStore: true);
+        await using var cluster = await ClusterHosts.StartAsync(3);
         var (a, b, c) = (cluster.Hosts[0], cluster.Hosts[1], cluster.Hosts[2]);
         await using var screen = new HubClient(a.BaseAddress);
         await screen.StartAsync();

@@ -3,16 +3,16 @@ using CityScreen.Tests.Shared;
 namespace CityScreen.Server.Tests.Cluster;
 
 /// <summary>
-/// Server processes on loopback forming one cluster on a fresh PostgreSQL database of their own:
-/// the same connection string and cluster id, each its own HTTP, silo and gateway ports.
+/// Server processes on loopback forming one cluster on a fresh PostgreSQL database of their own,
+/// configured as an operator would (docs/operations.md): the events, the membership and Hangfire
+/// in that database, the same cluster id, each host its own HTTP, silo and gateway ports.
 /// </summary>
 public sealed class ClusterHosts : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityscreen-cluster-" + Guid.NewGuid().ToString("N"));
 
-    private ClusterHosts(string connectionString, int count, bool sharedStore)
+    private ClusterHosts(string connectionString, int count)
     {
-        ConnectionString = connectionString;
         var clusterId = "cluster-" + Guid.NewGuid().ToString("N");
         Hosts = Enumerable.Range(0, count).Select(i =>
         {
@@ -23,23 +23,18 @@ public sealed class ClusterHosts : IAsyncDisposable
                 "--CityScreen:Cluster:Provider", "Postgres",
                 "--ConnectionStrings:CityScreen", connectionString,
                 "--CityScreen:Cluster:ClusterId", clusterId,
-                .. sharedStore ? ["--CityScreen:Storage:Provider", "Postgres"] : Array.Empty<string>(),
+                "--CityScreen:Storage:Provider", "Postgres",
+                "--CityScreen:Jobs:Storage", "Postgres",
             ];
             return new ServerProcess(data, args);
         }).ToList();
     }
 
-    public string ConnectionString { get; }
-
     public IReadOnlyList<ServerProcess> Hosts { get; }
 
-    /// <summary>
-    /// <paramref name="sharedStore"/>: events in PostgreSQL too, so a grain rebuilds the same
-    /// wherever it comes back; without it each host keeps its own SQLite file.
-    /// </summary>
-    public static async Task<ClusterHosts> StartAsync(int count, bool sharedStore)
+    public static async Task<ClusterHosts> StartAsync(int count)
     {
-        var hosts = new ClusterHosts(await PostgresServer.Shared.CreateDatabaseAsync("cluster"), count, sharedStore);
+        var hosts = new ClusterHosts(await PostgresServer.Shared.CreateDatabaseAsync("cluster"), count);
         try
         {
             await Task.WhenAll(hosts.Hosts.Select(h => h.StartAsync()));

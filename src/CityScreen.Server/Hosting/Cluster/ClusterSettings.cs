@@ -1,4 +1,5 @@
 using System.Net;
+using CityScreen.Jobs.Hosting;
 
 namespace CityScreen.Server.Hosting.Cluster;
 
@@ -16,7 +17,6 @@ public sealed record ClusterSettings(
     string? ConnectionString)
 {
     public const string Section = "CityScreen:Cluster";
-    public const string ConnectionStringName = "CityScreen";
 
     /// <summary>
     /// The address other hosts reach this one at. A silo advertising loopback can only cluster with
@@ -36,10 +36,9 @@ public sealed record ClusterSettings(
             throw new InvalidOperationException(
                 $"{Section}:Provider '{providerName}' is not known; use '{nameof(ClusterProvider.Localhost)}' or '{nameof(ClusterProvider.Postgres)}'");
 
-        var connectionString = config.GetConnectionString(ConnectionStringName);
-        if (provider == ClusterProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException(
-                $"{Section}:Provider 'Postgres' needs ConnectionStrings:{ConnectionStringName} (environment ConnectionStrings__{ConnectionStringName})");
+        var connectionString = provider == ClusterProvider.Postgres
+            ? CityScreenDatabase.RequireConnectionString(config, $"{Section}:Provider '{ClusterProvider.Postgres}'")
+            : null;
 
         var addressText = section["AdvertisedIPAddress"];
         var advertised = DefaultAdvertisedIPAddress;
