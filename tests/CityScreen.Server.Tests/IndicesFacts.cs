@@ -148,6 +148,22 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_street_leader_sees_the_index_of_its_street_and_below_only()
+    {
+        using var admin = fixture.Host.AdminClient();
+        var (_, token) = await Access.IssueTokenAsync(admin, "leader", Payloads.Street, "宝塔山街道书记");
+        using var leader = Access.Bearer(fixture.Host.BaseAddress, token);
+
+        var streets = await JsonAsync(await leader.GetAsync($"/api/indices?level=street&date={fixture.YesterdayText}"));
+        var communities = await JsonAsync(await leader.GetAsync($"/api/indices?level=community&date={fixture.YesterdayText}"));
+        var city = await leader.GetAsync($"/api/areas/{Payloads.City}/index/{fixture.YesterdayText}/explain");
+
+        Assert.Equal([Payloads.Street], streets.EnumerateArray().Select(r => r.GetProperty("areaId").GetString()));
+        Assert.All(communities.EnumerateArray(), r => Assert.StartsWith(Payloads.Street, r.GetProperty("areaId").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, city.StatusCode);
+    }
+
+    [Fact]
     public async Task The_hangfire_dashboard_answers_an_admin()
     {
         using var http = fixture.Host.AdminClient();
