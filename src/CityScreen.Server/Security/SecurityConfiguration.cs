@@ -34,8 +34,10 @@ public static class SecurityConfiguration
         services.AddSingleton<IngestKeys>();
         services.AddHostedService<AdminAccountBootstrap>();
 
+        services.Configure<OidcOptions>(config.GetSection(OidcOptions.Section));
         services.AddAuthentication(CityScreenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, CityScreenAuthenticationHandler>(CityScreenAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, CityScreenAuthenticationHandler>(CityScreenAuthenticationHandler.SchemeName, null)
+            .AddCityScreenSingleSignOn(config);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
