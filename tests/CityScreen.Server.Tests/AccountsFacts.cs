@@ -7,7 +7,7 @@ using static CityScreen.Server.Tests.Payloads;
 
 namespace CityScreen.Server.Tests;
 
-/// <summary>Local accounts from the CLI, the generated admin password, and anonymous reading bound to an area.</summary>
+/// <summary>Local accounts from the CLI, the generated admin password, sign-in limits, and anonymous reading bound to an area.</summary>
 public class AccountsFacts
 {
     [Fact]
@@ -69,5 +69,21 @@ public class AccountsFacts
         Assert.Equal(HttpStatusCode.Forbidden, tokens.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, dashboard.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, recompute.StatusCode);
+    }
+
+    [Fact]
+    public async Task Password_guessing_at_the_sign_in_form_is_limited_per_address()
+    {
+        await using var host = new ServerHost();
+        await host.StartAsync("--CityScreen:Auth:SignInAttemptsPerMinute", "3");
+        using var guesser = new HttpClient { BaseAddress = host.BaseAddress };
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5; i++)
+            answers.Add(await guesser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "admin", ["password"] = $"guess-{i}" })));
+
+        Assert.All(answers.Take(3), a => Assert.NotEqual(HttpStatusCode.TooManyRequests, a.StatusCode));
+        Assert.All(answers.Skip(3), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode));
+        Assert.NotNull(answers[^1].Headers.RetryAfter);
     }
 }

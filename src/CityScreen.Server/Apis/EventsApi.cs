@@ -14,7 +14,7 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events", PostEventsAsync).DisableAntiforgery().RequireRateLimiting(IngestRateLimit.Policy);
+        app.MapPost("/api/events", PostEventsAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.IngestPolicy);
         return app;
     }
 

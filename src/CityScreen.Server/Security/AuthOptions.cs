@@ -13,6 +13,9 @@ public sealed class AuthOptions
 
     public AdminOptions Admin { get; set; } = new();
 
+    /// <summary>Password sign-ins one client address may attempt per minute at <c>/login</c> (each costs a PBKDF2 hash).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
     /// <summary>How long a signed-in browser session lasts.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 

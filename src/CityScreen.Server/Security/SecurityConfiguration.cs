@@ -42,7 +42,7 @@ public static class SecurityConfiguration
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
-        services.AddIngestRateLimit(config);
+        services.AddRateLimits(config);
 
         var maxBody = Math.Max(DefaultMaxRequestBodyBytes, config.GetValue($"{IngestOptions.Section}:MaxBodyBytes", 4L * 1024 * 1024) + 1024);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);

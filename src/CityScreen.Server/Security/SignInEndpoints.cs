@@ -19,7 +19,7 @@ public static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet("/login", (HttpContext http, IAntiforgery antiforgery, string? returnUrl) => Form(http, antiforgery, returnUrl, null, 200)).AllowAnonymous();
-        app.MapPost("/login", SignInAsync).AllowAnonymous();
+        app.MapPost("/login", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignInPolicy);
         app.MapPost("/logout", SignOutAsync).AllowAnonymous();
         app.MapGet("/login/sso", (string? returnUrl, IOptions<OidcOptions> oidc) => oidc.Value.Enabled
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [OidcOptions.Scheme])

@@ -28,6 +28,7 @@ public partial class Explore : ComponentBase, IDisposable
     private bool _overdueOnly;
     private DateOnly? _from, _to;
     private IDisposable? _watch;
+    private Security.AreaScope? _scope;
     private CityScreen.Storage.Indices.IndexRecord? _index;
     private IReadOnlyList<CityScreen.Storage.Indices.IndexPoint> _indexHistory = [];
 
@@ -46,7 +47,7 @@ public partial class Explore : ComponentBase, IDisposable
     {
         _watch?.Dispose();
         // The viewer's subtree: /explore opens at its top, anything outside answers like an unknown area.
-        var scope = Security.AreaScope.For((await Authentication.GetAuthenticationStateAsync()).User, Tree);
+        var scope = _scope = Security.AreaScope.For((await Authentication.GetAuthenticationStateAsync()).User, Tree);
         _area = AreaId is null ? scope?.Root : scope?.Contains(AreaId) == true && Tree.TryGet(AreaId, out var a) ? a : null;
         if (_area is null) return;
         _children = Tree.Children(_area.Id).ToList();
