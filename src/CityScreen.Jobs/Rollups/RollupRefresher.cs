@@ -15,9 +15,9 @@ namespace CityScreen.Jobs.Rollups;
 /// Why a cursor and not a mark written by the ingest transaction: the event log already is a
 /// durable journal of what arrived, in commit order (one SQLite writer), so reading it from the
 /// last sequence looked at misses nothing after a crash, and the ingest path — the one with a
-/// latency budget — does no extra work. The marks and the cursor move in one transaction. A
-/// PostgreSQL store, whose sequences can commit out of order, will need marks written with the
-/// append instead.
+/// latency budget — does no extra work. The marks and the cursor move in one transaction. On
+/// PostgreSQL, whose sequences can commit out of order across hosts, the history's last sequence
+/// waits for appends in flight, so the cursor never passes an event that commits later.
 /// </remarks>
 public sealed class RollupRefresher(
     IEventHistory events,

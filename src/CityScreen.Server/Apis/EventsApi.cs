@@ -69,6 +69,13 @@ public static class EventsApi
                 request.HttpContext.Response.Headers.RetryAfter = "1";
                 return Results.Problem(statusCode: 503, title: "Busy, retry shortly", detail: ex.Message);
             }
+            catch (System.Data.Common.DbException ex)
+            {
+                // The database is down or the connection broke (PostgreSQL restarting, a full disk):
+                // whether the commit landed is unknown, so the sender must resend; ids make that safe.
+                request.HttpContext.Response.Headers.RetryAfter = "5";
+                return Results.Problem(statusCode: 503, title: "The event store is unavailable, retry shortly", detail: ex.Message);
+            }
             if (!outcome.IsValid) return Invalid(outcome.Errors!.ToDictionary());
             return Results.Json(new { accepted = outcome.Accepted, duplicates = outcome.Duplicates }, statusCode: StatusCodes.Status202Accepted);
         }
