@@ -168,6 +168,30 @@ public class AccessFacts(SecuredHostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/admin/audit")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_action_on_the_job_dashboard_is_audited()
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var admin = new HttpClient(handler) { BaseAddress = Host.BaseAddress };
+        admin.DefaultRequestHeaders.Authorization = Host.AdminClient().DefaultRequestHeaders.Authorization;
+        var page = await admin.GetStringAsync("/hangfire/recurring");
+        var header = System.Text.RegularExpressions.Regex.Match(page, "<meta name=\"csrf-header\" content=\"([^\"]+)\"").Groups[1].Value;
+        var token = System.Text.RegularExpressions.Regex.Match(page, "<meta name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the dashboard page carries its antiforgery token");
+
+        var trigger = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger")
+        {
+            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("jobs[]", "development-index")]),
+        };
+        trigger.Headers.Add(header, WebUtility.HtmlDecode(token));
+        var response = await admin.SendAsync(trigger);
+
+        Assert.True(response.IsSuccessStatusCode, $"the trigger answered {(int)response.StatusCode}");
+        var audit = await JsonAsync(await admin.GetAsync("/api/admin/audit"));
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "dashboard.action"
+            && e.GetProperty("detail").GetString() == "/hangfire/recurring/trigger" && e.GetProperty("actor").GetString()!.StartsWith("admin"));
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient http, string method, string path) =>
         http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 

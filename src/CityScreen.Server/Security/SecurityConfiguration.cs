@@ -56,6 +56,21 @@ public static class SecurityConfiguration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseDashboardAudit(dashboardPath);
         return app;
     }
+
+    /// <summary>
+    /// Actions taken on the Hangfire dashboard (trigger, requeue, delete a job) go to the audit log
+    /// like every other admin action; its own polling (<c>/stats</c>) does not.
+    /// </summary>
+    private static void UseDashboardAudit(this WebApplication app, string dashboardPath) =>
+        app.UseWhen(
+            http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments(dashboardPath, out var rest) && rest != "/stats",
+            branch => branch.Use(async (http, next) =>
+            {
+                await next(http);
+                if (http.Response.StatusCode < 400 && http.User.IsInRole(Roles.Admin))
+                    await http.RequestServices.GetRequiredService<Audit>().RecordAsync(http, "dashboard.action", http.Request.Path.Value ?? "");
+            }));
 }
