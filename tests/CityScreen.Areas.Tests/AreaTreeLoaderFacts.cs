@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using NetTopologySuite.Geometries;
 using static CityScreen.Areas.Tests.GeoJsonText;
@@ -308,10 +307,10 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_TakesFiftyThousandGridsInSeconds()
+    public void Load_TakesFiftyThousandGrids()
     {
-        // 250 communities of 200 grids each under one street, as a large city's grid file would be. The bound is
-        // loose for slow CI machines; what it catches is work that grows with the square of the areas.
+        // 250 communities of 200 grids each under one street, as a large city's grid file would be. How long
+        // it takes is measured by the benchmarks' megacity scenario, not here.
         var json = new StringBuilder("""{"type":"FeatureCollection","features":[""");
         json.Append(Area("s", "街道", "street", null, Square(0, 0, 250)));
         for (var m = 0; m < 250; m++)
@@ -322,13 +321,11 @@ public class AreaTreeLoaderFacts
         }
         json.Append("]}");
 
-        var clock = Stopwatch.StartNew();
         var tree = Load(json.ToString());
-        clock.Stop();
 
         Assert.Equal(50_251, tree.Count);
         Assert.Equal(50_000 * 300, tree.Root.Profile.Households);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Equal(200, tree.Get("m249").ChildIds.Count);
     }
 
     [Fact]
