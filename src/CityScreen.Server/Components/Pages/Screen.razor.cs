@@ -57,6 +57,7 @@ public partial class Screen : ComponentBase, IDisposable
     [Inject] public required IConfiguration Configuration { get; init; }
     [Inject] public required CityScreen.Storage.Indices.IIndexStore Indices { get; init; }
     [Inject] public required CityScreen.Domain.Index.IndexModel IndexModel { get; init; }
+    [Inject] public required SameTimeYesterday Yesterday { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -119,7 +120,7 @@ public partial class Screen : ComponentBase, IDisposable
     private async Task<WallContext> OpenAsync(Area area, DashboardLayout layout)
     {
         Unwatch();
-        var context = new WallContext(Tree, Feed, Renderer, Clock, area, layout);
+        var context = new WallContext(Tree, Feed, Renderer, Clock, area, layout) { Yesterday = Yesterday };
         var (mapAreas, _) = MapScope.For(Tree, area);
         _watches.Add(Feed.Watch(area.Id, s => { context.Snapshot = s; _dirty = true; }));
         var compared = context.Compared();
