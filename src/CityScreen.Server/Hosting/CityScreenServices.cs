@@ -55,6 +55,7 @@ public static class CityScreenServices
         services.AddSingleton<RenderCache>();
         services.AddSingleton<Wall.WallRenderer>();
         services.AddSingleton<Wall.SameTimeYesterday>();
+        services.AddSingleton<Wall.NewCases>();
         services.AddHostedService(sp => sp.GetRequiredService<Wall.SameTimeYesterday>());
         services.AddSingleton<Cases.CaseListService>();
         services.AddDashboards(config, builder.Environment.ContentRootPath);
