@@ -27,6 +27,20 @@ public class MapMarkerFacts
     }
 
     [Fact]
+    public void What_the_feed_held_before_the_walls_opened_is_the_baseline()
+    {
+        var scene = new WallScene();
+        // The feed has the grid's snapshot from before the first wall opened; only the renderer's tracker is new.
+        scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-20), 1, (Counter.ReportedToday, 5));
+        var tracker = new NewCases(scene.Tree, scene.Feed);
+
+        scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-1), 2, (Counter.ReportedToday, 6));
+
+        var fresh = Assert.Single(tracker.Since(WallScene.Now.AddMinutes(-5)));
+        Assert.Equal((TestCity.Grid, 1), (fresh.GridId, fresh.Count));
+    }
+
+    [Fact]
     public void A_new_day_is_not_news()
     {
         _scene.Publish(TestCity.Grid, WallScene.Now.AddDays(-1), 1, (Counter.ReportedToday, 50));

@@ -22,7 +22,13 @@ public sealed class NewCases : IDisposable
 
     public NewCases(AreaTree tree, ScreenFeed feed)
     {
-        foreach (var leaf in tree.Leaves) _watches.Add(feed.Watch(leaf.Id, Offer));
+        foreach (var leaf in tree.Leaves)
+        {
+            // What the host already holds is the baseline: a grid's next report is news even if it
+            // comes before the grid publishes anything else (a grid reports every few minutes at most).
+            if (feed.Latest(leaf.Id) is { } known) Offer(known);
+            _watches.Add(feed.Watch(leaf.Id, Offer));
+        }
     }
 
     /// <summary>Takes note of a leaf's snapshot; a grown count of today's reports is that many new cases.</summary>
