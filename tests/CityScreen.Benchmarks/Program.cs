@@ -5,6 +5,7 @@ var options = BenchmarkOptions.Parse(args);
 return options.Scenario switch
 {
     "latency" => await EventToScreenLatency.RunAsync(options),
+    "longrun" => await LongRunMemory.RunAsync(options, args),
     _ => Usage(),
 };
 
