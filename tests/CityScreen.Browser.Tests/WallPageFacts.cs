@@ -39,9 +39,8 @@ public class WallPageFacts(BrowserFixture fixture)
         const string grid = "610602005003002";
         var page = await fixture.OpenAsync($"/screen/{grid}");
         var counter = page.Locator("[data-panel-id] .kpi[data-indicator='EV01'] .kpi-value").First;
-        var before = await counter.InnerTextAsync();
-        // Note which character each digit element shows now.
-        await counter.EvaluateAsync("e => e.querySelectorAll('.digit').forEach(d => d.dataset.was = d.textContent)");
+        // Note which character each digit element shows, in the same turn as the text: the simulator may move the counter any time.
+        var before = await counter.EvaluateAsync<string>("e => { e.querySelectorAll('.digit').forEach(d => d.dataset.was = d.textContent); return e.innerText; }");
 
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Api-Key", ServerProcess.ApiKey);

@@ -40,6 +40,7 @@ public partial class Explore : ComponentBase, IDisposable
     private DateOnly _subDate;
     private string? _subProblem;
     private SubIndicatorCases? _subCases;
+    private int _simulatedDays;
     private List<(Area Child, CityScreen.Domain.Index.IndicatorExplanation? Sub)> _subChildren = [];
 
     [Inject] public required AreaTree Tree { get; init; }
@@ -116,6 +117,9 @@ public partial class Explore : ComponentBase, IDisposable
         {
             _subCases = SubIndicatorCases.For(_sub.Id, _subDate, Clock, _cases);
             if (_subCases is null) _subProblem = $"{_sub.Name} 不按案件计数，没有案件清单。";
+            // Simulated nights have indices but no events: their share of the counts has no cases behind it.
+            var window = await Indices.HistoryAsync(_area.Id, IndexModel.Version, _subDate.AddDays(1 - SubIndicatorCases.WindowDays), _subDate);
+            _simulatedDays = window.Count(p => p.Simulated);
         }
     }
 
