@@ -25,6 +25,7 @@ public class SubIndicatorCasesFacts
             Row("overdue-open", due: Day(15)),
             Row("due-after-the-date", due: Day(23)),
             Row("closed-after-the-date", due: Day(25), closed: Day(22)),
+            Row("never-filed-in-the-store", closed: Day(12)),
             Row("fell-due-before-the-window", reported: new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.FromHours(8)), due: new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.FromHours(8)), closed: new DateTimeOffset(2026, 10, 4, 9, 0, 0, TimeSpan.FromHours(8))),
         ];
 

@@ -8,8 +8,8 @@ namespace CityScreen.Server.Components.Pages;
 /// the sub-indicator's denominator counts over the index's window (the 30 days ending on its date)
 /// and which of them its numerator counts. It follows the rollup rules of docs/index-model.md as far
 /// as a case row shows them: a case "falls due" on the day it was closed or its time limit passed,
-/// whichever came first. Sub-indicators that count no cases (Party work, projects, needs, whistles)
-/// have no case list.
+/// whichever came first, and only a case with a time limit falls due. Sub-indicators that count no
+/// cases (Party work, projects, needs, whistles) have no case list.
 /// </summary>
 public sealed record SubIndicatorCases(string Id, string Denominator, string Numerator, Func<CaseRow, bool> Counts, Func<CaseRow, bool> Meets)
 {
@@ -20,7 +20,8 @@ public sealed record SubIndicatorCases(string Id, string Denominator, string Num
         var from = clock.StartOfDay(date.AddDays(1 - WindowDays));
         var end = clock.StartOfDay(date.AddDays(1));
         bool In(DateTimeOffset? t) => t is { } v && v >= from && v < end;
-        bool FallsDue(CaseRow c) => In(Earliest(c.ClosedAt, c.DueAt is { } d && d < end ? d : null));
+        // Only a filed case has a time limit; a case whose filing is not in the store never falls due.
+        bool FallsDue(CaseRow c) => c.DueAt is { } due && In(Earliest(c.ClosedAt, due < end ? due : null));
         bool ClosedOnTime(CaseRow c) => c.ClosedAt is { } closed && c.DueAt is { } due && closed <= due;
         return subIndicatorId switch
         {
