@@ -6,6 +6,7 @@ return options.Scenario switch
 {
     "latency" => await EventToScreenLatency.RunAsync(options),
     "recovery" => await RecoveryBenchmark.RunAsync(args),
+    "longrun" => await LongRunMemory.RunAsync(options, args),
     _ => Usage(),
 };
 

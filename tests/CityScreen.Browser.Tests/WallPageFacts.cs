@@ -39,7 +39,8 @@ public class WallPageFacts(BrowserFixture fixture)
         const string grid = "610602005003002";
         var page = await fixture.OpenAsync($"/screen/{grid}");
         var counter = page.Locator("[data-panel-id] .kpi[data-indicator='EV01'] .kpi-value").First;
-        var before = await counter.InnerTextAsync();
+        // Note which character each digit element shows, in the same turn as the text: the simulator may move the counter any time.
+        var before = await counter.EvaluateAsync<string>("e => { e.querySelectorAll('.digit').forEach(d => d.dataset.was = d.textContent); return e.innerText; }");
 
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Api-Key", ServerProcess.ApiKey);
@@ -48,6 +49,13 @@ public class WallPageFacts(BrowserFixture fixture)
         (await http.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
         await Assertions.Expect(counter).Not.ToHaveTextAsync(before, new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+
+        // Only a changed character is a new element (which flips in); an element kept never shows another character.
+        var digits = await counter.EvaluateAsync<string[][]>("e => [...e.querySelectorAll('.digit')].map(d => [d.dataset.was ?? '', d.textContent, getComputedStyle(d).animationName])");
+        Assert.All(digits.Where(d => d[0] != ""), d => Assert.Equal(d[0], d[1]));
+        var turned = digits.FirstOrDefault(d => d[0] == "");
+        Assert.True(turned is not null, $"no digit element was replaced: {before} -> {await counter.InnerHTMLAsync()}");
+        Assert.Equal("flip-in", turned[2]);
     }
 
     [Fact]

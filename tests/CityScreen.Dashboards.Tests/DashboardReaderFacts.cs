@@ -34,6 +34,57 @@ public class DashboardReaderFacts
         Assert.Equal(new RankingOptions("EV08", RankOrder.Descending, RankingOptions.DefaultRows, null), ranking);
         var map = Assert.IsType<MapOptions>(layout.FindPanel("map")!.Options);
         Assert.Equal(["EV02"], map.Choices);
+        Assert.Equal(MapOptions.DefaultNewCaseMinutes, map.NewCaseMinutes);
+    }
+
+    [Fact]
+    public void Read_TakesTheMapsNewCaseMinutes_AndNamesAValueOutOfRange()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(0)["options"]!["newCaseMinutes"] = 10;
+        var map = Assert.IsType<MapOptions>(Read(json).Layout!.FindPanel("map")!.Options);
+        Assert.Equal(10, map.NewCaseMinutes);
+
+        json.PanelAt(0)["options"]!["newCaseMinutes"] = 0;
+        var error = Single(Read(json));
+
+        Assert.Equal("$.panels[0].options.newCaseMinutes", error.Path);
+        Assert.Equal("must be a whole number from 1 to 120, not 0", error.Message);
+    }
+
+    [Fact]
+    public void Read_TakesARankingByTheDevelopmentIndex_WithoutAnIndicator()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(3)["options"] = new JsonObject { ["by"] = "index", ["rows"] = 6 };
+
+        var ranking = Assert.IsType<RankingOptions>(Read(json).Layout!.FindPanel("ranking")!.Options);
+
+        Assert.Equal(new RankingOptions(null, RankOrder.Descending, 6, null, RankBy.Index), ranking);
+    }
+
+    [Fact]
+    public void Read_NamesTheIndicator_WhenARankingByIndexAlsoGivesOne()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(3)["options"] = new JsonObject { ["by"] = "index", ["indicator"] = "EV08" };
+
+        var error = Single(Read(json));
+
+        Assert.Equal("$.panels[3].options.indicator", error.Path);
+        Assert.Contains("must be left out", error.Message);
+    }
+
+    [Fact]
+    public void Read_NamesAnUnknownRankingBasis_AndAsksForNothingElse()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(3)["options"] = new JsonObject { ["by"] = "indx" };
+
+        var error = Single(Read(json));
+
+        Assert.Equal("$.panels[3].options.by", error.Path);
+        Assert.StartsWith("unknown value 'indx'; expected one of indicator, index", error.Message);
     }
 
     [Fact]

@@ -4,10 +4,12 @@ namespace CityScreen.Dashboards.Panels;
 
 /// <summary>
 /// A scrolling board of the areas of <see cref="Level"/> below the panel's area ranked by
-/// <see cref="Indicator"/>; <see cref="Rows"/> visible at once, the rest scroll by. Null lets the
-/// renderer choose, as for the map: the children, or the first level below with more than one area.
+/// <see cref="Indicator"/>, or by the development index when <see cref="By"/> is
+/// <see cref="RankBy.Index"/> (then <see cref="Indicator"/> is null); <see cref="Rows"/> visible at
+/// once, the rest scroll by. Null lets the renderer choose, as for the map: the children, or the
+/// first level below with more than one area.
 /// </summary>
-public sealed record RankingOptions(string Indicator, RankOrder Order, int Rows, AreaLevel? Level) : PanelOptions
+public sealed record RankingOptions(string? Indicator, RankOrder Order, int Rows, AreaLevel? Level, RankBy By = RankBy.Indicator) : PanelOptions
 {
     public const int DefaultRows = 8;
 

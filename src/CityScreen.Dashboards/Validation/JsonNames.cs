@@ -23,6 +23,9 @@ internal static class JsonNames
     public static readonly IReadOnlyList<JsonChoice<RankOrder>> RankOrders =
         [new("desc", RankOrder.Descending), new("asc", RankOrder.Ascending)];
 
+    public static readonly IReadOnlyList<JsonChoice<RankBy>> RankBys =
+        [new("indicator", RankBy.Indicator), new("index", RankBy.Index)];
+
     public static readonly IReadOnlyList<JsonChoice<CategoryWindow>> CategoryWindows =
         [new("30d", CategoryWindow.Days30), new("today", CategoryWindow.Today)];
 

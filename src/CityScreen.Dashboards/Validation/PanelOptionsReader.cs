@@ -43,13 +43,14 @@ internal static class PanelOptionsReader
         var indicator = DomainFields.Indicator(o, "indicator", required: true, options);
         var level = o.Choice("level", false, JsonNames.AreaLevels);
         var choices = DomainFields.Indicators(o, "choices", required: false, MaxMapChoices, options);
+        var newCaseMinutes = o.Integer("newCaseMinutes", false, 1, MapOptions.MaxNewCaseMinutes) ?? MapOptions.DefaultNewCaseMinutes;
         if (indicator is null) return null;
         if (choices is not null && !choices.Contains(indicator))
         {
             o.Fail("choices", $"must include the indicator shown first, '{indicator}'");
             return null;
         }
-        return new MapOptions(indicator, level, choices ?? [indicator]);
+        return new MapOptions(indicator, level, choices ?? [indicator], newCaseMinutes);
     }
 
     private static KpiOptions? Kpi(JsonObjectReader o, DashboardOptions options)
@@ -89,10 +90,15 @@ internal static class PanelOptionsReader
 
     private static RankingOptions? Ranking(JsonObjectReader o, DashboardOptions options)
     {
-        var indicator = DomainFields.Indicator(o, "indicator", required: true, options);
+        var by = o.Choice("by", false, JsonNames.RankBys);
+        var byIndicator = by == RankBy.Indicator || (by is null && !o.Has("by"));
+        var indicator = DomainFields.Indicator(o, "indicator", required: byIndicator, options);
+        if (by == RankBy.Index && o.Has("indicator"))
+            o.Fail("indicator", "must be left out when the ranking is by \"index\" (the development index)");
         var order = o.Choice("order", false, JsonNames.RankOrders) ?? RankOrder.Descending;
         var rows = o.Integer("rows", false, 3, 30) ?? RankingOptions.DefaultRows;
         var level = o.Choice("level", false, JsonNames.AreaLevels);
-        return indicator is null ? null : new RankingOptions(indicator, order, rows, level);
+        if (byIndicator && indicator is null) return null;
+        return new RankingOptions(byIndicator ? indicator : null, order, rows, level, by ?? RankBy.Indicator);
     }
 }

@@ -7,10 +7,17 @@ namespace CityScreen.Rendering.Maps;
 /// <summary>Case markers: a solid dot with an expanding, fading ring so new events catch the eye from across the room.</summary>
 internal static class MapMarkers
 {
+    /// <summary>
+    /// At most this many markers are drawn, the most severe kept: a wall left on for weeks must not
+    /// grow a picture without limit whatever a caller passes.
+    /// </summary>
+    public const int MaxMarkers = 300;
+
     public static void Append(StringBuilder sb, IEnumerable<MapMarker> markers, MapViewport viewport, double radius)
     {
+        var kept = markers.OrderByDescending(m => m.Kind).ThenBy(m => m.Id, StringComparer.Ordinal).Take(MaxMarkers);
         // Critical last so it is drawn on top; the id keeps the order stable for identical input.
-        var ordered = markers.OrderBy(m => m.Kind).ThenBy(m => m.Id, StringComparer.Ordinal);
+        var ordered = kept.OrderBy(m => m.Kind).ThenBy(m => m.Id, StringComparer.Ordinal);
         sb.Append("<g class=\"markers\">");
         foreach (var marker in ordered)
         {

@@ -56,6 +56,9 @@ public static class CityScreenServices
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<RenderCache>();
         services.AddSingleton<Wall.WallRenderer>();
+        services.AddSingleton<Wall.SameTimeYesterday>();
+        services.AddSingleton<Wall.NewCases>();
+        services.AddHostedService(sp => sp.GetRequiredService<Wall.SameTimeYesterday>());
         services.AddSingleton<Cases.CaseListService>();
         services.AddDashboards(config, builder.Environment.ContentRootPath);
 

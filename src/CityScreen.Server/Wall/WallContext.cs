@@ -2,6 +2,7 @@ using System.Globalization;
 using CityScreen.Areas;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Dashboards.Layouts;
+using CityScreen.Domain.Indicators;
 using CityScreen.Domain.Time;
 using CityScreen.Server.Feed;
 
@@ -32,6 +33,10 @@ public sealed class WallContext(AreaTree tree, ScreenFeed feed, WallRenderer ren
     public IReadOnlyList<CityScreen.Storage.Indices.IndexPoint> IndexHistory { get; set; } = [];
     /// <summary>How many areas share the parent of this one, for "rank N of M".</summary>
     public int Siblings { get; set; }
+    /// <summary>The host's samples of yesterday; without them only the reports (from their hourly buckets) compare with yesterday.</summary>
+    public SameTimeYesterday? Yesterday { get; set; }
+    /// <summary>The development indices of the compared areas on the index's date, for a ranking by index.</summary>
+    public IReadOnlyDictionary<string, double> SiblingIndices { get; set; } = new Dictionary<string, double>();
 
     /// <summary>Canvas pixels per 1080-line unit: fonts scale with the canvas, so a 4K layout is as legible as a 1080 one.</summary>
     public double Unit => Layout.Canvas.Height / 1080.0;
@@ -47,6 +52,23 @@ public sealed class WallContext(AreaTree tree, ScreenFeed feed, WallRenderer ren
         IReadOnlyList<Area> level = Tree.Children(Area.Id);
         while (level.Count == 1 && Tree.Children(level[0].Id).Count > 0) level = Tree.Children(level[0].Id);
         return level;
+    }
+
+    /// <summary>
+    /// The indicator's value yesterday at this time: today's reports from the hourly buckets (exact),
+    /// every other indicator from the host's quarter-hour samples; null when neither knows.
+    /// </summary>
+    public double? YesterdayValue(IndicatorDefinition d)
+    {
+        if (Snapshot is not { } s) return null;
+        if (d.Numerator == Counter.ReportedToday) return ReportedYesterdayUpToThisHour(s.Values);
+        return Yesterday?.Yesterday(Area.Id, d, Clock.Now);
+    }
+
+    private long ReportedYesterdayUpToThisHour(IndicatorValues v)
+    {
+        var hoursToday = Clock.ToLocal(v.HourAnchor).Hour + 1;
+        return v.ReportedHourly.Skip(IndicatorValues.Hours - 24 - hoursToday).Take(hoursToday).Sum();
     }
 
     public string AreaName(string id) => Tree.TryGet(id, out var a) ? a.Name : id;

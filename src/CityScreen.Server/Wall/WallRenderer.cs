@@ -16,12 +16,15 @@ namespace CityScreen.Server.Wall;
 /// The pictures of the wall, rendered once per change and shared by every screen (rule 6): each
 /// is cached under a key and a version derived from exactly what it shows.
 /// </summary>
-public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer maps, IChartRenderer charts, RenderCache cache, CityClock clock)
+public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer maps, IChartRenderer charts, RenderCache cache, CityClock clock, NewCases newCases)
 {
-    private static readonly TimeSpan MarkerAge = TimeSpan.FromMinutes(30);
+    /// <summary>How long a red or critical case stays on the map after its alarm.</summary>
+    private static readonly TimeSpan AlarmMarkerAge = TimeSpan.FromMinutes(30);
+    /// <summary>The markers one map shows at most: the most severe, then the newest.</summary>
+    public const int MaxMarkers = 200;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ulong Hash, long Version)> _versions = new(StringComparer.Ordinal);
 
-    public string Map(Area area, string indicatorId, int width, int height)
+    public string Map(Area area, string indicatorId, int width, int height, int newCaseMinutes = MapOptions.DefaultNewCaseMinutes)
     {
         var definition = IndicatorCatalog.Get(indicatorId);
         var (featureAreas, outlineAreas) = MapScope.For(tree, area);
@@ -30,9 +33,9 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
             var value = feed.Latest(a.Id) is { } s ? definition.ValueOf(s.Values) : null;
             return new MapFeature(a.Id, a.Name, a.Boundary, value, Format(definition, value));
         }).ToList();
-        var markers = Markers(area);
-        var key = $"map:{area.Id}:{indicatorId}:{width}x{height}";
-        var version = VersionOf(key, Hash(features.Select(f => $"{f.Id}={f.Value:R}").Concat(markers.Select(m => m.Id))));
+        var markers = Markers(area, TimeSpan.FromMinutes(newCaseMinutes));
+        var key = $"map:{area.Id}:{indicatorId}:{width}x{height}:{newCaseMinutes}";
+        var version = VersionOf(key, Hash(features.Select(f => $"{f.Id}={f.Value:R}").Concat(markers.Select(m => $"{m.Id}|{m.Title}"))));
         return cache.GetOrRender(key, version, () => maps.RenderSvg(new MapRequest(
             features, markers, width, height, ColorScale.Cividis, $"{definition.Name}（{definition.Unit}）", definition.LowerIsBetter,
             Outline: outlineAreas.Select(a => new MapFeature(a.Id, a.Name, a.Boundary, null)).ToList())));
@@ -60,15 +63,40 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
                 CaseVocabulary.Categories.Select((c, i) => (c, (double)counts[i])).ToList(), width, height, MaxBars: rows));
         });
 
-    private List<MapMarker> Markers(Area area)
+    /// <summary>
+    /// Critical and red cases from the alarms (at their reported location, else their grid's centre),
+    /// and every grid with cases reported in the last <paramref name="newFor"/>; at most
+    /// <see cref="MaxMarkers"/>, the most severe and newest kept.
+    /// </summary>
+    public List<MapMarker> Markers(Area area, TimeSpan newFor)
     {
-        var since = clock.Now - MarkerAge;
-        return feed.RecentAlerts
-            .Where(a => a.At >= since && a.Location is { Length: 2 } && tree.IsInSubtree(a.AreaId, area.Id))
-            .Select(a => new MapMarker($"{a.CaseId}:{a.Reason}", a.Location![0], a.Location[1],
-                a.Level == "critical" ? MapMarkerKind.CriticalCase : a.Reason == "overdue" ? MapMarkerKind.RedCase : MapMarkerKind.NewCase, a.Title))
+        var now = clock.Now;
+        var alarms = feed.RecentAlerts
+            .Where(a => a.At >= now - AlarmMarkerAge && (a.Level == "critical" || a.Reason == "overdue") && tree.IsInSubtree(a.AreaId, area.Id))
+            .Select(a => (At: a.At, Marker: AlarmMarker(a)))
+            .Where(m => m.Marker is not null);
+        var fresh = newCases.Since(now - newFor)
+            .Where(c => tree.IsInSubtree(c.GridId, area.Id))
+            .GroupBy(c => c.GridId)
+            .Select(g => (At: g.Max(c => c.At), Marker: (MapMarker?)NewCaseMarker(g.Key, g.Sum(c => c.Count), newFor)));
+        return alarms.Concat(fresh)
+            .OrderByDescending(m => m.Marker!.Kind).ThenByDescending(m => m.At)
+            .Take(MaxMarkers)
+            .Select(m => m.Marker!)
             .ToList();
     }
+
+    private MapMarker? AlarmMarker(CaseAlert a)
+    {
+        var kind = a.Level == "critical" ? MapMarkerKind.CriticalCase : MapMarkerKind.RedCase;
+        if (a.Location is [var lon, var lat]) return new MapMarker($"{a.CaseId}:{a.Reason}", lon, lat, kind, a.Title);
+        return tree.TryGet(a.AreaId, out var grid) ? new MapMarker($"{a.CaseId}:{a.Reason}", grid.Center.Lon, grid.Center.Lat, kind, a.Title) : null;
+    }
+
+    private MapMarker? NewCaseMarker(string gridId, int count, TimeSpan within) =>
+        tree.TryGet(gridId, out var grid)
+            ? new MapMarker($"new:{gridId}", grid.Center.Lon, grid.Center.Lat, MapMarkerKind.NewCase, $"{grid.Name} 近{within.TotalMinutes:0}分钟新上报 {count} 件")
+            : null;
 
     public static string Format(IndicatorDefinition d, double? value) => value switch
     {

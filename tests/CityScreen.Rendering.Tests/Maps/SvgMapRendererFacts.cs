@@ -114,6 +114,23 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
+    public void RenderSvg_ManyMarkers_AreBoundedKeepingTheMostSevere()
+    {
+        var markers = Enumerable.Range(0, 1000)
+            .Select(i => new MapMarker($"new-{i:0000}", 121.41 + i % 30 * 0.001, 31.21, MapMarkerKind.NewCase))
+            .Append(new MapMarker("zz-critical", 121.45, 31.25, MapMarkerKind.CriticalCase))
+            .Append(new MapMarker("zz-red", 121.43, 31.23, MapMarkerKind.RedCase))
+            .ToList();
+
+        var drawn = SvgXml.Parse(_renderer.RenderSvg(Request(Grid(), markers))).WithClass("g", "marker")
+            .Select(m => (string)m.Attribute("data-marker-id")!).ToList();
+
+        Assert.Equal(300, drawn.Count);
+        Assert.Contains("zz-critical", drawn);
+        Assert.Contains("zz-red", drawn);
+    }
+
+    [Fact]
     public void RenderSvg_MarkerOutsideTheMap_IsLeftOut()
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid(), [new MapMarker("far", 116.4, 39.9, MapMarkerKind.NewCase)])));

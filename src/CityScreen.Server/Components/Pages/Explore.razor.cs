@@ -33,6 +33,16 @@ public partial class Explore : ComponentBase, IDisposable
     private IReadOnlyList<CityScreen.Storage.Indices.IndexPoint> _indexHistory = [];
 
     [Parameter] public string? AreaId { get; set; }
+    /// <summary>A sub-indicator of the index to follow down (<c>?sub=EV08&amp;date=2026-11-21</c>).</summary>
+    [SupplyParameterFromQuery(Name = "sub")] public string? SubQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "date")] public string? DateQuery { get; set; }
+
+    private CityScreen.Domain.Index.IndicatorExplanation? _sub;
+    private DateOnly _subDate;
+    private string? _subProblem;
+    private SubIndicatorCases? _subCases;
+    private int _simulatedDays;
+    private List<(Area Child, CityScreen.Domain.Index.IndicatorExplanation? Sub)> _subChildren = [];
 
     [Inject] public required AreaTree Tree { get; init; }
     [Inject] public required ScreenFeed Feed { get; init; }
@@ -62,7 +72,66 @@ public partial class Explore : ComponentBase, IDisposable
             _index = await Indices.ReadAsync(_area.Id, last, IndexModel.Version);
             _indexHistory = await Indices.HistoryAsync(_area.Id, IndexModel.Version, last.AddDays(-89), last);
         }
+        await FollowSubIndicatorAsync();
     }
+
+    /// <summary>
+    /// The way down from a sub-indicator: above the grids, the children's values of it on the same
+    /// date, worst score first; in a grid, the cases it counts.
+    /// </summary>
+    private async Task FollowSubIndicatorAsync()
+    {
+        _sub = null;
+        _subCases = null;
+        _subProblem = null;
+        _subChildren = [];
+        if (string.IsNullOrEmpty(SubQuery) || _area is null) return;
+        if (DateQuery is not null && !DateOnly.TryParseExact(DateQuery, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            _subProblem = $"日期 “{DateQuery}” 格式有误，应为 YYYY-MM-DD。";
+            return;
+        }
+        DateOnly? date = DateQuery is not null ? DateOnly.ParseExact(DateQuery, "yyyy-MM-dd", CultureInfo.InvariantCulture) : _index?.Date;
+        var record = date is { } d ? (_index?.Date == d ? _index : await Indices.ReadAsync(_area.Id, d, IndexModel.Version)) : null;
+        if (record is null || date is null)
+        {
+            _subProblem = $"{_area.Name}{(date is { } dd ? $" {dd:yyyy-MM-dd}" : "")} 暂无指数。";
+            return;
+        }
+        _subDate = date.Value;
+        _sub = record.Explanation.Dimensions.SelectMany(x => x.Indicators).FirstOrDefault(i => i.Id == SubQuery);
+        if (_sub is null)
+        {
+            _subProblem = $"指数模型中没有分项指标 “{SubQuery}”。";
+            return;
+        }
+        if (_children.Count > 0)
+        {
+            var level = _children[0].Level.ToApiName();
+            var records = (await Indices.ReadDateAsync(_subDate, IndexModel.Version, level))
+                .Where(r => r.ParentId == _area.Id)
+                .ToDictionary(r => r.AreaId, r => r.Explanation.Dimensions.SelectMany(x => x.Indicators).FirstOrDefault(i => i.Id == SubQuery));
+            _subChildren = _children
+                .Select(c => (c, records.GetValueOrDefault(c.Id)))
+                .OrderBy(x => x.Item2?.Score ?? double.PositiveInfinity)
+                .ThenBy(x => x.c.Id, StringComparer.Ordinal)
+                .ToList();
+        }
+        else
+        {
+            _subCases = SubIndicatorCases.For(_sub.Id, _subDate, Clock, _cases);
+            if (_subCases is null) _subProblem = $"{_sub.Name} 不按案件计数，没有案件清单。";
+            // Simulated nights have indices but no events: their share of the counts has no cases behind it.
+            var window = await Indices.HistoryAsync(_area.Id, IndexModel.Version, _subDate.AddDays(1 - SubIndicatorCases.WindowDays), _subDate);
+            _simulatedDays = window.Count(p => p.Simulated);
+        }
+    }
+
+    /// <summary>The cases the list shows: all that match the filters, or those a followed sub-indicator counts.</summary>
+    private IEnumerable<CaseRow> ShownCases => _subCases is { } sc ? _cases.Where(sc.Counts) : _cases;
+
+    private static string SubLink(string areaId, string subId, DateOnly date) =>
+        $"/explore/{areaId}?sub={Uri.EscapeDataString(subId)}&date={date:yyyy-MM-dd}#sub";
 
     private async Task LoadCasesAsync()
     {

@@ -25,6 +25,8 @@ public partial class Screen : ComponentBase, IDisposable
     private static readonly TimeSpan UiTick = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan ChartEvery = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan MapEvery = TimeSpan.FromSeconds(2);
+    // New-case markers age out even when nothing else moves on the map.
+    private static readonly TimeSpan MarkersAgeEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DefaultTakeover = TimeSpan.FromSeconds(60);
 
     private readonly List<IDisposable> _watches = [];
@@ -58,6 +60,7 @@ public partial class Screen : ComponentBase, IDisposable
     [Inject] public required CityScreen.Storage.Indices.IIndexStore Indices { get; init; }
     [Inject] public required CityScreen.Domain.Index.IndexModel IndexModel { get; init; }
     [Inject] public required Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Authentication { get; init; }
+    [Inject] public required SameTimeYesterday Yesterday { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -122,7 +125,7 @@ public partial class Screen : ComponentBase, IDisposable
     private async Task<WallContext> OpenAsync(Area area, DashboardLayout layout)
     {
         Unwatch();
-        var context = new WallContext(Tree, Feed, Renderer, Clock, area, layout);
+        var context = new WallContext(Tree, Feed, Renderer, Clock, area, layout) { Yesterday = Yesterday };
         var (mapAreas, _) = MapScope.For(Tree, area);
         _watches.Add(Feed.Watch(area.Id, s => { context.Snapshot = s; _dirty = true; }));
         var compared = context.Compared();
@@ -161,6 +164,10 @@ public partial class Screen : ComponentBase, IDisposable
             context.Index = await Indices.ReadAsync(context.Area.Id, last, IndexModel.Version);
             context.IndexHistory = await Indices.HistoryAsync(context.Area.Id, IndexModel.Version, last.AddDays(-29), last);
             context.Siblings = context.Area.ParentId is { } parent ? Tree.Children(parent).Count : 1;
+            var values = await Indices.ValuesAsync(last, IndexModel.Version);
+            context.SiblingIndices = context.Compared()
+                .Where(a => values.TryGetValue(a.Id, out var v) && v is not null)
+                .ToDictionary(a => a.Id, a => values[a.Id]!.Value, StringComparer.Ordinal);
         }
         catch (Exception) when (!_stop.IsCancellationRequested)
         {
@@ -203,6 +210,7 @@ public partial class Screen : ComponentBase, IDisposable
             _chartsAt = now;
             changed = true;
         }
+        if (now - _mapAt >= MarkersAgeEvery) _mapDirty = true;
         if (_mapDirty && now - _mapAt >= MapEvery)
         {
             _mapDirty = false;

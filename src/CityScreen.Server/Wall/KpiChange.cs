@@ -1,0 +1,25 @@
+using System.Globalization;
+using CityScreen.Domain.Indicators;
+
+namespace CityScreen.Server.Wall;
+
+/// <summary>
+/// How a flip counter has moved since yesterday at this time: rates in percentage points, means in
+/// their unit, counts as they are. <see cref="Tone"/> is "better", "worse" or "neutral" (a volume such
+/// as today's reports is neither good nor bad by itself).
+/// </summary>
+public sealed record KpiChange(double Delta, string Arrow, string Amount, string Tone, string Title)
+{
+    public static KpiChange? Between(IndicatorDefinition d, double? now, double? yesterday)
+    {
+        if (now is not { } n || yesterday is not { } y) return null;
+        var delta = d.Kind == IndicatorKind.Rate ? (n - y) * 100 : n - y;
+        var format = d.Kind == IndicatorKind.Count ? "#,0.##" : "0.0";
+        var amount = Math.Abs(delta).ToString(format, CultureInfo.InvariantCulture);
+        if (amount is "0" or "0.0") return new KpiChange(0, "＝", "", "neutral", "与昨日同时持平");
+        var arrow = delta > 0 ? "▲" : "▼";
+        var tone = d.Kind == IndicatorKind.Count && !d.LowerIsBetter ? "neutral" : (delta > 0) != d.LowerIsBetter ? "better" : "worse";
+        var unit = d.Kind == IndicatorKind.Rate ? "个百分点" : d.Unit;
+        return new KpiChange(delta, arrow, amount, tone, $"较昨日同时{(delta > 0 ? "增加" : "减少")} {amount}{unit}");
+    }
+}

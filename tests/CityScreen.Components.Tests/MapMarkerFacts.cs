@@ -1,0 +1,79 @@
+using CityScreen.Contracts.Indicators;
+using CityScreen.Rendering.Maps;
+using CityScreen.Server.Wall;
+using CityScreen.Testing;
+
+namespace CityScreen.Components.Tests;
+
+/// <summary>Which cases pulse on a wall's map: every grid with new reports, critical and red cases; bounded.</summary>
+public class MapMarkerFacts
+{
+    private readonly WallScene _scene = new();
+
+    [Fact]
+    public void A_grid_whose_reports_grow_pulses_as_new_for_the_configured_minutes()
+    {
+        _scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-20), 1, (Counter.ReportedToday, 5)); // a baseline, not news
+        _scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-2), 2, (Counter.ReportedToday, 7));
+        var street = _scene.Tree.Get(TestCity.Street);
+
+        var marker = Assert.Single(_scene.Renderer.Markers(street, TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(MapMarkerKind.NewCase, marker.Kind);
+        Assert.Equal($"new:{TestCity.Grid}", marker.Id);
+        Assert.Contains("新上报 2 件", marker.Title);
+        Assert.Empty(_scene.Renderer.Markers(street, TimeSpan.FromMinutes(1)));
+        Assert.Empty(_scene.Renderer.Markers(_scene.Tree.Get("112"), TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public void What_the_feed_held_before_the_walls_opened_is_the_baseline()
+    {
+        var scene = new WallScene();
+        // The feed has the grid's snapshot from before the first wall opened; only the renderer's tracker is new.
+        scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-20), 1, (Counter.ReportedToday, 5));
+        var tracker = new NewCases(scene.Tree, scene.Feed);
+
+        scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-1), 2, (Counter.ReportedToday, 6));
+
+        var fresh = Assert.Single(tracker.Since(WallScene.Now.AddMinutes(-5)));
+        Assert.Equal((TestCity.Grid, 1), (fresh.GridId, fresh.Count));
+    }
+
+    [Fact]
+    public void A_new_day_is_not_news()
+    {
+        _scene.Publish(TestCity.Grid, WallScene.Now.AddDays(-1), 1, (Counter.ReportedToday, 50));
+        _scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-1), 2, (Counter.ReportedToday, 1));
+
+        Assert.Empty(_scene.Renderer.Markers(_scene.Tree.Root, TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public void Critical_and_red_cases_pulse_at_their_place_or_their_grid()
+    {
+        _scene.Feed.OnAlertsAsync(
+        [
+            new CaseAlert(TestCity.Grid, "AJ-1", "critical", "安全隐患", "燃气泄漏", WallScene.Now.AddMinutes(-3), "reported", [100.01, 30.01]),
+            new CaseAlert(TestCity.OtherGrid, "AJ-2", "normal", "市容环境", "垃圾满溢", WallScene.Now.AddMinutes(-1), "overdue", null),
+            new CaseAlert(TestCity.OtherGrid, "AJ-3", "major", "道路交通", "路面塌陷", WallScene.Now.AddMinutes(-1), "reported", null),
+            new CaseAlert(TestCity.OtherGrid, "AJ-4", "critical", "安全隐患", "一小时前", WallScene.Now.AddHours(-1), "reported", null),
+        ]);
+
+        var markers = _scene.Renderer.Markers(_scene.Tree.Root, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(["AJ-1:reported", "AJ-2:overdue"], markers.Select(m => m.Id));
+        Assert.Equal([MapMarkerKind.CriticalCase, MapMarkerKind.RedCase], markers.Select(m => m.Kind));
+        Assert.Equal((100.01, 30.01), (markers[0].Lon, markers[0].Lat));
+        Assert.Equal(_scene.Tree.Get(TestCity.OtherGrid).Center, (markers[1].Lon, markers[1].Lat));
+    }
+
+    [Fact]
+    public void The_list_of_new_cases_is_bounded()
+    {
+        for (var i = 0; i <= NewCases.MaxKept + 100; i++)
+            _scene.NewCases.Offer(new IndicatorSnapshot(TestCity.Grid, i, WallScene.Now, _scene.Values(WallScene.Now, (Counter.ReportedToday, i))));
+
+        Assert.Equal(NewCases.MaxKept, _scene.NewCases.Since(DateTimeOffset.MinValue).Count);
+    }
+}

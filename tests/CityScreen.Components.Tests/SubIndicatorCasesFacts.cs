@@ -1,0 +1,61 @@
+using CityScreen.Server.Cases;
+using CityScreen.Server.Components.Pages;
+
+namespace CityScreen.Components.Tests;
+
+/// <summary>Which cases a sub-indicator of the index counts in a grid, over the 30 days ending on the index's date.</summary>
+public class SubIndicatorCasesFacts
+{
+    private static readonly WallScene Scene = new();
+    private static readonly DateOnly Date = new(2026, 11, 21);
+    private static DateTimeOffset Day(int day, int hour = 10) => new(2026, 11, day, hour, 0, 0, TimeSpan.FromHours(8));
+
+    private static CaseRow Row(string id, string kind = "event", DateTimeOffset? reported = null, DateTimeOffset? due = null, DateTimeOffset? closed = null,
+        int reopenings = 0, int? score = null, string category = "市容环境") =>
+        new(id, "标题", category, kind, "normal", reported ?? Day(1), reported ?? Day(1), due, closed, closed is null ? "open" : "closed",
+            closed is null && due < Day(22), reopenings, score);
+
+    [Fact]
+    public void On_time_closure_lists_the_cases_falling_due_in_the_window_and_marks_those_closed_in_time()
+    {
+        CaseRow[] rows =
+        [
+            Row("closed-on-time", due: Day(20), closed: Day(19)),
+            Row("closed-late", due: Day(10), closed: Day(12)),
+            Row("overdue-open", due: Day(15)),
+            Row("due-after-the-date", due: Day(23)),
+            Row("closed-after-the-date", due: Day(25), closed: Day(22)),
+            Row("never-filed-in-the-store", closed: Day(12)),
+            Row("fell-due-before-the-window", reported: new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.FromHours(8)), due: new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.FromHours(8)), closed: new DateTimeOffset(2026, 10, 4, 9, 0, 0, TimeSpan.FromHours(8))),
+        ];
+
+        var ev08 = SubIndicatorCases.For("EV08", Date, Scene.Clock, rows)!;
+
+        Assert.Equal(["closed-on-time", "closed-late", "overdue-open"], rows.Where(ev08.Counts).Select(r => r.CaseId));
+        Assert.Equal(["closed-on-time"], rows.Where(ev08.Counts).Where(ev08.Meets).Select(r => r.CaseId));
+    }
+
+    [Fact]
+    public void A_repeat_complaint_is_a_12345_report_after_another_of_the_same_category_within_30_days()
+    {
+        CaseRow[] rows =
+        [
+            Row("first", "hotline", reported: Day(2), category: "噪音扰民"),
+            Row("repeat", "hotline", reported: Day(9), category: "噪音扰民"),
+            Row("other-category", "hotline", reported: Day(10), category: "物业管理"),
+            Row("not-hotline", "event", reported: Day(11), category: "噪音扰民"),
+        ];
+
+        var sa02 = SubIndicatorCases.For("SA02", Date, Scene.Clock, rows)!;
+
+        Assert.Equal(["first", "repeat", "other-category"], rows.Where(sa02.Counts).Select(r => r.CaseId));
+        Assert.Equal(["repeat"], rows.Where(sa02.Counts).Where(sa02.Meets).Select(r => r.CaseId));
+    }
+
+    [Theory]
+    [InlineData("PM03")]
+    [InlineData("WB01")]
+    [InlineData("NR01")]
+    public void Sub_indicators_that_count_no_cases_have_no_case_list(string id) =>
+        Assert.Null(SubIndicatorCases.For(id, Date, Scene.Clock, []));
+}

@@ -1,0 +1,40 @@
+using CityScreen.Contracts.Indicators;
+using CityScreen.Server.Components.Panels;
+using CityScreen.Testing;
+
+namespace CityScreen.Components.Tests;
+
+public class TickerPanelFacts : BunitContext
+{
+    private readonly WallScene _scene = new();
+
+    [Fact]
+    public void Lists_the_newest_cases_with_their_kind_time_title_and_grid_up_to_its_rows()
+    {
+        var context = _scene.Context(TestCity.Street);
+        context.Alerts =
+        [
+            new CaseAlert(TestCity.Grid, "AJ-3", "normal", "市容环境", "垃圾满溢超期", WallScene.Now.AddMinutes(-1), "overdue", null),
+            new CaseAlert(TestCity.Grid, "AJ-2", "critical", "安全隐患", "燃气泄漏", WallScene.Now.AddMinutes(-5), "reported", null),
+            new CaseAlert(TestCity.OtherGrid, "AJ-1", "major", "道路交通", "路面塌陷", WallScene.Now.AddMinutes(-9), "reported", null),
+        ];
+
+        var rows = Render<TickerPanel>(p => p.Add(x => x.Context, context).Add(x => x.Rows, 2)).FindAll(".ticker li");
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["超期", "重大"], rows.Select(r => r.QuerySelector(".tag")!.TextContent));
+        Assert.Equal("15:19", rows[0].QuerySelector(".t")!.TextContent);
+        Assert.Equal("燃气泄漏", rows[1].QuerySelector(".title")!.TextContent);
+        Assert.Equal("网格11111", rows[1].QuerySelector(".where")!.TextContent);
+    }
+
+    [Fact]
+    public void Says_so_when_nothing_is_alarming()
+    {
+        var context = _scene.Context(TestCity.Street);
+
+        var panel = Render<TickerPanel>(p => p.Add(x => x.Context, context));
+
+        Assert.Equal("暂无告警", panel.Find(".ticker li.quiet").TextContent);
+    }
+}
