@@ -28,6 +28,9 @@ public sealed class BenchmarkHost : IAsyncDisposable
         Directory.CreateDirectory(DataDirectory);
         string[] args =
         [
+            // The server's settings, seed data and dashboards are copied next to this program;
+            // `dotnet run` would otherwise take the caller's directory as the content root.
+            "--contentRoot", AppContext.BaseDirectory,
             "--urls", "http://127.0.0.1:0",
             "--CityScreen:Storage:SqlitePath", Path.Combine(DataDirectory, "events.db"),
             "--CityScreen:Simulator:Enabled", "false",
@@ -39,6 +42,8 @@ public sealed class BenchmarkHost : IAsyncDisposable
             "--CityScreen:Cluster:GatewayPort", FreePort.Next().ToString(),
             "--CityScreen:Cluster:ClusterId", "bench-" + Guid.NewGuid().ToString("N"),
             "--Logging:LogLevel:Default", "Warning",
+            // Orleans warns about every one-way message dropped while the silo stops.
+            "--Logging:LogLevel:Orleans", "Error",
             .. extraArgs,
         ];
         var started = System.Diagnostics.Stopwatch.StartNew();

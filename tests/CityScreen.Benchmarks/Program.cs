@@ -8,6 +8,8 @@ if (options.Scenario == "latency") return await EventToScreenLatency.RunAsync(op
 
 var scenarios = new Dictionary<string, Func<BenchmarkOptions, Figures, Task>>
 {
+    ["ingest"] = IngestThroughput.RunAsync,
+    ["screen"] = ScreenLatency.RunAsync,
     ["index"] = NightlyIndex.RunAsync,
 };
 var chosen = options.Scenario == "all" ? scenarios.Keys.ToList() : scenarios.ContainsKey(options.Scenario) ? [options.Scenario] : null;
