@@ -10,6 +10,8 @@ var scenarios = new Dictionary<string, Func<BenchmarkOptions, Figures, Task>>
 {
     ["ingest"] = IngestThroughput.RunAsync,
     ["screen"] = ScreenLatency.RunAsync,
+    ["baseline"] = PollingBaseline.RunAsync,
+    ["scale"] = MegacityScale.RunAsync,
     ["index"] = NightlyIndex.RunAsync,
 };
 var chosen = options.Scenario == "all" ? scenarios.Keys.ToList() : scenarios.ContainsKey(options.Scenario) ? [options.Scenario] : null;

@@ -31,7 +31,8 @@ public static class ScreenLatency
             await clients.GrowToAsync(host.BaseAddress, tree.Root.Id, count);
             foreach (var rate in rates)
             {
-                var run = await MeasureAsync(tree, http, clients, rate, duration, seed: rate + count);
+                var events = EventStream.Make(tree, (int)(rate * duration.TotalSeconds), DateTimeOffset.UtcNow.AddSeconds(-5), duration, seed: rate + count);
+                var run = await MeasureAsync(events, rate, http, clients);
                 var scenario = $"event → screen, {rate:N0} events/s, {count:N0} hub screens";
                 figures.Add(scenario, "p50", run.P50, "ms");
                 figures.Add(scenario, "p95", run.P95, "ms");
@@ -44,9 +45,8 @@ public static class ScreenLatency
     public sealed record Result(double P50, double P95, double P99, double CpuPerScreen, int Samples);
 
     /// <summary>One run at a rate: the load sent, every screen caught up (bounded), the latencies of all.</summary>
-    public static async Task<Result> MeasureAsync(AreaTree tree, HttpClient http, HubScreens clients, int rate, TimeSpan duration, int seed)
+    public static async Task<Result> MeasureAsync(IReadOnlyList<CityEvent> events, int rate, HttpClient http, HubScreens clients)
     {
-        var events = EventStream.Make(tree, (int)(rate * duration.TotalSeconds), DateTimeOffset.UtcNow.AddSeconds(-5), duration, seed);
         var load = new PacedLoad(events, rate, DateOnly.FromDateTime(DateTime.UtcNow));
         var baseValue = await clients.SettledValueAsync();
         var watchers = clients.Watch(load, baseValue);
