@@ -12,6 +12,7 @@ var scenarios = new Dictionary<string, Func<BenchmarkOptions, Figures, Task>>
     ["screen"] = ScreenLatency.RunAsync,
     ["baseline"] = PollingBaseline.RunAsync,
     ["scale"] = MegacityScale.RunAsync,
+    ["walls"] = WallFanOut.RunAsync,
     ["index"] = NightlyIndex.RunAsync,
 };
 var chosen = options.Scenario == "all" ? scenarios.Keys.ToList() : scenarios.ContainsKey(options.Scenario) ? [options.Scenario] : null;
