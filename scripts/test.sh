@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: CJK fonts (charts and the map render Chinese), fontconfig for SkiaSharp,
 # Chromium, which the browser tests drive headless through Playwright (/usr/bin/chromium), and
-# PostgreSQL, which the benchmark's peer baseline starts in a temporary directory.
+# PostgreSQL, the store of cluster mode, which the tests and the benchmarks' peer baseline run for real.
 need=()
 for pkg in fonts-noto-cjk libfontconfig1 chromium postgresql; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
@@ -18,6 +18,11 @@ if ((${#need[@]})); then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
+
+# One PostgreSQL server for every test project, in a temporary directory on a loopback port.
+source scripts/postgres.sh
+start_test_postgres
+trap stop_test_postgres EXIT
 
 dotnet --info >/dev/null
 dotnet restore CityScreen.sln

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using CityScreen.Jobs.Hosting;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace CityScreen.Jobs;
 /// <see cref="RecurringId"/>, once at start to catch up, and on demand for a range of dates.
 /// Every way in is this one method, so the concurrency lock below covers them all.
 /// </summary>
-public sealed class DevelopmentIndexJob(IndexCatchUp catchUp, ILogger<DevelopmentIndexJob> logger)
+public sealed class DevelopmentIndexJob(IndexCatchUp catchUp, IIndexRunLock runLock, ILogger<DevelopmentIndexJob> logger)
 {
     public const string RecurringId = "development-index";
 
@@ -21,7 +22,8 @@ public sealed class DevelopmentIndexJob(IndexCatchUp catchUp, ILogger<Developmen
     /// </summary>
     /// <remarks>
     /// Two runs never overlap: the second waits for the first's distributed lock (up to an hour,
-    /// then fails and is retried). Jobs are delivered at least once; a run is idempotent.
+    /// then fails and is retried), and on every host for <see cref="IIndexRunLock"/>, which unlike
+    /// Hangfire's does not expire under a long run. Jobs are delivered at least once; a run is idempotent.
     /// </remarks>
     [DisableConcurrentExecution(timeoutInSeconds: 60 * 60)]
     [AutomaticRetry(Attempts = 3)]
@@ -30,7 +32,9 @@ public sealed class DevelopmentIndexJob(IndexCatchUp catchUp, ILogger<Developmen
     {
         DateRange? forced = from is null && to is null ? null : new DateRange(Parse(from, nameof(from)), Parse(to, nameof(to)));
         logger.LogInformation("Development index: run started{Forced}", forced is { } f ? $", recomputing {f}" : "");
-        var result = await catchUp.RunAsync(forced, cancellationToken);
+        IndexRunResult result;
+        await using (await runLock.AcquireAsync(cancellationToken))
+            result = await catchUp.RunAsync(forced, cancellationToken);
         logger.LogInformation("Development index: {Result}", result);
         return result.ToString();
     }

@@ -14,8 +14,14 @@ public sealed class JobsOptions
     /// </summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary><c>InMemory</c> (the embedded default). PostgreSQL storage for cluster mode comes later.</summary>
-    public string Storage { get; set; } = "InMemory";
+    public const string InMemoryStorage = "InMemory";
+    public const string PostgresStorage = "Postgres";
+
+    /// <summary>
+    /// Hangfire's storage: <c>InMemory</c> (the embedded default, one host) or <c>Postgres</c> (cluster
+    /// mode: the <c>hangfire</c> schema of <c>ConnectionStrings:CityScreen</c>, one queue for every host).
+    /// </summary>
+    public string Storage { get; set; } = InMemoryStorage;
 
     /// <summary>Hangfire workers on this host: the job is CPU-bound and runs alone, so a few are plenty.</summary>
     public int Workers { get; set; } = 2;

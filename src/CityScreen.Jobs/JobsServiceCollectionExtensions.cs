@@ -21,29 +21,56 @@ namespace CityScreen.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// The nightly development index: its stores in the SQLite file at <paramref name="sqlitePath"/>,
-    /// Hangfire (in-memory storage, a server with a few workers) and the start-up registration of
-    /// the recurring job. The model file and the zone are checked here, so a bad one stops the
+    /// The nightly development index with its stores in the SQLite file at <paramref name="sqlitePath"/>
+    /// (the embedded mode); see the overload taking a <see cref="CityScreenDatabase"/>.
+    /// </summary>
+    public static IServiceCollection AddCityScreenJobs(
+        this IServiceCollection services, IConfiguration configuration, string contentRoot, string sqlitePath, bool simulatedHistory) =>
+        services.AddCityScreenJobs(configuration, contentRoot, CityScreenDatabase.Sqlite(sqlitePath), simulatedHistory);
+
+    /// <summary>
+    /// The nightly development index: its stores in <paramref name="database"/>, Hangfire (in-memory
+    /// storage, or PostgreSQL with <c>CityScreen:Jobs:Storage=Postgres</c> so that several hosts share
+    /// one queue), a server with a few workers and the start-up registration of the recurring job.
+    /// The model file, the zone and the storage settings are checked here, so a bad one stops the
     /// host at start with a message naming it. The host needs an <see cref="AreaTree"/> and a
     /// <see cref="CityClock"/> registered.
     /// </summary>
     /// <param name="simulatedHistory">Whether to simulate history before the first stored event (the demo).</param>
     public static IServiceCollection AddCityScreenJobs(
-        this IServiceCollection services, IConfiguration configuration, string contentRoot, string sqlitePath, bool simulatedHistory)
+        this IServiceCollection services, IConfiguration configuration, string contentRoot, CityScreenDatabase database, bool simulatedHistory)
     {
         var section = configuration.GetSection(JobsOptions.Section);
         services.Configure<JobsOptions>(section);
         var options = section.Get<JobsOptions>() ?? new JobsOptions();
-        if (options.Storage != "InMemory")
-            throw new InvalidOperationException($"{JobsOptions.Section}:Storage '{options.Storage}' is not supported yet; use 'InMemory'");
+        var hangfireConnection = options.Storage switch
+        {
+            JobsOptions.InMemoryStorage => null,
+            JobsOptions.PostgresStorage => CityScreenDatabase.RequireConnectionString(configuration, $"{JobsOptions.Section}:Storage '{JobsOptions.PostgresStorage}'"),
+            _ => throw new InvalidOperationException(
+                $"{JobsOptions.Section}:Storage '{options.Storage}' is not known; use '{JobsOptions.InMemoryStorage}' (the default) or '{JobsOptions.PostgresStorage}'"),
+        };
         CityClock.FindZone(options.TimeZone);
 
         services.AddSingleton(IndexModelSource.Load(options.ModelPath, contentRoot));
         services.AddSingleton(sp => new CityLeaves(sp.GetRequiredService<AreaTree>()));
         services.AddSingleton(new RollupRules { MeetingsDuePerBranchPerMonth = options.MeetingsDuePerBranchPerMonth });
-        services.AddSingleton<IEventHistory>(new SqliteEventHistory(sqlitePath));
-        services.AddSingleton<IRollupStore>(new SqliteRollupStore(sqlitePath));
-        services.AddSingleton<IIndexStore>(new SqliteIndexStore(sqlitePath));
+        if (database.IsPostgres)
+        {
+            services.AddSingleton<IEventHistory>(new PostgresEventHistory(database.Location));
+            services.AddSingleton<IRollupStore>(new PostgresRollupStore(database.Location));
+            services.AddSingleton<IIndexStore>(new PostgresIndexStore(database.Location));
+        }
+        else
+        {
+            services.AddSingleton<IEventHistory>(new SqliteEventHistory(database.Location));
+            services.AddSingleton<IRollupStore>(new SqliteRollupStore(database.Location));
+            services.AddSingleton<IIndexStore>(new SqliteIndexStore(database.Location));
+        }
+        // Runs on a shared queue can start on several hosts at once; only the database can keep them apart.
+        services.AddSingleton<IIndexRunLock>(hangfireConnection is not null ? new PostgresIndexRunLock(hangfireConnection)
+            : database.IsPostgres ? new PostgresIndexRunLock(database.Location)
+            : new InProcessIndexRunLock());
 
         services.AddTransient(sp => new RollupRefresher(
             sp.GetRequiredService<IEventHistory>(), sp.GetRequiredService<IRollupStore>(), sp.GetRequiredService<CityLeaves>(),
@@ -68,7 +95,7 @@ public static class JobsServiceCollectionExtensions
         {
             // Configured first, so the storage's own loggers come from this host.
             sp.GetRequiredService<IGlobalConfiguration>();
-            return new InMemoryStorage(new InMemoryStorageOptions());
+            return hangfireConnection is null ? new InMemoryStorage(new InMemoryStorageOptions()) : HangfirePostgres.Storage(hangfireConnection);
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, c) => c

@@ -47,11 +47,13 @@ public static class NightlyIndex
         await indices.InitializeAsync();
 
         ProcessMeter.ResetPeak();
+        var cpu = ProcessMeter.OwnCpu();
         var watch = Stopwatch.StartNew();
         var refresh = await new RollupRefresher(new SqliteEventHistory(db), rollups, leaves, clock, rules, 400, NullLogger.Instance)
             .RefreshAsync(night, null, now, CancellationToken.None);
         var rollupSeconds = watch.Elapsed.TotalSeconds;
         figures.Add(scenario, $"rollups of the night from its events ({refresh.Leaves:N0} leaves)", rollupSeconds, "s");
+        figures.Add(scenario, "CPU time, rollups (wall time on a busy machine is longer)", (ProcessMeter.OwnCpu() - cpu).TotalSeconds, "s");
         figures.Add(scenario, "peak resident memory, rollups", ProcessMeter.PeakResidentBytes() / 1048576.0, "MiB");
 
         await new SimulatedHistory(model, leaves, rollups, rules, days: 1, NullLogger.Instance).SeedAsync(today, now, CancellationToken.None);
@@ -60,12 +62,14 @@ public static class NightlyIndex
 
         GC.Collect();
         ProcessMeter.ResetPeak();
+        cpu = ProcessMeter.OwnCpu();
         watch.Restart();
         await new IndexComputation(model, leaves, rollups, indices, NullLogger.Instance).ComputeAsync([night], now, CancellationToken.None);
         var indexSeconds = watch.Elapsed.TotalSeconds;
         var computed = (await indices.ValuesAsync(night, model.Version)).Values.Count(v => v is not null);
         if (computed == 0) throw new InvalidOperationException("the night's index came out empty");
         figures.Add(scenario, $"index of the night ({city.Tree.Count:N0} areas, {computed:N0} with a value)", indexSeconds, "s");
+        figures.Add(scenario, "CPU time, index", (ProcessMeter.OwnCpu() - cpu).TotalSeconds, "s");
         figures.Add(scenario, "peak resident memory, index", ProcessMeter.PeakResidentBytes() / 1048576.0, "MiB");
         figures.Add(scenario, "one night: rollups + index", rollupSeconds + indexSeconds, "s");
     }

@@ -6,7 +6,8 @@ namespace CityScreen.Benchmarks;
 /// <summary>
 /// Debian's PostgreSQL started for one run: initdb into a temporary directory, listening on a free
 /// loopback port, stopped and deleted afterwards. PostgreSQL refuses to run as root, so as root
-/// the server runs as the <c>postgres</c> user (the Debian package creates it).
+/// the server runs as the <c>postgres</c> user (the Debian package creates it). A server of its own,
+/// not the tests' shared one: the baseline's CPU is read from this postmaster and its backends.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {

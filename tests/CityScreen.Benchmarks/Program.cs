@@ -5,6 +5,7 @@ using CityScreen.Benchmarks;
 // directory) on loopback ports; `all --quick` is the CI smoke run.
 var options = BenchmarkOptions.Parse(args);
 if (options.Scenario == "latency") return await EventToScreenLatency.RunAsync(options);
+if (options.Scenario == "recovery") return await RecoveryBenchmark.RunAsync(args);
 
 var scenarios = new Dictionary<string, Func<BenchmarkOptions, Figures, Task>>
 {
@@ -19,6 +20,7 @@ var chosen = options.Scenario == "all" ? scenarios.Keys.ToList() : scenarios.Con
 if (chosen is null)
 {
     Console.Error.WriteLine($"usage: <{string.Join("|", scenarios.Keys)}|all> [--quick]");
+    Console.Error.WriteLine("       recovery (see RecoveryBenchmark.cs)");
     Console.Error.WriteLine("       latency --url URL --api-key KEY [--count N] [--grid GRID_ID] [--area AREA_ID]   (against a running server)");
     return 2;
 }

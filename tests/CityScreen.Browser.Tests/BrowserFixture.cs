@@ -24,6 +24,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             "--CityScreen:Simulator:Enabled", "true",
             "--CityScreen:Simulator:Seed", "7",
             "--CityScreen:Simulator:HistoryToBackfill", "01:00:00",
+            // Busier than the demo's calibrated district, so that an hour fills every panel.
+            "--CityScreen:Simulator:EventsPerSecond", "2",
             // A simulated critical case would take the wall over to its grid in the middle of a test.
             "--CityScreen:Wall:Takeover", "false");
         await Server.StartAsync();

@@ -5,11 +5,13 @@ namespace CityScreen.Contracts.Grains;
 
 /// <summary>
 /// Which hosts have a screen feed. Observer references expire and the grain may move, so every
-/// host registers again on a timer; entries not renewed in time are dropped.
+/// host registers again on a timer; entries not renewed in time, or whose silo the cluster has
+/// declared dead, are dropped. A host id names its silo (<c>SiloAddress.ToParsableString()</c>).
 /// </summary>
 public interface IScreenHostRegistryGrain : IGrainWithIntegerKey
 {
-    Task RegisterAsync(string hostId, IScreenFeedObserver feed);
+    /// <summary>Registers or renews; false when the registry did not know the host (first start, or the registry moved and forgot).</summary>
+    Task<bool> RegisterAsync(string hostId, IScreenFeedObserver feed);
 
     Task UnregisterAsync(string hostId);
 

@@ -13,12 +13,13 @@ namespace CityScreen.Grains.Screens;
 /// host never holds up an area grain.
 /// </summary>
 [StatelessWorker(1)]
-public sealed class ScreenPublisherGrain(IOptions<GrainOptions> options, ILogger<ScreenPublisherGrain> logger)
+public sealed class ScreenPublisherGrain(IOptions<GrainOptions> options, IClusterMembershipService membership, ILogger<ScreenPublisherGrain> logger)
     : Grain, IScreenPublisherGrain
 {
     private readonly Dictionary<string, IndicatorSnapshot> _pending = new(StringComparer.Ordinal);
     private ImmutableArray<IScreenFeedObserver> _feeds = [];
     private DateTimeOffset _feedsReadAt = DateTimeOffset.MinValue;
+    private MembershipVersion _feedsMembership = MembershipVersion.MinValue;
     private bool _scheduled;
 
     public Task PublishAsync(IndicatorSnapshot snapshot)
@@ -48,13 +49,20 @@ public sealed class ScreenPublisherGrain(IOptions<GrainOptions> options, ILogger
         foreach (var feed in await FeedsAsync()) _ = feed.OnSnapshotsAsync(batch);
     }
 
+    /// <summary>
+    /// The hosts' feeds, read again on a timer and whenever a silo joins or dies: a joined host
+    /// gets snapshots without waiting for the timer, a dead one stops being sent to.
+    /// </summary>
     private async Task<ImmutableArray<IScreenFeedObserver>> FeedsAsync()
     {
-        if (DateTimeOffset.UtcNow - _feedsReadAt < options.Value.HostListRefresh && !_feeds.IsEmpty) return _feeds;
+        var membershipVersion = membership.CurrentSnapshot.Version;
+        if (DateTimeOffset.UtcNow - _feedsReadAt < options.Value.HostListRefresh && !_feeds.IsEmpty && membershipVersion == _feedsMembership)
+            return _feeds;
         try
         {
             _feeds = await GrainFactory.GetGrain<IScreenHostRegistryGrain>(0).GetFeedsAsync();
             _feedsReadAt = DateTimeOffset.UtcNow;
+            _feedsMembership = membershipVersion;
         }
         catch (Exception ex)
         {

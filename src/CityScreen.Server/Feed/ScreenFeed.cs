@@ -37,6 +37,14 @@ public sealed class ScreenFeed(AreaTree tree, IGrainFactory grains) : IScreenFee
         return _latest.GetValueOrDefault(areaId) ?? snapshot;
     }
 
+    /// <summary>
+    /// Asks the grains again for every area this host holds: what they published while the
+    /// registry did not know this host never arrived, and a quiet area would stay stale.
+    /// </summary>
+    public Task RefreshAllAsync(CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(_latest.Keys.ToList(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (areaId, ct) => await GetOrFetchAsync(areaId, ct));
+
     public IDisposable Watch(string areaId, Action<IndicatorSnapshot> onChange)
     {
         var watcher = new Watcher(s => onChange((IndicatorSnapshot)s));

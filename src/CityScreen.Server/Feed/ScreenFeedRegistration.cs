@@ -5,12 +5,15 @@ namespace CityScreen.Server.Feed;
 /// <summary>
 /// Registers this host's <see cref="ScreenFeed"/> with the cluster, and again on a timer: observer
 /// references are held weakly and expire, and the registry grain may move to another host.
-/// The reference is kept here so it is not collected.
+/// The reference is kept here so it is not collected. The host id is this silo's address, which
+/// is new at every start, so the registry can drop the entry as soon as the cluster declares it dead.
 /// </summary>
-public sealed class ScreenFeedRegistration(IGrainFactory grains, ScreenFeed feed, ILogger<ScreenFeedRegistration> logger) : BackgroundService
+public sealed class ScreenFeedRegistration(IGrainFactory grains, ScreenFeed feed, ILocalSiloDetails silo, ILogger<ScreenFeedRegistration> logger)
+    : BackgroundService
 {
-    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(15);
-    private readonly string _hostId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    /// <summary>Well inside the registry's expiry; also how long a moved registry can be without this host.</summary>
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(5);
+    private readonly string _hostId = silo.SiloAddress.ToParsableString();
     private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IScreenFeedObserver? _reference;
 
@@ -25,7 +28,13 @@ public sealed class ScreenFeedRegistration(IGrainFactory grains, ScreenFeed feed
         {
             try
             {
-                await registry.RegisterAsync(_hostId, _reference);
+                var known = await registry.RegisterAsync(_hostId, _reference);
+                // Unknown after the first time: the registry moved (its host died) and forgot.
+                if (!known && !_registered.TrySetResult())
+                {
+                    logger.LogInformation("The screen registry had lost this host; fetching every area again");
+                    await feed.RefreshAllAsync(stoppingToken);
+                }
                 _registered.TrySetResult();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

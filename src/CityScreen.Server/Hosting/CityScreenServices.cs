@@ -69,11 +69,9 @@ public static class CityScreenServices
     private static IEventStore CreateStore(IConfiguration config, string contentRoot)
     {
         var options = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        return options.Provider switch
-        {
-            "Sqlite" => new SqliteEventStore(Path.Combine(contentRoot, options.SqlitePath), options.MaxEventsPerCommit, options.MaxPendingAppends),
-            _ => throw new InvalidOperationException(
-                $"CityScreen:Storage:Provider '{options.Provider}' is not supported yet; use 'Sqlite'"),
-        };
+        var database = CityScreen.Jobs.Hosting.CityScreenDatabase.FromConfiguration(config, contentRoot);
+        return database.IsPostgres
+            ? new PostgresEventStore(database.Location, options.MaxEventsPerCommit, options.MaxPendingAppends)
+            : new SqliteEventStore(database.Location, options.MaxEventsPerCommit, options.MaxPendingAppends);
     }
 }

@@ -1,18 +1,39 @@
+using System.Net;
+using CityScreen.Server.Hosting.Cluster;
+using Npgsql;
+using Orleans.Configuration;
+
 namespace CityScreen.Server.Hosting;
 
 /// <summary>
-/// The silo of this host. The embedded default clusters on localhost; cluster mode on PostgreSQL
-/// comes later and plugs in here without touching the grains.
+/// The silo of this host. The embedded default clusters on localhost; <c>CityScreen:Cluster:Provider=Postgres</c>
+/// joins every host that shares <c>ConnectionStrings:CityScreen</c> and the cluster id into one cluster.
 /// </summary>
 public static class ClusterConfiguration
 {
     public static void Configure(ISiloBuilder silo, IConfiguration config)
     {
-        var siloPort = config.GetValue("CityScreen:Cluster:SiloPort", 11111);
-        var gatewayPort = config.GetValue("CityScreen:Cluster:GatewayPort", 30000);
-        var provider = config["CityScreen:Cluster:Provider"] ?? "Localhost";
-        if (provider != "Localhost")
-            throw new InvalidOperationException($"CityScreen:Cluster:Provider '{provider}' is not supported yet; use 'Localhost'");
-        silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "cityscreen", clusterId: config["CityScreen:Cluster:ClusterId"] ?? "cityscreen-dev");
+        var settings = ClusterSettings.Read(config);
+        if (settings.Provider == ClusterProvider.Localhost)
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            return;
+        }
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = settings.AdvertisedIPAddress;
+            o.SiloPort = settings.SiloPort;
+            o.GatewayPort = settings.GatewayPort;
+            o.SiloListeningEndpoint = new IPEndPoint(settings.ListeningAddress, settings.SiloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(settings.ListeningAddress, settings.GatewayPort);
+        });
+        silo.Services.AddSingleton<IMembershipTable>(sp => new PostgresMembershipTable(
+            NpgsqlDataSource.Create(settings.ConnectionString!), settings.ClusterId, sp.GetRequiredService<ILogger<PostgresMembershipTable>>()));
     }
 }

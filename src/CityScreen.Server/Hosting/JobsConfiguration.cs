@@ -18,12 +18,9 @@ public static class JobsConfiguration
     public static WebApplicationBuilder AddCityScreenJobs(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.Provider != "Sqlite")
-            throw new InvalidOperationException($"CityScreen:Storage:Provider '{storage.Provider}' is not supported by the index jobs yet; use 'Sqlite'");
         var contentRoot = builder.Environment.ContentRootPath;
         var simulator = config.GetValue($"{SimulatorService.Section}:Enabled", true);
-        builder.Services.AddCityScreenJobs(config, contentRoot, Path.Combine(contentRoot, storage.SqlitePath), simulatedHistory: simulator);
+        builder.Services.AddCityScreenJobs(config, contentRoot, CityScreenDatabase.FromConfiguration(config, contentRoot), simulatedHistory: simulator);
         builder.Services.AddSingleton<IIndexStartGate>(sp => new StoreSettledGate(
             sp.GetRequiredService<Readiness>(), sp.GetRequiredService<IEventHistory>(), sp.GetRequiredService<CityClock>(), simulator,
             sp.GetRequiredService<ILogger<StoreSettledGate>>()));

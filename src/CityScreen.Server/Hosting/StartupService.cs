@@ -9,12 +9,16 @@ namespace CityScreen.Server.Hosting;
 /// <summary>
 /// Opens the store, then wakes every area grain so that each grid rebuilds its ledger and its
 /// clock runs (overdue cases and midnight change indicators without new events), and keeps them
-/// awake. Runs after the silo has started (it is registered after UseOrleans).
+/// awake. Runs after the silo has started (it is registered after UseOrleans). In a cluster each
+/// host keeps only its share of the areas awake, and does so at once when a host joins or dies:
+/// the grains of a dead host come back on the survivors, rebuilt from the shared store.
 /// </summary>
 public sealed class StartupService(
-    IEventStore store, AreaTree tree, IGrainFactory grains, Readiness readiness, ScreenFeedRegistration feedRegistration, ILogger<StartupService> logger) : BackgroundService
+    IEventStore store, AreaTree tree, IGrainFactory grains, Readiness readiness, ScreenFeedRegistration feedRegistration,
+    IClusterMembershipService membership, ILocalSiloDetails silo, ILogger<StartupService> logger) : BackgroundService
 {
     private static readonly TimeSpan KeepAwake = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MembershipCheck = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan CompleteTreeTimeout = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,35 +30,76 @@ public sealed class StartupService(
         await feedRegistration.Registered.WaitAsync(stoppingToken);
         readiness.Set("activating areas");
         var started = DateTimeOffset.UtcNow;
-        await WakeAllAsync(stoppingToken);
+        await WakeUntilDoneAsync(stoppingToken);
         await WaitForCompleteTreeAsync(stoppingToken);
         readiness.Set("ready");
         logger.LogInformation("CityScreen ready: {Areas} areas, {Events} stored events, areas rebuilt in {Seconds:F1} s",
             tree.Count, count, (DateTimeOffset.UtcNow - started).TotalSeconds);
 
-        using var timer = new PeriodicTimer(KeepAwake);
+        var wokenAt = DateTimeOffset.UtcNow;
+        var wokenWith = membership.CurrentSnapshot.Version;
+        using var timer = new PeriodicTimer(MembershipCheck);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var snapshot = membership.CurrentSnapshot;
+            if (snapshot.Version == wokenWith && DateTimeOffset.UtcNow - wokenAt < KeepAwake) continue;
             try
             {
-                await WakeAllAsync(stoppingToken);
+                await WakeAsync(HostShare(snapshot), stoppingToken);
+                wokenAt = DateTimeOffset.UtcNow;
+                wokenWith = snapshot.Version;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Could not wake every area grain; trying again in {Delay}", KeepAwake);
+                logger.LogWarning(ex, "Could not wake every area grain; trying again in {Delay}", MembershipCheck);
             }
         }
     }
 
-    /// <summary>Leaves first (they replay the store), then the aggregates bottom-up.</summary>
-    private async Task WakeAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The first wake of every area. On a large store or a busy machine a grid's replay can take
+    /// longer than a grain call may wait; the host must then go on waking (areas already awake
+    /// answer at once), never give up and stop: a wall needs this host to come up eventually.
+    /// </summary>
+    private async Task WakeUntilDoneAsync(CancellationToken stoppingToken)
     {
-        var leaves = tree.All.Where(AreaGrainFactory.IsLeaf)
-            .Select(a => a.Id)
-            .Concat(tree.AtLevel(AreaLevel.Community).Where(a => !AreaGrainFactory.IsLeaf(a)).Select(a => a.Id));
+        while (true)
+        {
+            try
+            {
+                await WakeAsync(_ => true, stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Some areas were not awake in time; waking them again");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The areas this host keeps awake: the active hosts, in address order, take the areas in tree
+    /// order in turn. Every host sees the same tree and, once membership settles, the same hosts,
+    /// so each area is pinged by one host; while a change settles an area may be pinged twice.
+    /// </summary>
+    private Func<int, bool> HostShare(ClusterMembershipSnapshot snapshot)
+    {
+        var active = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active)
+            .Select(m => m.SiloAddress.ToParsableString()).Order(StringComparer.Ordinal).ToList();
+        var me = active.IndexOf(silo.SiloAddress.ToParsableString());
+        if (me < 0) return _ => true;
+        return index => index % active.Count == me;
+    }
+
+    /// <summary>Leaves first (they replay the store), then the aggregates bottom-up; <paramref name="mine"/> takes an area's index in the tree.</summary>
+    private async Task WakeAsync(Func<int, bool> mine, CancellationToken cancellationToken)
+    {
+        var areas = tree.All.Select((area, index) => (area, index)).Where(x => mine(x.index)).Select(x => x.area).ToList();
+        var leaves = areas.Where(AreaGrainFactory.IsLeaf).Select(a => a.Id)
+            .Concat(areas.Where(a => a.Level == AreaLevel.Community && !AreaGrainFactory.IsLeaf(a)).Select(a => a.Id));
         await Parallel.ForEachAsync(leaves, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (id, _) => await grains.GetGrain<IGridGrain>(id).PingAsync());
-        foreach (var area in tree.All.Where(a => !AreaGrainFactory.IsLeaf(a)).Reverse())
+        foreach (var area in areas.Where(a => !AreaGrainFactory.IsLeaf(a)).Reverse())
             await grains.GetAggregate(area).GetSnapshotAsync();
     }
 

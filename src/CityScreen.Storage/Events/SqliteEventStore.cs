@@ -190,15 +190,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         return results;
     }
 
-    private static CityEvent Decode(long seq, string body)
-    {
-        using var doc = JsonDocument.Parse(body);
-        var errors = new ValidationErrors();
-        var parsed = EventParser.Parse(doc.RootElement, errors);
-        if (!errors.IsEmpty || parsed.Count != 1 || parsed[0] is null)
-            throw new InvalidDataException($"stored event #{seq} cannot be read back: {errors}");
-        return parsed[0]! with { Seq = seq };
-    }
+    private static CityEvent Decode(long seq, string body) => StoredEventReader.Read(seq, body);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

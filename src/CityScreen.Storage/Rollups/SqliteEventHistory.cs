@@ -168,15 +168,7 @@ public sealed class SqliteEventHistory(string path) : IEventHistory
     }
 
     /// <summary>The body is the wire format, read back by the same parser the API uses.</summary>
-    private static CityEvent Decode(long seq, string body)
-    {
-        using var doc = JsonDocument.Parse(body);
-        var errors = new ValidationErrors();
-        var parsed = EventParser.Parse(doc.RootElement, errors);
-        if (!errors.IsEmpty || parsed.Count != 1 || parsed[0] is null)
-            throw new InvalidDataException($"stored event #{seq} cannot be read back: {errors}");
-        return parsed[0]! with { Seq = seq };
-    }
+    private static CityEvent Decode(long seq, string body) => StoredEventReader.Read(seq, body);
 
     private static string Parameters(SqliteCommand cmd, IReadOnlyList<string> values)
     {

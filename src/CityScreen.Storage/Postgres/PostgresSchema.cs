@@ -1,0 +1,91 @@
+namespace CityScreen.Storage.Postgres;
+
+/// <summary>
+/// The CityScreen tables in PostgreSQL, as versioned steps. A step is never edited once shipped:
+/// a change is a new step, so every database reaches the same schema by the same path.
+/// </summary>
+internal static class PostgresSchema
+{
+    public static readonly IReadOnlyList<PostgresMigration> Migrations =
+    [
+        new(1, "event log", """
+            CREATE TABLE events (
+                seq          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id           text NOT NULL,
+                type         text NOT NULL,
+                area_id      text NOT NULL,
+                case_id      text NULL,
+                kind         text NULL,
+                project_id   text NULL,
+                occurred_at  timestamptz NOT NULL,
+                -- The database's clock, one for every host, so received times of several hosts compare.
+                received_at  timestamptz NOT NULL DEFAULT now(),
+                -- The wire format as received, read back by the API's parser.
+                body         text NOT NULL,
+                CONSTRAINT events_id_unique UNIQUE (id)
+            );
+            CREATE INDEX ix_events_area ON events (area_id, seq);
+            CREATE INDEX ix_events_case ON events (case_id) WHERE case_id IS NOT NULL;
+            """),
+        new(2, "daily rollups and the index history", """
+            CREATE TABLE daily_rollups (
+                leaf_id      text NOT NULL,
+                date         date NOT NULL,
+                counts       text NOT NULL,
+                sets         text NOT NULL,
+                simulated    boolean NOT NULL,
+                computed_at  timestamptz NOT NULL,
+                PRIMARY KEY (leaf_id, date)
+            );
+            CREATE INDEX ix_daily_rollups_date ON daily_rollups (date);
+            CREATE TABLE rollup_days (
+                date         date PRIMARY KEY,
+                simulated    boolean NOT NULL,
+                computed_at  timestamptz NOT NULL
+            );
+            CREATE TABLE dirty_days (
+                date         date NOT NULL,
+                leaf_id      text NOT NULL,
+                PRIMARY KEY (date, leaf_id)
+            );
+            CREATE TABLE job_settings (
+                key          text PRIMARY KEY,
+                value        text NOT NULL
+            );
+            CREATE TABLE index_history (
+                date           date NOT NULL,
+                area_id        text NOT NULL,
+                model_version  text NOT NULL,
+                level          text NOT NULL,
+                parent_id      text NULL,
+                value          double precision NULL,
+                grade          text NULL,
+                stars          integer NULL,
+                rank           integer NULL,
+                change         double precision NULL,
+                simulated      boolean NOT NULL,
+                inputs         text NOT NULL,
+                weights        text NOT NULL,
+                explanation    text NOT NULL,
+                computed_at    timestamptz NOT NULL,
+                PRIMARY KEY (date, area_id, model_version)
+            );
+            CREATE INDEX ix_index_history_area ON index_history (area_id, model_version, date);
+            CREATE TABLE frozen_weights (
+                model_version  text NOT NULL,
+                month          date NOT NULL,
+                level          text NOT NULL,
+                weights        text NOT NULL,
+                computed_at    timestamptz NOT NULL,
+                PRIMARY KEY (model_version, month, level)
+            );
+            CREATE TABLE index_nights (
+                date           date NOT NULL,
+                model_version  text NOT NULL,
+                computations   integer NOT NULL,
+                computed_at    timestamptz NOT NULL,
+                PRIMARY KEY (date, model_version)
+            );
+            """),
+    ];
+}

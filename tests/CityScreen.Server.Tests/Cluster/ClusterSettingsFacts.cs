@@ -1,0 +1,68 @@
+using System.Net;
+using CityScreen.Server.Hosting.Cluster;
+using Microsoft.Extensions.Configuration;
+
+namespace CityScreen.Server.Tests.Cluster;
+
+public class ClusterSettingsFacts
+{
+    [Fact]
+    public void The_embedded_default_is_one_host_on_loopback()
+    {
+        var settings = ClusterSettings.Read(Config());
+
+        Assert.Equal(ClusterProvider.Localhost, settings.Provider);
+        Assert.Equal((11111, 30000), (settings.SiloPort, settings.GatewayPort));
+        Assert.Equal(IPAddress.Loopback, settings.AdvertisedIPAddress);
+        Assert.Equal(IPAddress.Loopback, settings.ListeningAddress);
+    }
+
+    [Fact]
+    public void A_cluster_host_reads_its_ports_ids_and_address()
+    {
+        var settings = ClusterSettings.Read(Config(
+            ("CityScreen:Cluster:Provider", "Postgres"), ("ConnectionStrings:CityScreen", "Host=db;Database=cityscreen"),
+            ("CityScreen:Cluster:SiloPort", "11112"), ("CityScreen:Cluster:GatewayPort", "30002"),
+            ("CityScreen:Cluster:ClusterId", "yanan-prod"), ("CityScreen:Cluster:ServiceId", "cityscreen-yanan"),
+            ("CityScreen:Cluster:AdvertisedIPAddress", "10.0.0.12")));
+
+        Assert.Equal(ClusterProvider.Postgres, settings.Provider);
+        Assert.Equal((11112, 30002), (settings.SiloPort, settings.GatewayPort));
+        Assert.Equal(("yanan-prod", "cityscreen-yanan"), (settings.ClusterId, settings.ServiceId));
+        Assert.Equal(IPAddress.Parse("10.0.0.12"), settings.AdvertisedIPAddress);
+        // Reachable from other machines: listens on every interface, advertises its own address.
+        Assert.Equal(IPAddress.Any, settings.ListeningAddress);
+        Assert.Equal("Host=db;Database=cityscreen", settings.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("CityScreen:Cluster:Provider", "Consul", "CityScreen:Cluster:Provider 'Consul'")]
+    [InlineData("CityScreen:Cluster:SiloPort", "70000", "CityScreen:Cluster:SiloPort '70000'")]
+    [InlineData("CityScreen:Cluster:GatewayPort", "gateway", "CityScreen:Cluster:GatewayPort 'gateway'")]
+    [InlineData("CityScreen:Cluster:AdvertisedIPAddress", "host-b", "CityScreen:Cluster:AdvertisedIPAddress 'host-b'")]
+    [InlineData("CityScreen:Cluster:AdvertisedIPAddress", "0.0.0.0", "CityScreen:Cluster:AdvertisedIPAddress '0.0.0.0'")]
+    [InlineData("CityScreen:Cluster:ClusterId", " ", "CityScreen:Cluster:ClusterId is empty")]
+    public void A_wrong_key_stops_the_host_with_its_name(string key, string value, string message)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ClusterSettings.Read(Config(
+            ("CityScreen:Cluster:Provider", "Postgres"), ("ConnectionStrings:CityScreen", "Host=db"), (key, value))));
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void A_postgres_cluster_without_a_connection_string_names_the_missing_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ClusterSettings.Read(Config(("CityScreen:Cluster:Provider", "Postgres"))));
+
+        Assert.Contains("ConnectionStrings:CityScreen", error.Message);
+    }
+
+    /// <summary>Later values win, as on a command line.</summary>
+    private static IConfiguration Config(params (string Key, string Value)[] values)
+    {
+        var latest = new Dictionary<string, string?>();
+        foreach (var (key, value) in values) latest[key] = value;
+        return new ConfigurationBuilder().AddInMemoryCollection(latest).Build();
+    }
+}

@@ -1,0 +1,140 @@
+using CityScreen.Contracts.Events;
+using CityScreen.Storage.Events;
+
+namespace CityScreen.Storage.Tests;
+
+/// <summary>
+/// What every <see cref="IEventStore"/> promises, run against each implementation by a derived
+/// class. Several stores opened by one test share one database, as several hosts do.
+/// </summary>
+public abstract class EventStoreContract : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> _stores = [];
+
+    /// <summary>A store on this test's database, as one more host would open it (not yet initialized).</summary>
+    protected abstract IEventStore CreateStore(int maxPendingAppends = 2_000);
+
+    /// <summary>Holds the write lock from another connection until disposed: the store's writer waits on it.</summary>
+    protected abstract Task<IAsyncDisposable> HoldWritesAsync();
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var store in _stores) await store.DisposeAsync();
+    }
+
+    protected async Task<IEventStore> OpenAsync(int maxPendingAppends = 2_000)
+    {
+        var store = CreateStore(maxPendingAppends);
+        _stores.Add((IAsyncDisposable)store);
+        await store.InitializeAsync();
+        return store;
+    }
+
+    protected static CityEvent Checkin(string id, string? grid = "g1") => new()
+    {
+        Id = id, Type = EventTypes.MemberCheckin, OccurredAt = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.FromHours(8)),
+        GridId = grid, Source = "test", MemberId = "m1", UnitId = "u1",
+    };
+
+    [Fact]
+    public async Task Appends_are_durable_ordered_and_idempotent_by_id()
+    {
+        var store = await OpenAsync();
+        var first = await store.AppendAsync([Checkin("a"), Checkin("b"), Checkin("a")]);
+        var second = await store.AppendAsync([Checkin("b"), Checkin("c", grid: "g2")]);
+
+        Assert.Equal(["a", "b"], first.Stored.Select(e => e.Id));
+        Assert.Equal(1, first.Duplicates);
+        Assert.Equal(["c"], second.Stored.Select(e => e.Id));
+        Assert.Equal(1, second.Duplicates);
+        Assert.True(first.Stored[1].Seq > first.Stored[0].Seq);
+        Assert.True(second.Stored[0].Seq > first.Stored[1].Seq);
+
+        var reopened = await OpenAsync();
+        Assert.Equal(3, await reopened.CountAsync());
+        Assert.Equal(["a", "b"], (await reopened.ReadAreaAsync("g1")).Select(e => e.Id));
+        Assert.Equal(first.Stored.Select(e => e.Seq), (await reopened.ReadAreaAsync("g1")).Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task A_batch_with_an_event_the_store_cannot_take_stores_nothing_of_it()
+    {
+        var store = await OpenAsync();
+        var noArea = Checkin("no-area", grid: null);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => store.AppendAsync([Checkin("a"), noArea, Checkin("b")]));
+
+        Assert.Equal(0, await store.CountAsync());
+        var resent = await store.AppendAsync([Checkin("a"), Checkin("b")]);
+        Assert.Equal(["a", "b"], resent.Stored.Select(e => e.Id));
+        Assert.Equal(0, resent.Duplicates);
+    }
+
+    [Fact]
+    public async Task Concurrent_appenders_on_several_hosts_store_every_id_once_and_count_the_rest_as_duplicates()
+    {
+        var hosts = new[] { await OpenAsync(), await OpenAsync() };
+        // Four appenders per host, each sending 25 requests of 8 ids drawn from 300: many ids
+        // arrive several times, at the same moment, through different hosts.
+        var appenders = Enumerable.Range(0, 8).Select(a => Task.Run(async () =>
+        {
+            var random = new Random(a);
+            var results = new List<(CityEvent[] Sent, AppendResult Result)>();
+            for (var r = 0; r < 25; r++)
+            {
+                var sent = Enumerable.Range(0, 8).Select(_ => Checkin($"e{random.Next(300)}", grid: $"g{a % 3}")).ToArray();
+                results.Add((sent, await hosts[a % 2].AppendAsync(sent)));
+            }
+            return results;
+        })).ToList();
+        var all = (await Task.WhenAll(appenders)).SelectMany(r => r).ToList();
+
+        var distinct = all.SelectMany(r => r.Sent).Select(e => e.Id).Distinct().Count();
+        var stored = all.SelectMany(r => r.Result.Stored).ToList();
+        Assert.Equal(distinct, stored.Count);
+        Assert.Equal(distinct, stored.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(distinct, stored.Select(e => e.Seq).Distinct().Count());
+        Assert.Equal(all.Sum(r => r.Sent.Length) - distinct, all.Sum(r => r.Result.Duplicates));
+        Assert.Equal(distinct, await hosts[0].CountAsync());
+        // Within a request, sequences follow the order of its events.
+        Assert.All(all, r => Assert.Equal(r.Result.Stored.Select(e => e.Seq).Order(), r.Result.Stored.Select(e => e.Seq)));
+    }
+
+    [Fact]
+    public async Task When_the_writer_falls_behind_appends_are_refused_at_once_and_nothing_accepted_is_lost()
+    {
+        var store = await OpenAsync(maxPendingAppends: 2);
+        var hold = await HoldWritesAsync();
+
+        var appends = new List<Task<AppendResult>>();
+        for (var i = 0; i < 10; i++)
+        {
+            appends.Add(store.AppendAsync([Checkin($"w{i}")]));
+            await Task.Delay(20);
+        }
+        var refused = appends.Where(t => t.IsFaulted).ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, t => Assert.IsType<StoreBusyException>(t.Exception!.InnerException));
+        var waiting = appends.Except(refused).ToList();
+        // The writer took some into its stuck commit and two more wait in the queue; the rest were refused.
+        Assert.NotEmpty(waiting);
+
+        await hold.DisposeAsync();
+        var accepted = await Task.WhenAll(waiting);
+        Assert.Equal(waiting.Count, accepted.Sum(a => a.Stored.Count));
+        Assert.Equal(accepted.Sum(a => a.Stored.Count), await store.CountAsync());
+    }
+
+    [Fact]
+    public async Task Cases_are_found_in_the_area_of_their_steps()
+    {
+        var store = await OpenAsync();
+        await store.AppendAsync([Checkin("x", grid: "g7") with { CaseId = "c1" }, Checkin("y", grid: "g8") with { CaseId = "c2" }]);
+
+        var found = await store.FindCaseAreasAsync(["c1", "c2", "never"]);
+
+        Assert.Equal(new Dictionary<string, string> { ["c1"] = "g7", ["c2"] = "g8" }, found);
+    }
+}

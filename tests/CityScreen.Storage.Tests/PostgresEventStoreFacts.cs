@@ -1,0 +1,90 @@
+using CityScreen.Contracts.Events;
+using CityScreen.Storage.Events;
+
+namespace CityScreen.Storage.Tests;
+
+/// <summary>The event store contract on a real PostgreSQL database, and what only cluster mode has to handle.</summary>
+public sealed class PostgresEventStoreFacts : EventStoreContract
+{
+    private PostgresTestDatabase _db = null!;
+
+    public override async Task InitializeAsync() => _db = await PostgresTestDatabase.CreateAsync("events");
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        PostgresTestDatabase.ReleaseConnections();
+    }
+
+    protected override IEventStore CreateStore(int maxPendingAppends = 2_000) =>
+        new PostgresEventStore(_db.ConnectionString, maxPendingAppends: maxPendingAppends);
+
+    protected override Task<IAsyncDisposable> HoldWritesAsync() => _db.LockAsync("events", "ACCESS EXCLUSIVE");
+
+    [Fact]
+    public async Task Hosts_appending_the_same_ids_in_opposite_orders_store_each_once()
+    {
+        var (left, right) = (await OpenAsync(), await OpenAsync());
+        var ids = Enumerable.Range(0, 200).Select(i => Checkin($"x{i}")).ToArray();
+
+        // Each inserts the ids the other inserts last: their transactions can deadlock, and the
+        // one PostgreSQL aborts must run again rather than fail the request.
+        var results = await Task.WhenAll(
+            Enumerable.Range(0, 5).Select(_ => left.AppendAsync(ids))
+                .Concat(Enumerable.Range(0, 5).Select(_ => right.AppendAsync(ids.Reverse().ToArray()))));
+
+        Assert.Equal(200, results.Sum(r => r.Stored.Count));
+        Assert.Equal(9 * 200, results.Sum(r => r.Duplicates));
+        Assert.Equal(200, await left.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_request_sharing_a_commit_with_good_ones_fails_alone()
+    {
+        var store = await OpenAsync();
+        var hold = await HoldWritesAsync();
+        var first = store.AppendAsync([Checkin("first")]);
+        // The writer is stuck on the lock with the first request: the next two queue and will be
+        // taken into one transaction together.
+        await _db.WaitForLockWaitersAsync(1);
+        var bad = store.AppendAsync([Checkin("bad-1"), Checkin("bad-2", grid: null)]);
+        var good = store.AppendAsync([Checkin("good")]);
+
+        await hold.DisposeAsync();
+
+        Assert.Single((await first).Stored);
+        await Assert.ThrowsAnyAsync<Exception>(() => bad);
+        Assert.Equal(["good"], (await good).Stored.Select(e => e.Id));
+        Assert.Equal(2, await store.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_schema_is_migrated_once_when_several_hosts_start_at_once()
+    {
+        var stores = Enumerable.Range(0, 4).Select(_ => CreateStore()).ToList();
+        try
+        {
+            await Task.WhenAll(stores.Select(s => s.InitializeAsync()));
+
+            Assert.Equal(2L, await _db.ScalarAsync<long>("SELECT count(*) FROM cityscreen_migrations"));
+            Assert.Equal(2, await _db.ScalarAsync<int>("SELECT max(version) FROM cityscreen_migrations"));
+            Assert.Single((await stores[3].AppendAsync([Checkin("after")])).Stored);
+        }
+        finally
+        {
+            foreach (var s in stores) await ((IAsyncDisposable)s).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_database_migrated_by_a_newer_build_is_refused_with_both_versions_named()
+    {
+        await OpenAsync();
+        await _db.ScalarAsync<int>("INSERT INTO cityscreen_migrations (version, description) VALUES (99, 'from the future') RETURNING version");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateStore().InitializeAsync());
+
+        Assert.Contains("schema version 99", error.Message);
+        Assert.Contains("this build's 2", error.Message);
+    }
+}
