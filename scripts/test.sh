@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: CJK fonts (charts and the map render Chinese), fontconfig for SkiaSharp,
 # Chromium, which the browser tests drive headless through Playwright (/usr/bin/chromium), and
-# PostgreSQL, the store of cluster mode, which the tests run for real.
+# PostgreSQL, the store of cluster mode, which the tests and the benchmarks' peer baseline run for real.
 need=()
 for pkg in fonts-noto-cjk libfontconfig1 chromium postgresql; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
@@ -29,3 +29,5 @@ dotnet restore CityScreen.sln
 dotnet build CityScreen.sln --no-restore -c Release
 # A hung test fails after 10 minutes (with a dump of where it hung) instead of stalling the run.
 dotnet test CityScreen.sln --no-build -c Release --blame-hang-timeout 10m "$@"
+# The benchmarks' smoke run: every scenario with tiny counts; it fails only when one errs or gives no numbers.
+dotnet run -c Release --no-build --project tests/CityScreen.Benchmarks -- all --quick

@@ -1,7 +1,10 @@
 namespace CityScreen.Benchmarks;
 
-/// <summary>Command-line options shared by the scenarios.</summary>
-public sealed record BenchmarkOptions(string Scenario, Uri Url, string ApiKey, int Count, string Grid, string Area)
+/// <summary>
+/// Command-line options shared by the scenarios. <c>--quick</c> shrinks every scenario to tiny
+/// counts (the CI smoke run: numbers must come out, their size does not matter).
+/// </summary>
+public sealed record BenchmarkOptions(string Scenario, Uri Url, string ApiKey, int Count, string Grid, string Area, bool Quick)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -16,6 +19,7 @@ public sealed record BenchmarkOptions(string Scenario, Uri Url, string ApiKey, i
             Value("--api-key", Environment.GetEnvironmentVariable("CITYSCREEN_API_KEY") ?? "demo-key-change-me"),
             int.Parse(Value("--count", "100")),
             Value("--grid", "610602001001001"),
-            Value("--area", "610600"));
+            Value("--area", "610600"),
+            args.Contains("--quick"));
     }
 }

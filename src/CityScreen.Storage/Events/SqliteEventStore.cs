@@ -15,6 +15,9 @@ namespace CityScreen.Storage.Events;
 /// </summary>
 public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 {
+    /// <summary>Case ids looked up per statement (SQLite allows 32,766 parameters; this keeps statements small).</summary>
+    private const int CaseIdsPerQuery = 500;
+
     private readonly string _connectionString;
     private readonly int _maxEventsPerCommit;
     private readonly Channel<PendingAppend> _queue;
@@ -84,13 +87,21 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         if (caseIds.Count == 0) return found;
         await using var c = await OpenAsync(cancellationToken);
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT area_id FROM events WHERE case_id = $case LIMIT 1";
-        var p = cmd.Parameters.Add("$case", SqliteType.Text);
-        foreach (var id in caseIds)
+        // One statement per chunk of ids instead of one per id: a batch of 1,000 events names
+        // hundreds of cases, and a statement per case was most of the request's time in the store.
+        foreach (var chunk in caseIds.Chunk(CaseIdsPerQuery))
         {
-            p.Value = id;
-            if (await cmd.ExecuteScalarAsync(cancellationToken) is string area) found[id] = area;
+            await using var cmd = c.CreateCommand();
+            var names = new string[chunk.Length];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                names[i] = "$c" + i;
+                cmd.Parameters.AddWithValue(names[i], chunk[i]);
+            }
+            cmd.CommandText = $"SELECT case_id, area_id FROM events WHERE case_id IS NOT NULL AND case_id IN ({string.Join(",", names)})";
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                found.TryAdd(reader.GetString(0), reader.GetString(1));
         }
         return found;
     }
@@ -160,15 +171,16 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         {
             var stored = new List<CityEvent>(pending.Events.Count);
             var duplicates = 0;
-            foreach (var e in pending.Events)
+            for (var i = 0; i < pending.Events.Count; i++)
             {
+                var e = pending.Events[i];
                 id.Value = e.Id;
                 type.Value = e.Type;
                 area.Value = e.AreaId;
                 caseId.Value = (object?)e.CaseId ?? DBNull.Value;
                 occurred.Value = e.OccurredAt.ToUnixTimeMilliseconds();
                 received.Value = now;
-                body.Value = CityEventJson.Serialize(e);
+                body.Value = pending.Bodies[i];
                 if (cmd.ExecuteScalar() is long seq) stored.Add(e with { Seq = seq });
                 else duplicates++;
             }
@@ -198,6 +210,12 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     private sealed class PendingAppend(IReadOnlyList<CityEvent> events)
     {
         public IReadOnlyList<CityEvent> Events { get; } = events;
+
+        /// <summary>
+        /// Serialized by the caller before queueing: the one writer thread then only talks to
+        /// SQLite, and the requests' threads share the JSON work.
+        /// </summary>
+        public string[] Bodies { get; } = events.Select(CityEventJson.Serialize).ToArray();
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
