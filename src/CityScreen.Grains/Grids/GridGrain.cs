@@ -15,9 +15,10 @@ namespace CityScreen.Grains.Grids;
 
 /// <summary>
 /// The ledger of one leaf area. On activation it replays its events from the store; afterwards it
-/// applies what the ingest path hands it, skipping what the replay already saw (by store sequence:
-/// the SQLite writer commits in sequence order, so every event up to the highest replayed sequence
-/// was in the replay). It pushes its snapshot one way to its parent and to the screens.
+/// applies what the ingest path hands it, skipping what the replay already saw. The replay's
+/// sequences are kept, not just the highest: in a cluster several hosts append at once, and an
+/// event with a lower sequence may commit after the replay read a higher one; it is new here.
+/// It pushes its snapshot one way to its parent and to the screens.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class GridGrain(
@@ -34,7 +35,7 @@ public sealed class GridGrain(
     private IAggregateGrain? _parent;
     private string _snapshotId = "";
     private bool _isGrid;
-    private long _replayedUpTo;
+    private HashSet<long> _replayed = [];
     private long _version;
     private IndicatorSnapshot? _snapshot;
     private bool _dirty;
@@ -65,10 +66,11 @@ public sealed class GridGrain(
             throw new InvalidOperationException($"{area} is neither a leaf nor a community; it has no ledger");
         }
         var events = await store.ReadAreaAsync(area.Id, cancellationToken);
+        _replayed = new HashSet<long>(events.Count);
         foreach (var e in events)
         {
             _ledger.Apply(e);
-            if (e.Seq > _replayedUpTo) _replayedUpTo = e.Seq;
+            _replayed.Add(e.Seq);
         }
         _version = Versioning.Start();
         _throttle = new FlushThrottle(options.Value.FlushInterval);
@@ -77,7 +79,7 @@ public sealed class GridGrain(
         var baseline = Compute(raiseAlerts: false);
         _snapshot = new IndicatorSnapshot(_snapshotId, ++_version, clock.Now, baseline);
         _ = AfterActivationAsync();
-        logger.LogDebug("{Area} replayed {Count} events up to #{Seq}", _snapshotId, events.Count, _replayedUpTo);
+        logger.LogDebug("{Area} replayed {Count} events", _snapshotId, events.Count);
     }
 
     /// <summary>
@@ -96,7 +98,7 @@ public sealed class GridGrain(
         var now = clock.Now;
         foreach (var e in events)
         {
-            if (e.Seq != 0 && e.Seq <= _replayedUpTo) continue;
+            if (e.Seq != 0 && _replayed.Contains(e.Seq)) continue;
             var file = _ledger.Apply(e);
             // Only news is an alarm: a late or replayed report of an old case is not.
             if (file is not null && e.Type == EventTypes.CaseReported && file.Level is "major" or "critical"
