@@ -41,7 +41,6 @@ public static class JobsServiceCollectionExtensions
         this IServiceCollection services, IConfiguration configuration, string contentRoot, CityScreenDatabase database, bool simulatedHistory)
     {
         var section = configuration.GetSection(JobsOptions.Section);
-        services.Configure<JobsOptions>(section);
         var options = section.Get<JobsOptions>() ?? new JobsOptions();
         var hangfireConnection = options.Storage switch
         {
@@ -51,6 +50,7 @@ public static class JobsServiceCollectionExtensions
                 $"{JobsOptions.Section}:Storage '{options.Storage}' is not known; use '{JobsOptions.InMemoryStorage}' (the default) or '{JobsOptions.PostgresStorage}'"),
         };
         CityClock.FindZone(options.TimeZone);
+        services.Configure<JobsOptions>(section);
 
         services.AddSingleton(IndexModelSource.Load(options.ModelPath, contentRoot));
         services.AddSingleton(sp => new CityLeaves(sp.GetRequiredService<AreaTree>()));

@@ -330,4 +330,16 @@ public class AreaTreeLoaderFacts
         Assert.Equal(50_000 * 300, tree.Root.Profile.Households);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
+
+    [Fact]
+    public void Error_TooManyVertices_NamesTheFeatureAndRefusesBeforeBuildingTheGeometry()
+    {
+        var ring = string.Join(",", Enumerable.Range(0, CityScreen.Areas.Import.AreaFeatureReader.MaxVerticesPerArea + 1).Select(i => $"[{i % 90}.5,{i % 45}.25]"));
+        var json = Collection(Feature(new { adcode = 610600, name = "延安市", level = "city" }, $$"""{"type":"Polygon","coordinates":[[{{ring}}]]}"""));
+
+        var error = LoadFails(json);
+
+        Assert.Contains("geometry", error.Message);
+        Assert.Contains($"more than {CityScreen.Areas.Import.AreaFeatureReader.MaxVerticesPerArea} vertices", error.Message);
+    }
 }

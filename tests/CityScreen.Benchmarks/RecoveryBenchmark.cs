@@ -118,8 +118,16 @@ public static class RecoveryBenchmark
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The server's last words, for when it stops instead of becoming ready.
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null) return;
+            log.Enqueue(line);
+            while (log.Count > 40) log.TryDequeue(out _);
+        }
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -127,7 +135,8 @@ public static class RecoveryBenchmark
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             while (clock.Elapsed < TimeSpan.FromMinutes(10))
             {
-                if (process.HasExited) throw new InvalidOperationException($"the server exited with {process.ExitCode}");
+                if (process.HasExited)
+                    throw new InvalidOperationException($"the server exited with {process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, log)}");
                 try
                 {
                     if ((await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode == HttpStatusCode.OK)

@@ -171,7 +171,7 @@ public sealed class PostgresJobFacts : IAsyncLifetime
             await insert.ExecuteNonQueryAsync();
         }
         var run = job.RunAsync(null, CancellationToken.None);
-        await LockWaiterAsync();
+        await LockWaiterAsync(run);
         Assert.False(run.IsCompleted, "the job went ahead while an append with a lower sequence was still open");
         await slow.CommitAsync();
         await run;
@@ -182,11 +182,11 @@ public sealed class PostgresJobFacts : IAsyncLifetime
         Assert.Equal(await history.LastSeqAsync(), await host.GetRequiredService<IRollupStore>().CursorAsync());
     }
 
-    /// <summary>Waits (bounded) until a session of the test's database waits for a lock.</summary>
-    private async Task LockWaiterAsync()
+    /// <summary>Waits (bounded) until a session of the test's database waits for a lock, or <paramref name="run"/> ends without waiting.</summary>
+    private async Task LockWaiterAsync(Task run)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (await ScalarAsync("SELECT count(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0)
+        while (!run.IsCompleted && await ScalarAsync("SELECT count(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0)
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the job did not wait for the open append within {Patience}");
             await Task.Delay(20);

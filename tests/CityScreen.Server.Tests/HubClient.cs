@@ -9,9 +9,11 @@ public sealed class HubClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
 
-    public HubClient(Uri baseAddress)
+    public HubClient(Uri baseAddress, string? accessToken = null)
     {
-        _connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/screen")).Build();
+        _connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/screen"), o => { if (accessToken is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken); })
+            .Build();
         _connection.On<JsonElement>("indicators", m => Indicators.Enqueue(m));
         _connection.On<JsonElement>("alert", m => Alerts.Enqueue(m));
     }

@@ -99,7 +99,7 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
     [InlineData("?from=2026-01-01&to=2999-01-01", "to")]
     public async Task A_recompute_with_bad_dates_gets_400_naming_the_parameter(string query, string parameter)
     {
-        using var http = Client();
+        using var http = fixture.Host.AdminClient();
 
         var response = await http.PostAsync("/api/admin/indices/recompute" + query, null);
 
@@ -110,7 +110,7 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
     [Fact]
     public async Task A_recompute_is_accepted_with_its_job_id()
     {
-        using var http = Client();
+        using var http = fixture.Host.AdminClient();
 
         var response = await http.PostAsync($"/api/admin/indices/recompute?from={fixture.YesterdayText}&to={fixture.YesterdayText}", null);
 
@@ -148,9 +148,25 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
     }
 
     [Fact]
-    public async Task The_hangfire_dashboard_answers_local_requests()
+    public async Task A_street_leader_sees_the_index_of_its_street_and_below_only()
     {
-        using var http = Client();
+        using var admin = fixture.Host.AdminClient();
+        var (_, token) = await Access.IssueTokenAsync(admin, "leader", Payloads.Street, "宝塔山街道书记");
+        using var leader = Access.Bearer(fixture.Host.BaseAddress, token);
+
+        var streets = await JsonAsync(await leader.GetAsync($"/api/indices?level=street&date={fixture.YesterdayText}"));
+        var communities = await JsonAsync(await leader.GetAsync($"/api/indices?level=community&date={fixture.YesterdayText}"));
+        var city = await leader.GetAsync($"/api/areas/{Payloads.City}/index/{fixture.YesterdayText}/explain");
+
+        Assert.Equal([Payloads.Street], streets.EnumerateArray().Select(r => r.GetProperty("areaId").GetString()));
+        Assert.All(communities.EnumerateArray(), r => Assert.StartsWith(Payloads.Street, r.GetProperty("areaId").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, city.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_hangfire_dashboard_answers_an_admin()
+    {
+        using var http = fixture.Host.AdminClient();
 
         var response = await http.GetAsync("/hangfire/recurring");
 

@@ -61,6 +61,9 @@ public class KillFacts
             // Reported in the last 30 days = the denominator of 立案率: exactly the stored reports, once each.
             Assert.Equal(stored.Count, city.GetProperty("counts").GetProperty("EV05").GetProperty("denominator").GetInt32());
             Assert.True(stored.Count >= accepted.Count);
+            // And every indicator of the city is what the store alone gives, computed at the same instant.
+            var recomputed = await StoreRecomputation.RootAsync(Path.Combine(directory, "events.db"), city.GetProperty("at").GetDateTimeOffset());
+            StoreRecomputation.AssertSame(recomputed, city);
         }
         finally
         {

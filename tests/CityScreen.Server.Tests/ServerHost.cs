@@ -15,6 +15,7 @@ namespace CityScreen.Server.Tests;
 public sealed class ServerHost : IAsyncDisposable
 {
     public const string ApiKey = "test-key";
+    public const string AdminPassword = ServerProcess.AdminPassword;
 
     private WebApplication? _app;
 
@@ -39,6 +40,11 @@ public sealed class ServerHost : IAsyncDisposable
             "--CityScreen:Cluster:SiloPort", ServerProcess.FreePort().ToString(),
             "--CityScreen:Cluster:GatewayPort", ServerProcess.FreePort().ToString(),
             "--CityScreen:Cluster:ClusterId", "e2e-" + Guid.NewGuid().ToString("N"),
+            // The existing facts read as an anonymous demo would; the access facts turn it off.
+            "--CityScreen:Auth:AnonymousRead", "true",
+            "--CityScreen:Auth:Admin:Password", AdminPassword,
+            "--CityScreen:Ingest:RateLimit:RequestsPerSecond", "100000",
+            "--CityScreen:Ingest:RateLimit:Burst", "100000",
             "--Logging:LogLevel:Default", "Warning",
             .. extraArgs,
         ];
@@ -69,6 +75,9 @@ public sealed class ServerHost : IAsyncDisposable
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return http;
     }
+
+    /// <summary>A client signed in as the admin account with HTTP Basic.</summary>
+    public HttpClient AdminClient() => Access.Basic(BaseAddress, "admin", AdminPassword);
 
     public async ValueTask DisposeAsync()
     {

@@ -11,6 +11,7 @@ namespace CityScreen.Server.Tests;
 public sealed class ServerProcess(string dataDirectory, params string[] extraArgs) : IAsyncDisposable
 {
     public const string ApiKey = "test-key";
+    public const string AdminPassword = "test-admin-password";
 
     private Process? _process;
 
@@ -35,6 +36,11 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
             "--CityScreen:Cluster:SiloPort", FreePort().ToString(),
             "--CityScreen:Cluster:GatewayPort", FreePort().ToString(),
             "--CityScreen:Cluster:ClusterId", "kill-" + Guid.NewGuid().ToString("N"),
+            // The existing facts read as an anonymous demo would; the access facts turn it off.
+            "--CityScreen:Auth:AnonymousRead", "true",
+            "--CityScreen:Auth:Admin:Password", AdminPassword,
+            "--CityScreen:Ingest:RateLimit:RequestsPerSecond", "100000",
+            "--CityScreen:Ingest:RateLimit:Burst", "100000",
             "--Logging:LogLevel:Default", "Warning",
             // Later arguments win: extraArgs may turn the simulator on.
             "--CityScreen:Simulator:Enabled", "false",
@@ -78,7 +84,7 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
     }
 
     /// <summary>The server's build output beside this test project's (same configuration).</summary>
-    private static string ServerDirectory()
+    internal static string ServerDirectory()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = here.Name;                     // net10.0

@@ -21,6 +21,8 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
 
     protected override Task<IAsyncDisposable> HoldWritesAsync() => _db.LockAsync("events", "ACCESS EXCLUSIVE");
 
+    protected override Task WriterStuckAsync(Task first) => _db.WaitForLockWaitersAsync(1, unless: first);
+
     [Fact]
     public async Task Hosts_appending_the_same_ids_in_opposite_orders_store_each_once()
     {

@@ -25,15 +25,15 @@ public sealed class PostgresTestDatabase
         return connection; // closing the connection rolls its transaction back
     }
 
-    /// <summary>Waits (bounded) until <paramref name="count"/> sessions of this database wait for a lock.</summary>
-    public async Task WaitForLockWaitersAsync(int count)
+    /// <summary>Waits (bounded) until <paramref name="count"/> sessions of this database wait for a lock, or <paramref name="unless"/> ends.</summary>
+    public async Task WaitForLockWaitersAsync(int count, Task? unless = null)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var look = new NpgsqlCommand(
             "SELECT count(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
         var deadline = DateTime.UtcNow + Patience;
-        while ((long)(await look.ExecuteScalarAsync())! < count)
+        while (unless is not { IsCompleted: true } && (long)(await look.ExecuteScalarAsync())! < count)
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"no {count} session(s) waiting for a lock within {Patience}");
             await Task.Delay(20);

@@ -11,6 +11,12 @@ internal static class AreaFeatureReader
 {
     private const string KnownLevels = "city, district, street, community or grid";
 
+    /// <summary>More areas than any city has: a file beyond it is a mistake or an attack, refused before it fills memory.</summary>
+    public const int MaxFeatures = 200_000;
+
+    /// <summary>Far above a surveyed district boundary (thousands of vertices), far below what would stall the map's rendering.</summary>
+    public const int MaxVerticesPerArea = 250_000;
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
 
     public static List<AreaRecord> Read(string fileName, Stream content, AreaFileOptions options)
@@ -32,6 +38,8 @@ internal static class AreaFeatureReader
             throw new AreaImportException(fileName, null, "features", "is missing: expected a GeoJSON FeatureCollection");
         }
 
+        if (features.GetArrayLength() > MaxFeatures)
+            throw new AreaImportException(fileName, null, "features", $"has {features.GetArrayLength()} features; at most {MaxFeatures} are read");
         var records = new List<AreaRecord>(features.GetArrayLength());
         var index = 0;
         foreach (var feature in features.EnumerateArray())
@@ -136,6 +144,20 @@ internal static class AreaFeatureReader
         return current;
     }
 
+    /// <summary>Positions in nested coordinate arrays, counted only up to just past <paramref name="limit"/>.</summary>
+    private static int CountPositions(JsonElement coordinates, int limit)
+    {
+        if (coordinates.ValueKind != JsonValueKind.Array) return 0;
+        if (coordinates.GetArrayLength() > 0 && coordinates[0].ValueKind == JsonValueKind.Number) return 1;
+        var count = 0;
+        foreach (var item in coordinates.EnumerateArray())
+        {
+            count += CountPositions(item, limit - count);
+            if (count > limit) break;
+        }
+        return count;
+    }
+
     private static Geometry ReadBoundary(FeatureOrigin origin, JsonElement feature)
     {
         const string property = "geometry";
@@ -148,6 +170,9 @@ internal static class AreaFeatureReader
         var type = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("type", out var t) ? t.GetRawText() : "no type";
         if (type is not ("\"Polygon\"" or "\"MultiPolygon\""))
             throw origin.Error(property, $"has type {type}; an area must be a Polygon or a MultiPolygon");
+
+        if (element.TryGetProperty("coordinates", out var coordinates) && CountPositions(coordinates, MaxVerticesPerArea) > MaxVerticesPerArea)
+            throw origin.Error(property, $"has more than {MaxVerticesPerArea} vertices; simplify the boundary");
 
         Geometry? geometry;
         try

@@ -47,23 +47,17 @@ public sealed class GridGrain(
     {
         var area = tree.Get(this.GetPrimaryKeyString());
         _isGrid = area.ChildIds.Count == 0;
+        _ledger = LeafLedger.For(area, clock);
         if (_isGrid)
         {
-            var p = area.Profile;
-            _ledger = new GridLedger(new LeafReference(p.Population, p.Households, p.MembersExpected, area.Level == AreaLevel.Grid, p.HasPartyBranch), clock);
             _snapshotId = area.Id;
             _parent = area.ParentId is null ? null : GrainFactory.GetAggregate(tree.Get(area.ParentId));
         }
-        else if (area.Level == AreaLevel.Community)
-        {
-            // A community's own activities: reference data already counts in its grids.
-            _ledger = new GridLedger(LeafReference.None, clock);
-            _snapshotId = area.Id + AreaGrainFactory.DirectSuffix;
-            _parent = GrainFactory.GetAggregate(area);
-        }
         else
         {
-            throw new InvalidOperationException($"{area} is neither a leaf nor a community; it has no ledger");
+            // A community's own activities, beside its grids.
+            _snapshotId = area.Id + AreaGrainFactory.DirectSuffix;
+            _parent = GrainFactory.GetAggregate(area);
         }
         var events = await store.ReadAreaAsync(area.Id, cancellationToken);
         _replayed = new HashSet<long>(events.Count);

@@ -1,15 +1,16 @@
 using CityScreen.Areas;
 using CityScreen.Server.Feed;
+using CityScreen.Server.Security;
 
 namespace CityScreen.Server.Apis;
 
-/// <summary><c>GET /api/areas</c> and <c>GET /api/areas/{id}</c>.</summary>
+/// <summary><c>GET /api/areas</c> and <c>GET /api/areas/{id}</c>, narrowed to the caller's scope.</summary>
 public static class AreasApi
 {
     public static IEndpointRouteBuilder MapAreasApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/areas");
-        group.MapGet("/", (AreaTree tree) => tree.All.Select(a => new
+        var group = app.MapGroup("/api/areas").RequireAuthorization(Policies.Read);
+        group.MapGet("/", (AreaTree tree, HttpContext http) => tree.All.Where(a => http.Scope(tree)?.Contains(a.Id) == true).Select(a => new
         {
             id = a.Id,
             name = a.Name,
@@ -20,9 +21,9 @@ public static class AreasApi
         return app;
     }
 
-    private static async Task<IResult> GetAreaAsync(string id, AreaTree tree, ScreenFeed feed, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAreaAsync(string id, AreaTree tree, ScreenFeed feed, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!tree.TryGet(id, out var area))
+        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area))
             return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
         var snapshot = await feed.GetOrFetchAsync(id, cancellationToken);
         var p = area.Profile;

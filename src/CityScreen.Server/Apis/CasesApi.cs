@@ -6,6 +6,7 @@ using CityScreen.Domain.Indicators;
 using CityScreen.Domain.Time;
 using CityScreen.Server.Cases;
 using CityScreen.Server.Feed;
+using CityScreen.Server.Security;
 
 namespace CityScreen.Server.Apis;
 
@@ -17,16 +18,16 @@ public static class CasesApi
 {
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/areas/{id}/cases", ListCasesAsync);
-        app.MapGet("/api/areas/{id}/children.csv", ChildrenCsvAsync);
+        app.MapGet("/api/areas/{id}/cases", ListCasesAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/api/areas/{id}/children.csv", ChildrenCsvAsync).RequireAuthorization(Policies.Read);
         return app;
     }
 
     private static async Task<IResult> ListCasesAsync(
         string id, string? status, string? category, bool? overdue, string? from, string? to, string? format,
-        CaseListService cases, AreaTree tree, CityClock clock, CancellationToken cancellationToken)
+        CaseListService cases, AreaTree tree, CityClock clock, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!tree.TryGet(id, out var area)) return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
+        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
         if (area.ChildIds.Count != 0)
             return Bad("id", $"'{id}' is a {area.Level.ToApiName()}; cases are listed per grid — open one of its grids");
         if (status is not null && !CaseQuery.Statuses.Contains(status))
@@ -48,9 +49,9 @@ public static class CasesApi
         return CsvFile(csv, $"cases-{area.Id}.csv");
     }
 
-    private static async Task<IResult> ChildrenCsvAsync(string id, AreaTree tree, ScreenFeed feed, CancellationToken cancellationToken)
+    private static async Task<IResult> ChildrenCsvAsync(string id, AreaTree tree, ScreenFeed feed, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!tree.TryGet(id, out var area)) return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
+        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
         var csv = new StringBuilder("编号,名称,层级," + string.Join(',', IndicatorCatalog.All.Select(d => $"{d.Id} {d.Name}")) + "\n");
         foreach (var child in tree.Children(area.Id))
         {

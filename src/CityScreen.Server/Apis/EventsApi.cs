@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using CityScreen.Areas;
 using CityScreen.Domain.Ingest;
 using CityScreen.Grains.Ingest;
 using CityScreen.Server.Hosting;
+using CityScreen.Server.Security;
 using CityScreen.Storage.Events;
 using Microsoft.Extensions.Options;
 
@@ -14,17 +14,17 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events", PostEventsAsync).DisableAntiforgery();
+        app.MapPost("/api/events", PostEventsAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.IngestPolicy);
         return app;
     }
 
     private static async Task<IResult> PostEventsAsync(
-        HttpRequest request, EventIngestor ingestor, Readiness readiness, IOptionsSnapshot<IngestOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, EventIngestor ingestor, Readiness readiness, IngestKeys keys, AreaTree tree, IOptionsSnapshot<IngestOptions> options, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        if (!IsKeyAccepted(request.Headers["X-Api-Key"].ToString(), limits.ApiKeys))
-            return Results.Problem(statusCode: 401, title: "Missing or unknown API key",
-                detail: "Send a key configured in CityScreen:Ingest:ApiKeys in the X-Api-Key header.");
+        if (await keys.ResolveAsync(request.Headers["X-Api-Key"].ToString(), cancellationToken) is not { } grant)
+            return Results.Problem(statusCode: 401, title: "Missing, unknown or revoked API key",
+                detail: "Send a key issued by POST /api/admin/ingest-keys (or configured in CityScreen:Ingest:ApiKeys) in the X-Api-Key header.");
         if (!readiness.IsReady)
         {
             request.HttpContext.Response.Headers.RetryAfter = "5";
@@ -55,6 +55,10 @@ public static class EventsApi
 
             var errors = new ValidationErrors();
             var items = EventParser.Parse(root, errors);
+            if (OutsideGrant(items, grant, tree, root.ValueKind == JsonValueKind.Array) is { Count: > 0 } outside)
+                return Results.ValidationProblem(outside, statusCode: StatusCodes.Status403Forbidden,
+                    title: "The key may not write to these areas; none of the events was accepted",
+                    detail: $"The key of '{grant.Source}' writes only in {string.Join(", ", grant.AreaIds ?? [])} and below.");
             IngestOutcome outcome;
             try
             {
@@ -90,13 +94,18 @@ public static class EventsApi
         return buffer.ToArray();
     }
 
-    private static bool IsKeyAccepted(string presented, string[] keys)
+    /// <summary>The events naming an area outside what the key may write, keyed by their field's path.</summary>
+    private static Dictionary<string, string[]> OutsideGrant(IReadOnlyList<Contracts.Events.CityEvent?> items, IngestGrant grant, AreaTree tree, bool isBatch)
     {
-        if (presented.Length == 0) return false;
-        var bytes = Encoding.UTF8.GetBytes(presented);
-        var match = false;
-        foreach (var key in keys)
-            match |= CryptographicOperations.FixedTimeEquals(bytes, Encoding.UTF8.GetBytes(key));
-        return match;
+        var outside = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (grant.AreaIds is null) return outside;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { } e || (e.GridId ?? e.CommunityId) is not { } areaId || !tree.TryGet(areaId, out _)) continue;
+            if (IngestKeys.MayWrite(grant, tree, areaId)) continue;
+            var field = e.GridId is not null ? "gridId" : "communityId";
+            outside[isBatch ? $"[{i}].{field}" : $"$.{field}"] = [$"'{areaId}' is outside the areas this key may write"];
+        }
+        return outside;
     }
 }

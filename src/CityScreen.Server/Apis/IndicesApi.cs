@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Net;
 using CityScreen.Areas;
 using CityScreen.Domain.Index;
 using CityScreen.Domain.Time;
 using CityScreen.Jobs;
+using CityScreen.Server.Security;
 using CityScreen.Storage.Indices;
 using Hangfire;
 using Microsoft.AspNetCore.Mvc;
@@ -22,16 +22,16 @@ public static class IndicesApi
 
     public static IEndpointRouteBuilder MapIndicesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/indices", GetIndicesAsync);
-        app.MapGet("/api/areas/{id}/index/history", GetHistoryAsync);
-        app.MapGet("/api/areas/{id}/index/{date}/explain", GetExplanationAsync);
-        app.MapPost("/api/admin/indices/recompute", PostRecompute).DisableAntiforgery();
+        app.MapGet("/api/indices", GetIndicesAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/api/areas/{id}/index/history", GetHistoryAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/api/areas/{id}/index/{date}/explain", GetExplanationAsync).RequireAuthorization(Policies.Read);
+        app.MapPost("/api/admin/indices/recompute", PostRecomputeAsync).RequireAuthorization(Policies.Admin).DisableAntiforgery();
         return app;
     }
 
     /// <summary><c>GET /api/indices?level=community&amp;date=YYYY-MM-DD</c>: best first; the latest date computed when none is given.</summary>
     private static async Task<IResult> GetIndicesAsync(
-        [FromQuery] string? level, [FromQuery] string? date, AreaTree tree, IndexModel model, IIndexStore indices, CancellationToken cancellationToken)
+        [FromQuery] string? level, [FromQuery] string? date, AreaTree tree, IndexModel model, IIndexStore indices, HttpContext http, CancellationToken cancellationToken)
     {
         string? levelName = null;
         if (level is not null)
@@ -48,7 +48,8 @@ public static class IndicesApi
         day ??= await indices.LastDateAsync(model.Version, cancellationToken);
         if (day is not { } on) return NotComputed("no development index has been computed yet");
 
-        var records = await indices.ReadDateAsync(on, model.Version, levelName, cancellationToken);
+        var scope = http.Scope(tree);
+        var records = (await indices.ReadDateAsync(on, model.Version, levelName, cancellationToken)).Where(r => scope?.Contains(r.AreaId) == true).ToList();
         if (records.Count == 0) return NotComputed($"no development index for {Iso(on)} yet");
         return Results.Ok(records
             .OrderByDescending(r => r.Value ?? double.NegativeInfinity)
@@ -73,12 +74,12 @@ public static class IndicesApi
 
     /// <summary><c>GET /api/areas/{id}/index/history?days=90</c>: the last days up to the latest computed date, oldest first.</summary>
     private static async Task<IResult> GetHistoryAsync(
-        string id, [FromQuery] string? days, AreaTree tree, IndexModel model, IIndexStore indices, CancellationToken cancellationToken)
+        string id, [FromQuery] string? days, AreaTree tree, IndexModel model, IIndexStore indices, HttpContext http, CancellationToken cancellationToken)
     {
         var count = 90;
         if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxHistoryDays))
             return Invalid("days", $"must be a whole number from 1 to {MaxHistoryDays}");
-        if (!tree.TryGet(id, out _)) return UnknownArea(id);
+        if (!http.MaySee(tree, id)) return UnknownArea(id);
         if (await indices.LastDateAsync(model.Version, cancellationToken) is not { } last) return NotComputed("no development index has been computed yet");
 
         var points = await indices.HistoryAsync(id, model.Version, last.AddDays(1 - count), last, cancellationToken);
@@ -101,10 +102,10 @@ public static class IndicesApi
     /// Σ indicator weight × indicator score (the weights shown are those used).
     /// </summary>
     private static async Task<IResult> GetExplanationAsync(
-        string id, string date, AreaTree tree, IndexModel model, IIndexStore indices, CancellationToken cancellationToken)
+        string id, string date, AreaTree tree, IndexModel model, IIndexStore indices, HttpContext http, CancellationToken cancellationToken)
     {
         if (ParseDate(date) is not { } day) return Invalid("date", "must be a date as YYYY-MM-DD");
-        if (!tree.TryGet(id, out var area)) return UnknownArea(id);
+        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return UnknownArea(id);
         if (await indices.ReadAsync(id, day, model.Version, cancellationToken) is not { } r)
             return NotComputed($"no development index for area '{id}' on {Iso(day)}");
 
@@ -154,12 +155,9 @@ public static class IndicesApi
     /// <c>POST /api/admin/indices/recompute?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>: enqueues the job
     /// for those dates (up to yesterday) and answers 202 with its id; progress is on the dashboard.
     /// </summary>
-    private static IResult PostRecompute(
-        [FromQuery] string? from, [FromQuery] string? to, HttpContext http, CityClock clock, IBackgroundJobClient jobs)
+    private static async Task<IResult> PostRecomputeAsync(
+        [FromQuery] string? from, [FromQuery] string? to, HttpContext http, CityClock clock, IBackgroundJobClient jobs, Audit audit)
     {
-        // Like the dashboard: local requests only until authentication arrives (a later issue).
-        if (!IsLocal(http.Connection))
-            return Results.Problem(statusCode: 403, title: "Local requests only", detail: "The recompute trigger answers requests from this machine only.");
         if (from is null) return Invalid("from", "is required (YYYY-MM-DD)");
         if (ParseDate(from) is not { } first) return Invalid("from", "must be a date as YYYY-MM-DD");
         if (to is null) return Invalid("to", "is required (YYYY-MM-DD)");
@@ -170,13 +168,9 @@ public static class IndicesApi
         if (last.DayNumber - first.DayNumber + 1 > MaxRecomputeDays) return Invalid("from", $"the range may span at most {MaxRecomputeDays} days");
 
         var jobId = jobs.Enqueue<DevelopmentIndexJob>(job => job.RunAsync(Iso(first), Iso(last), CancellationToken.None));
+        await audit.RecordAsync(http, "index.recompute", $"{Iso(first)}..{Iso(last)} job {jobId}");
         return Results.Accepted($"/hangfire/jobs/details/{jobId}", new { jobId, from = Iso(first), to = Iso(last) });
     }
-
-    private static bool IsLocal(ConnectionInfo connection) =>
-        connection.RemoteIpAddress is not { } remote
-        || IPAddress.IsLoopback(remote)
-        || remote.Equals(connection.LocalIpAddress);
 
     private static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

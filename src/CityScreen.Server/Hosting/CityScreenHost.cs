@@ -1,6 +1,7 @@
 using CityScreen.Server.Apis;
 using CityScreen.Server.Components;
 using CityScreen.Server.Hubs;
+using CityScreen.Server.Security;
 
 namespace CityScreen.Server.Hosting;
 
@@ -24,14 +25,17 @@ public static class CityScreenHost
 
         var app = builder.Build();
         app.MapStaticAssets();
+        app.UseCityScreenSecurity(JobsConfiguration.DashboardPath);
         app.UseAntiforgery();
+        app.MapSignIn();
+        app.MapAdminApi();
         app.MapHealthApi();
         app.MapAreasApi();
         app.MapEventsApi();
         app.MapCityScreenJobs();
         app.MapCasesApi();
-        app.MapHub<ScreenHub>("/hubs/screen");
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHub<ScreenHub>("/hubs/screen").RequireAuthorization(Policies.Read);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);
         return app;
     }
 }

@@ -10,6 +10,7 @@ using CityScreen.Server.Feed;
 using CityScreen.Server.Simulation;
 using CityScreen.Server.Apis;
 using CityScreen.Server.Hubs;
+using CityScreen.Server.Security;
 using CityScreen.Storage;
 using CityScreen.Storage.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,7 @@ public static class CityScreenServices
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<Readiness>();
         builder.AddCityScreenJobs();
+        builder.AddCityScreenSecurity();
 
         builder.UseOrleans(silo => ClusterConfiguration.Configure(silo, config));
 

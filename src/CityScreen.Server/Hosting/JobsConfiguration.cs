@@ -2,6 +2,7 @@ using CityScreen.Domain.Time;
 using CityScreen.Jobs;
 using CityScreen.Jobs.Hosting;
 using CityScreen.Server.Apis;
+using CityScreen.Server.Security;
 using CityScreen.Server.Simulation;
 using CityScreen.Storage;
 using CityScreen.Storage.Rollups;
@@ -30,13 +31,14 @@ public static class JobsConfiguration
     public static WebApplication MapCityScreenJobs(this WebApplication app)
     {
         app.MapIndicesApi();
-        // Local requests only, which is also Hangfire's default: the dashboard can delete and
-        // trigger jobs, and authentication comes with a later issue.
+        // Admins only, even from this machine: behind a reverse proxy every request looks local,
+        // and the dashboard can delete and trigger jobs. The filter repeats the endpoint's policy
+        // because Hangfire answers 401 on its own when a filter refuses.
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             DashboardTitle = "CityScreen 发展指数 jobs",
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-        });
+            Authorization = [new AdminDashboardFilter()],
+        }).RequireAuthorization(Policies.Admin);
         return app;
     }
 

@@ -30,7 +30,7 @@ public sealed class StartupService(
         await feedRegistration.Registered.WaitAsync(stoppingToken);
         readiness.Set("activating areas");
         var started = DateTimeOffset.UtcNow;
-        await WakeAsync(_ => true, stoppingToken);
+        await WakeUntilDoneAsync(stoppingToken);
         await WaitForCompleteTreeAsync(stoppingToken);
         readiness.Set("ready");
         logger.LogInformation("CityScreen ready: {Areas} areas, {Events} stored events, areas rebuilt in {Seconds:F1} s",
@@ -52,6 +52,27 @@ public sealed class StartupService(
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Could not wake every area grain; trying again in {Delay}", MembershipCheck);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first wake of every area. On a large store or a busy machine a grid's replay can take
+    /// longer than a grain call may wait; the host must then go on waking (areas already awake
+    /// answer at once), never give up and stop: a wall needs this host to come up eventually.
+    /// </summary>
+    private async Task WakeUntilDoneAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await WakeAsync(_ => true, stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Some areas were not awake in time; waking them again");
             }
         }
     }

@@ -1,4 +1,6 @@
 using CityScreen.Areas;
+using CityScreen.Server.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CityScreen.Server.Hubs;
@@ -6,13 +8,15 @@ namespace CityScreen.Server.Hubs;
 /// <summary>
 /// <c>/hubs/screen</c>: a client calls <c>Subscribe(areaId)</c> and receives <c>indicators</c>
 /// for that area at once and on every change (coalesced, latest wins), plus <c>alert</c> for
-/// cases in it.
+/// cases in it. Only within the caller's scope: an area outside it is refused exactly like an
+/// unknown one, and nothing is sent for it.
 /// </summary>
+[Authorize(Policies.Read)]
 public sealed class ScreenHub(ScreenSubscriptions subscriptions, AreaTree tree) : Hub
 {
     public Task Subscribe(string areaId)
     {
-        if (string.IsNullOrEmpty(areaId) || !tree.TryGet(areaId, out _))
+        if (string.IsNullOrEmpty(areaId) || Context.User is not { } user || AreaScope.For(user, tree)?.Contains(areaId) != true)
             throw new HubException($"Unknown area '{areaId}'.");
         return subscriptions.SubscribeAsync(Context.ConnectionId, areaId);
     }

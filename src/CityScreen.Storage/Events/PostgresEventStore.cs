@@ -21,6 +21,7 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
     private const int AttemptsOnConflict = 5;
 
     private readonly PostgresDatabase _db;
+    private readonly PostgresDatabase _writerDb;
     private readonly int _maxEventsPerCommit;
     private readonly Channel<PendingAppend> _queue;
     private Task? _writer;
@@ -32,6 +33,7 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
     public PostgresEventStore(string connectionString, int maxEventsPerCommit = 5_000, int maxPendingAppends = 2_000)
     {
         _db = new PostgresDatabase(connectionString);
+        _writerDb = new PostgresDatabase(connectionString, pool: "cityscreen-ingest");
         _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(maxPendingAppends) { SingleReader = true });
         _maxEventsPerCommit = maxEventsPerCommit;
     }
@@ -146,7 +148,7 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
     private async Task<List<AppendResult>> InsertAsync(List<PendingAppend> group)
     {
         var all = group.SelectMany(p => p.Events).ToList();
-        await using var c = await _db.OpenAsync(CancellationToken.None);
+        await using var c = await _writerDb.OpenAsync(CancellationToken.None);
         await using var tx = await c.BeginTransactionAsync();
         // Rows go in in request order, so sequences follow it; RETURNING names the rows that were new.
         await using var cmd = new NpgsqlCommand("""

@@ -11,12 +11,26 @@ internal sealed class PostgresDatabase
     /// <summary>The key of the advisory lock that makes hosts starting at once migrate one after the other.</summary>
     private const long MigrationLock = 0x43_53_4D_49_47; // "CSMIG"
 
-    public PostgresDatabase(string connectionString)
+    /// <summary>
+    /// Connections a host keeps to the database at most per pool, unless the connection string says
+    /// otherwise: a host replaying hundreds of grids at start would otherwise open Npgsql's default
+    /// of 100, and a few hosts would use up the server's default <c>max_connections</c> of 100.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 10;
+
+    /// <param name="pool">Names a separate pool (as the application name), so the ingest writer never waits behind readers.</param>
+    public PostgresDatabase(string connectionString, string pool = "cityscreen")
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new ArgumentException("the PostgreSQL connection string is empty (ConnectionStrings:CityScreen)", nameof(connectionString));
-        // A commit is on disk before the caller hears of it, whatever the server's default says.
-        ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=on" }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            // A commit is on disk before the caller hears of it, whatever the server's default says.
+            Options = "-c synchronous_commit=on",
+        };
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = DefaultMaxPoolSize;
+        builder.ApplicationName = builder.ApplicationName is { Length: > 0 } name ? $"{name} {pool}" : pool;
+        ConnectionString = builder.ConnectionString;
     }
 
     public string ConnectionString { get; }

@@ -28,6 +28,7 @@ public partial class Explore : ComponentBase, IDisposable
     private bool _overdueOnly;
     private DateOnly? _from, _to;
     private IDisposable? _watch;
+    private Security.AreaScope? _scope;
     private CityScreen.Storage.Indices.IndexRecord? _index;
     private IReadOnlyList<CityScreen.Storage.Indices.IndexPoint> _indexHistory = [];
 
@@ -40,11 +41,14 @@ public partial class Explore : ComponentBase, IDisposable
     [Inject] public required CityClock Clock { get; init; }
     [Inject] public required CityScreen.Storage.Indices.IIndexStore Indices { get; init; }
     [Inject] public required CityScreen.Domain.Index.IndexModel IndexModel { get; init; }
+    [Inject] public required Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Authentication { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
         _watch?.Dispose();
-        _area = AreaId is null ? Tree.Root : Tree.TryGet(AreaId, out var a) ? a : null;
+        // The viewer's subtree: /explore opens at its top, anything outside answers like an unknown area.
+        var scope = _scope = Security.AreaScope.For((await Authentication.GetAuthenticationStateAsync()).User, Tree);
+        _area = AreaId is null ? scope?.Root : scope?.Contains(AreaId) == true && Tree.TryGet(AreaId, out var a) ? a : null;
         if (_area is null) return;
         _children = Tree.Children(_area.Id).ToList();
         _snapshot = await Feed.GetOrFetchAsync(_area.Id, fresh: false);

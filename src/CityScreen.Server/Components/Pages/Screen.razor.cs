@@ -57,13 +57,16 @@ public partial class Screen : ComponentBase, IDisposable
     [Inject] public required IConfiguration Configuration { get; init; }
     [Inject] public required CityScreen.Storage.Indices.IIndexStore Indices { get; init; }
     [Inject] public required CityScreen.Domain.Index.IndexModel IndexModel { get; init; }
+    [Inject] public required Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Authentication { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
+        // The viewer's subtree: /screen opens at its top, anything outside answers like an unknown area.
+        var scope = Security.AreaScope.For((await Authentication.GetAuthenticationStateAsync()).User, Tree);
         var rotation = RotationQuery is { } r && Dashboards.TryGetRotation(r, out var found) ? found : null;
         var page = rotation is null ? null : rotation.Pages[Math.Clamp(PageQuery ?? 0, 0, rotation.Pages.Count - 1)];
         var areaId = page?.Area ?? AreaId;
-        var area = areaId is null ? Tree.Root : Tree.TryGet(areaId, out var a) ? a : null;
+        var area = areaId is null ? scope?.Root : scope?.Contains(areaId) == true && Tree.TryGet(areaId, out var a) ? a : null;
         if (area is null)
         {
             _context = null;

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using CityScreen.Areas;
+
+namespace CityScreen.Server.Security;
+
+/// <summary>
+/// What one identity may see: an area and everything below it. Anything outside answers exactly as
+/// an unknown area does, so a sibling's data can be neither read nor inferred.
+/// </summary>
+public sealed class AreaScope(AreaTree tree, Area root)
+{
+    public Area Root { get; } = root;
+
+    public bool Contains(string areaId) => tree.TryGet(areaId, out _) && tree.IsInSubtree(areaId, Root.Id);
+
+    /// <summary>The identity's scope; null when it names an area the tree does not have (it then sees nothing).</summary>
+    public static AreaScope? For(ClaimsPrincipal user, AreaTree tree)
+    {
+        if (user.Identity?.IsAuthenticated != true) return null;
+        var areaId = user.AreaOf();
+        if (string.IsNullOrEmpty(areaId)) return new AreaScope(tree, tree.Root);
+        return tree.TryGet(areaId, out var area) ? new AreaScope(tree, area) : null;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CityScreen.Server.Apis;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CityScreen.Server.Security;
+
+/// <summary>
+/// A token bucket per ingest key (<c>CityScreen:Ingest:RateLimit</c>): a source that floods gets 429
+/// with <c>Retry-After</c> and the others keep their share. Requests without a key share one bucket
+/// per client address, so guessing keys is throttled too. Password sign-ins at <c>/login</c> are
+/// limited per client address, so guessing passwords is slow.
+/// </summary>
+public static class RateLimits
+{
+    public const string IngestPolicy = "ingest";
+    public const string SignInPolicy = "sign-in";
+
+    public sealed class Options
+    {
+        public const string Section = IngestOptions.Section + ":RateLimit";
+
+        /// <summary>Requests a key may make per second on average.</summary>
+        public int RequestsPerSecond { get; set; } = 100;
+
+        /// <summary>Requests a key may make at once after a quiet spell.</summary>
+        public int Burst { get; set; } = 200;
+    }
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration config)
+    {
+        var o = config.GetSection(Options.Section).Get<Options>() ?? new Options();
+        if (o.RequestsPerSecond < 1 || o.Burst < 1)
+            throw new InvalidOperationException($"{Options.Section}: RequestsPerSecond and Burst must be at least 1");
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(IngestPolicy, http => RateLimitPartition.GetTokenBucketLimiter(PartitionOf(http), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = o.Burst,
+                TokensPerPeriod = o.RequestsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+            var signIn = config.GetValue($"{AuthOptions.Section}:SignInAttemptsPerMinute", 10);
+            limiter.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, signIn),
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+                var response = context.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+                await response.WriteAsJsonAsync(new ProblemDetails
+                {
+                    Status = 429,
+                    Title = "Too many requests",
+                    Detail = context.HttpContext.Request.Path.StartsWithSegments("/login")
+                        ? $"Too many sign-in attempts from this address; try again after {retry} s."
+                        : $"This key sent more than {o.RequestsPerSecond} requests per second (bursts of {o.Burst}); nothing of this request was stored, resend it after {retry} s.",
+                }, options: null, contentType: "application/problem+json", cancellationToken);
+            };
+        });
+    }
+
+    private static string PartitionOf(HttpContext http) =>
+        http.Request.Headers["X-Api-Key"].ToString() is { Length: > 0 and <= 200 } key
+            ? "key:" + Secrets.Sha256(key)
+            : "ip:" + http.Connection.RemoteIpAddress;
+}

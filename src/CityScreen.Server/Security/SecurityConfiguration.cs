@@ -1,0 +1,61 @@
+using CityScreen.Server.Apis;
+using CityScreen.Storage;
+using CityScreen.Storage.Security;
+using Microsoft.AspNetCore.Authentication;
+
+namespace CityScreen.Server.Security;
+
+/// <summary>Access control in the host: identities, policies, limits, headers and the admin account.</summary>
+public static class SecurityConfiguration
+{
+    /// <summary>Larger than any ingest body (which has its own, clearer 413), small enough that no request can exhaust memory.</summary>
+    private const long DefaultMaxRequestBodyBytes = 8 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddCityScreenSecurity(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        services.Configure<AuthOptions>(config.GetSection(AuthOptions.Section));
+
+        var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var path = Path.Combine(builder.Environment.ContentRootPath, storage.SqlitePath);
+        services.AddSingleton<ISecurityStore>(_ =>
+        {
+            var store = new SqliteSecurityStore(path);
+            // Tables exist before the first request can look a token up.
+            store.InitializeAsync().GetAwaiter().GetResult();
+            return store;
+        });
+        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<ISecurityStore>());
+        services.AddSingleton<ITokenStore>(sp => sp.GetRequiredService<ISecurityStore>());
+        services.AddSingleton<IIngestKeyStore>(sp => sp.GetRequiredService<ISecurityStore>());
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<ISecurityStore>());
+        services.AddSingleton<Audit>();
+        services.AddSingleton<IngestKeys>();
+        services.AddHostedService<AdminAccountBootstrap>();
+
+        services.Configure<OidcOptions>(config.GetSection(OidcOptions.Section));
+        services.AddAuthentication(CityScreenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, CityScreenAuthenticationHandler>(CityScreenAuthenticationHandler.SchemeName, null)
+            .AddCityScreenSingleSignOn(config);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddCascadingAuthenticationState();
+        services.AddRateLimits(config);
+
+        var maxBody = Math.Max(DefaultMaxRequestBodyBytes, config.GetValue($"{IngestOptions.Section}:MaxBodyBytes", 4L * 1024 * 1024) + 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+        return builder;
+    }
+
+    /// <summary>Before the endpoints: headers on every answer, then who is asking, then what they may do.</summary>
+    public static WebApplication UseCityScreenSecurity(this WebApplication app, string dashboardPath)
+    {
+        app.UseSecurityHeaders(dashboardPath);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+}

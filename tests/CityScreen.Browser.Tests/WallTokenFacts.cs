@@ -1,0 +1,77 @@
+using System.Text.Json;
+using CityScreen.Server.Tests;
+using Microsoft.Playwright;
+
+namespace CityScreen.Browser.Tests;
+
+/// <summary>
+/// A street's wall opened once with its token, on a server without anonymous reading: it shows the
+/// street and nothing else, and keeps running across a server restart without a sign-in page.
+/// </summary>
+[Collection("browser")]
+public class WallTokenFacts(BrowserFixture fixture)
+{
+    private const string Street = "610602001";
+    private const string OtherStreet = "610602002";
+
+    [Fact]
+    public async Task A_street_wall_token_shows_the_street_only_and_survives_a_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cityscreen-walltoken-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            await using var server = new ServerProcess(directory, "--CityScreen:Auth:AnonymousRead", "false", "--CityScreen:Wall:Takeover", "false");
+            await server.StartAsync();
+            string token, streetName;
+            using (var admin = Access.Basic(server.BaseAddress, "admin", ServerProcess.AdminPassword))
+            {
+                (_, token) = await Access.IssueTokenAsync(admin, "wall", Street, "宝塔山街道大屏");
+                streetName = JsonDocument.Parse(await admin.GetStringAsync($"/api/areas/{Street}")).RootElement.GetProperty("name").GetString()!;
+            }
+            await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+            var page = await context.NewPageAsync();
+            var failures = new List<string>();
+            page.Console += (_, m) => { if (m.Type == "error") failures.Add(m.Text); };
+
+            await page.GotoAsync(new Uri(server.BaseAddress, $"/screen?token={token}").ToString());
+            await WaitLiveAsync(page);
+            Assert.Contains(streetName, await page.TitleAsync());
+
+            await page.GotoAsync(new Uri(server.BaseAddress, $"/screen/{OtherStreet}").ToString());
+            await Assertions.Expect(page.Locator(".not-found")).ToContainTextAsync("未找到区域");
+            await page.GotoAsync(new Uri(server.BaseAddress, "/screen").ToString());
+            await WaitLiveAsync(page);
+            Assert.Contains(streetName, await page.TitleAsync());
+            Assert.DoesNotContain(failures, f => f.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+
+            server.Kill();
+            await server.StartAsync();
+
+            // Nobody touches the wall: it reconnects or reloads by itself, still signed in by its stored token.
+            await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync(new LocatorAssertionsToBeHiddenOptions { Timeout = 60_000 });
+            await WaitLiveAsync(page);
+            Assert.DoesNotContain("/login", page.Url);
+            Assert.Contains(streetName, await page.TitleAsync());
+
+            await using var stranger = await fixture.Browser.NewContextAsync();
+            var strangerPage = await stranger.NewPageAsync();
+            await strangerPage.GotoAsync(new Uri(server.BaseAddress, "/screen").ToString());
+            Assert.Contains("/login", strangerPage.Url);
+            await Assertions.Expect(strangerPage.Locator("form")).ToContainTextAsync("登录");
+        }
+        finally
+        {
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>The wall's server-driven clock moves once its circuit is live.</summary>
+    private static async Task WaitLiveAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.canvas')", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        var clock = page.Locator("[data-panel-id='clock'] .clock-time");
+        var shown = await clock.InnerTextAsync();
+        await Assertions.Expect(clock).Not.ToHaveTextAsync(shown, new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+    }
+}
