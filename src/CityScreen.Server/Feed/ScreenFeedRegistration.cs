@@ -11,7 +11,8 @@ namespace CityScreen.Server.Feed;
 /// is new at every start, so the registry can drop the entry as soon as the cluster declares it dead.
 /// </summary>
 public sealed class ScreenFeedRegistration(
-    IGrainFactory grains, ScreenFeed feed, ILocalSiloDetails silo, IOptions<GrainOptions> options, ILogger<ScreenFeedRegistration> logger)
+    IGrainFactory grains, ScreenFeed feed, ILocalSiloDetails silo, IClusterMembershipService membership, IOptions<GrainOptions> options,
+    ILogger<ScreenFeedRegistration> logger)
     : BackgroundService
 {
     /// <summary>Well inside the registry's expiry; also how long a moved registry can be without this host.</summary>
@@ -30,6 +31,9 @@ public sealed class ScreenFeedRegistration(
     /// </summary>
     public async Task CatchUpAsync(DateTimeOffset registeredBy, CancellationToken cancellationToken)
     {
+        // Alone (the embedded mode, or the first host): the only publisher is this host's own, and it
+        // read the list after this host registered.
+        if (!membership.CurrentSnapshot.Members.Values.Any(m => m.Status != SiloStatus.Dead && !m.SiloAddress.Equals(silo.SiloAddress))) return;
         var wait = registeredBy + options.Value.HostListRefresh - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
         await feed.RefreshAllAsync(cancellationToken);
