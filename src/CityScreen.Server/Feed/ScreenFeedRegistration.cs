@@ -1,4 +1,6 @@
 using CityScreen.Contracts.Grains;
+using CityScreen.Grains;
+using Microsoft.Extensions.Options;
 
 namespace CityScreen.Server.Feed;
 
@@ -8,7 +10,9 @@ namespace CityScreen.Server.Feed;
 /// The reference is kept here so it is not collected. The host id is this silo's address, which
 /// is new at every start, so the registry can drop the entry as soon as the cluster declares it dead.
 /// </summary>
-public sealed class ScreenFeedRegistration(IGrainFactory grains, ScreenFeed feed, ILocalSiloDetails silo, ILogger<ScreenFeedRegistration> logger)
+public sealed class ScreenFeedRegistration(
+    IGrainFactory grains, ScreenFeed feed, ILocalSiloDetails silo, IClusterMembershipService membership, IOptions<GrainOptions> options,
+    ILogger<ScreenFeedRegistration> logger)
     : BackgroundService
 {
     /// <summary>Well inside the registry's expiry; also how long a moved registry can be without this host.</summary>
@@ -20,6 +24,21 @@ public sealed class ScreenFeedRegistration(IGrainFactory grains, ScreenFeed feed
     /// <summary>Completes once this host's feed is known to the cluster; areas are woken after it, so their first snapshots reach this host.</summary>
     public Task Registered => _registered.Task;
 
+    /// <summary>
+    /// Waits until every host's publisher has read the host list since this host registered (they
+    /// keep it for <see cref="GrainOptions.HostListRefresh"/>), then fetches every area this host
+    /// holds: what was published in between went to the other hosts only.
+    /// </summary>
+    public async Task CatchUpAsync(DateTimeOffset registeredBy, CancellationToken cancellationToken)
+    {
+        // Alone (the embedded mode, or the first host): the only publisher is this host's own, and it
+        // read the list after this host registered.
+        if (!membership.CurrentSnapshot.Members.Values.Any(m => m.Status != SiloStatus.Dead && !m.SiloAddress.Equals(silo.SiloAddress))) return;
+        var wait = registeredBy + options.Value.HostListRefresh - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
+        await feed.RefreshAllAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _reference = grains.CreateObjectReference<IScreenFeedObserver>(feed);
@@ -29,13 +48,13 @@ public sealed class ScreenFeedRegistration(IGrainFactory grains, ScreenFeed feed
             try
             {
                 var known = await registry.RegisterAsync(_hostId, _reference);
+                var first = _registered.TrySetResult();
                 // Unknown after the first time: the registry moved (its host died) and forgot.
-                if (!known && !_registered.TrySetResult())
+                if (!known && !first)
                 {
                     logger.LogInformation("The screen registry had lost this host; fetching every area again");
                     await feed.RefreshAllAsync(stoppingToken);
                 }
-                _registered.TrySetResult();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -32,6 +32,8 @@ public sealed class StartupService(
         var started = DateTimeOffset.UtcNow;
         await WakeUntilDoneAsync(stoppingToken);
         await WaitForCompleteTreeAsync(stoppingToken);
+        readiness.Set("catching up with the other hosts' screens");
+        await feedRegistration.CatchUpAsync(started, stoppingToken);
         readiness.Set("ready");
         logger.LogInformation("CityScreen ready: {Areas} areas, {Events} stored events, areas rebuilt in {Seconds:F1} s",
             tree.Count, count, (DateTimeOffset.UtcNow - started).TotalSeconds);
