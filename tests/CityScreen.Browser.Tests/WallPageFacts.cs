@@ -40,7 +40,7 @@ public class WallPageFacts(BrowserFixture fixture)
         var page = await fixture.OpenAsync($"/screen/{grid}");
         var counter = page.Locator("[data-panel-id] .kpi[data-indicator='EV01'] .kpi-value").First;
         // Note which character each digit element shows, in the same turn as the text: the simulator may move the counter any time.
-        var before = await counter.EvaluateAsync<string>("e => { e.querySelectorAll('.digit').forEach(d => d.dataset.was = d.textContent); return e.innerText; }");
+        var before = await counter.EvaluateAsync<string>("e => { e.querySelectorAll('.digit').forEach(d => d.dataset.was = d.textContent); return e.querySelector('.flip').getAttribute('aria-label'); }");
 
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Api-Key", ServerProcess.ApiKey);
@@ -48,7 +48,7 @@ public class WallPageFacts(BrowserFixture fixture)
         var body = $$"""{"id":"browser-1","type":"case.reported","occurredAt":"{{now}}","gridId":"{{grid}}","source":"test","caseId":"AJ-browser-1","kind":"event","category":"市容环境","level":"normal","title":"浏览器测试"}""";
         (await http.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
-        await Assertions.Expect(counter).Not.ToHaveTextAsync(before, new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await Assertions.Expect(counter.Locator(".flip")).Not.ToHaveAttributeAsync("aria-label", before, new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
 
         // Only a changed character is a new element (which flips in); an element kept never shows another character.
         var digits = await counter.EvaluateAsync<string[][]>("e => [...e.querySelectorAll('.digit')].map(d => [d.dataset.was ?? '', d.textContent, getComputedStyle(d).animationName])");
