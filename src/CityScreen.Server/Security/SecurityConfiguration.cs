@@ -1,3 +1,4 @@
+using CityScreen.Jobs.Hosting;
 using CityScreen.Server.Apis;
 using CityScreen.Storage;
 using CityScreen.Storage.Security;
@@ -17,11 +18,12 @@ public static class SecurityConfiguration
         var services = builder.Services;
         services.Configure<AuthOptions>(config.GetSection(AuthOptions.Section));
 
-        var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var path = Path.Combine(builder.Environment.ContentRootPath, storage.SqlitePath);
+        // Read here, not in the factory: a missing connection string stops the host at start, naming the key.
+        var database = CityScreenDatabase.FromConfiguration(config, builder.Environment.ContentRootPath);
         services.AddSingleton<ISecurityStore>(_ =>
         {
-            var store = new SqliteSecurityStore(path);
+            // In a cluster every host shares one store, or a token issued on one host is unknown on the others.
+            ISecurityStore store = database.IsPostgres ? new PostgresSecurityStore(database.Location) : new SqliteSecurityStore(database.Location);
             // Tables exist before the first request can look a token up.
             store.InitializeAsync().GetAwaiter().GetResult();
             return store;
