@@ -34,6 +34,20 @@ public class ClusterSecurityStoreFacts
         Assert.DoesNotContain(builder.Services, s => s.ServiceType == typeof(ISecurityStore));
     }
 
+    [Fact]
+    public async Task The_users_command_with_the_postgres_provider_writes_the_shared_database()
+    {
+        var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("security");
+
+        var missing = await UsersCommand.RunAsync(["add", "ops", "--role", "admin", "--password", "pw-ops-123", "--CityScreen:Storage:Provider", "Postgres"]);
+        var added = await UsersCommand.RunAsync(["add", "ops", "--role", "admin", "--password", "pw-ops-123",
+            "--CityScreen:Storage:Provider", "Postgres", "--ConnectionStrings:CityScreen", connectionString]);
+
+        Assert.Equal((2, 0), (missing, added));
+        var ops = await new PostgresSecurityStore(connectionString).FindAccountAsync("ops");
+        Assert.True(Secrets.VerifyPassword("pw-ops-123", ops!.PasswordHash));
+    }
+
     private static WebApplicationBuilder Builder(params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.GetTempPath() });
