@@ -15,7 +15,7 @@ public sealed class PostgresSecurityStore(string connectionString) : ISecuritySt
     private const string KeyColumns = "id, source, area_ids, secret_hash, created_at, revoked_at";
 
     // A pool of its own: a token lookup on every request never waits behind a replay's readers.
-    private readonly PostgresDatabase _db = new(connectionString, "cityscreen security");
+    private readonly PostgresDatabase _db = new(connectionString, pool: "cityscreen-security");
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _db.MigrateAsync(cancellationToken);
 
