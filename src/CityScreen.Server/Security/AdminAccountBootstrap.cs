@@ -25,7 +25,9 @@ public sealed class AdminAccountBootstrap(ISecurityStore store, IOptions<AuthOpt
         }
         if (existing is not null) return;
         var password = Secrets.NewPassword();
-        await store.SaveAccountAsync(new Account(AdminName, Roles.Admin, null, Secrets.HashPassword(password), time.GetUtcNow()), cancellationToken);
+        // Another host of the cluster may have created it since: only the one whose account was stored prints a password.
+        if (!await store.AddAccountIfAbsentAsync(new Account(AdminName, Roles.Admin, null, Secrets.HashPassword(password), time.GetUtcNow()), cancellationToken))
+            return;
         await store.AppendAuditAsync(time.GetUtcNow(), "system", "admin.password.generated", "printed once at first start", cancellationToken);
         // Printed once, on purpose to the console only: the log may be shipped elsewhere.
         Console.WriteLine($"""

@@ -1,5 +1,5 @@
+using CityScreen.Jobs.Hosting;
 using CityScreen.Server.Apis;
-using CityScreen.Storage;
 using CityScreen.Storage.Security;
 using Microsoft.AspNetCore.Authentication;
 
@@ -17,11 +17,11 @@ public static class SecurityConfiguration
         var services = builder.Services;
         services.Configure<AuthOptions>(config.GetSection(AuthOptions.Section));
 
-        var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var path = Path.Combine(builder.Environment.ContentRootPath, storage.SqlitePath);
+        // Read here, not in the factory: a missing connection string stops the host at start, naming the key.
+        var database = CityScreenDatabase.FromConfiguration(config, builder.Environment.ContentRootPath);
         services.AddSingleton<ISecurityStore>(_ =>
         {
-            var store = new SqliteSecurityStore(path);
+            var store = CreateStore(database);
             // Tables exist before the first request can look a token up.
             store.InitializeAsync().GetAwaiter().GetResult();
             return store;
@@ -48,6 +48,13 @@ public static class SecurityConfiguration
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         return builder;
     }
+
+    /// <summary>
+    /// The store of the configured database; the <c>users</c> command uses it too. In a cluster every
+    /// host shares one store, or a token issued on one host is unknown on the others.
+    /// </summary>
+    public static ISecurityStore CreateStore(CityScreenDatabase database) =>
+        database.IsPostgres ? new PostgresSecurityStore(database.Location) : new SqliteSecurityStore(database.Location);
 
     /// <summary>Before the endpoints: headers on every answer, then who is asking, then what they may do.</summary>
     public static WebApplication UseCityScreenSecurity(this WebApplication app, string dashboardPath)

@@ -1,12 +1,12 @@
+using CityScreen.Jobs.Hosting;
 using CityScreen.Server.Hosting;
-using CityScreen.Storage;
 using CityScreen.Storage.Security;
 
 namespace CityScreen.Server.Security;
 
 /// <summary>
 /// <c>dotnet run --project src/CityScreen.Server -- users add|passwd|remove|list …</c>: local accounts
-/// in the same store the server uses (same configuration, so <c>--CityScreen:Storage:SqlitePath</c>
+/// in the same store the server uses (same configuration, so <c>--CityScreen:Storage:SqlitePath</c>, the postgres provider
 /// and the other settings work here too).
 /// </summary>
 public static class UsersCommand
@@ -26,8 +26,11 @@ public static class UsersCommand
         var (positional, named, config) = Split(args);
         if (positional.Count == 0) return Fail("name a command");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = config.ToArray(), ApplicationName = typeof(UsersCommand).Assembly.GetName().Name });
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var store = new SqliteSecurityStore(Path.Combine(builder.Environment.ContentRootPath, storage.SqlitePath));
+        CityScreenDatabase database;
+        try { database = CityScreenDatabase.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath); }
+        catch (InvalidOperationException e) { return Fail(e.Message); }
+        // The server's store: with the postgres provider, the database every host of the cluster reads.
+        var store = SecurityConfiguration.CreateStore(database);
         await store.InitializeAsync();
         var now = DateTimeOffset.UtcNow;
 

@@ -87,5 +87,41 @@ internal static class PostgresSchema
                 PRIMARY KEY (date, model_version)
             );
             """),
+        new(3, "accounts, tokens, ingest keys and the audit log", """
+            -- Shared by every host of a cluster: a token issued on one host is known on all of them.
+            CREATE TABLE accounts (
+                name           text PRIMARY KEY,
+                role           text NOT NULL,
+                area_id        text NULL,
+                password_hash  text NOT NULL,
+                created_at     timestamptz NOT NULL
+            );
+            CREATE TABLE access_tokens (
+                id             text PRIMARY KEY,
+                kind           text NOT NULL,
+                name           text NOT NULL,
+                role           text NOT NULL,
+                area_id        text NULL,
+                secret_hash    text NOT NULL UNIQUE,
+                created_at     timestamptz NOT NULL,
+                expires_at     timestamptz NULL,
+                revoked_at     timestamptz NULL
+            );
+            CREATE TABLE ingest_keys (
+                id             text PRIMARY KEY,
+                source         text NOT NULL,
+                area_ids       text[] NOT NULL,
+                secret_hash    text NOT NULL UNIQUE,
+                created_at     timestamptz NOT NULL,
+                revoked_at     timestamptz NULL
+            );
+            CREATE TABLE audit_log (
+                id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                at             timestamptz NOT NULL,
+                actor          text NOT NULL,
+                action         text NOT NULL,
+                detail         text NOT NULL
+            );
+            """),
     ];
 }

@@ -65,6 +65,12 @@ public sealed class SqliteSecurityStore(string path) : ISecurityStore
             ON CONFLICT (name) DO UPDATE SET role = excluded.role, area_id = excluded.area_id, password_hash = excluded.password_hash
             """, cancellationToken, account.Name, account.Role, account.AreaId, account.PasswordHash, account.CreatedAt.ToUnixTimeMilliseconds());
 
+    public async Task<bool> AddAccountIfAbsentAsync(Account account, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("""
+            INSERT INTO accounts (name, role, area_id, password_hash, created_at) VALUES ($p0, $p1, $p2, $p3, $p4)
+            ON CONFLICT (name) DO NOTHING
+            """, cancellationToken, account.Name, account.Role, account.AreaId, account.PasswordHash, account.CreatedAt.ToUnixTimeMilliseconds()) > 0;
+
     public async Task<bool> RemoveAccountAsync(string name, CancellationToken cancellationToken = default) =>
         await ExecuteAsync("DELETE FROM accounts WHERE name = $p0", cancellationToken, name) > 0;
 
