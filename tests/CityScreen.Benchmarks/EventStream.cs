@@ -32,7 +32,13 @@ public static class EventStream
         for (var at = from + step; events.Count < count && at <= from + 3 * span; at += step)
             events.AddRange(simulator.Advance(at));
         if (events.Count < count) throw new InvalidOperationException($"the simulator made {events.Count} events, not {count}");
-        return events.GetRange(0, count);
+        // The simulator numbers cases by day, so two streams of one run would reuse a case id in
+        // another grid (refused) and an event id (a duplicate): each stream gets its own.
+        return events.GetRange(0, count).Select(e => e with
+        {
+            Id = $"s{seed}-{e.Id}",
+            CaseId = e.CaseId is null ? null : $"S{seed}-{e.CaseId}",
+        }).ToList();
     }
 
     public static byte[] Body(IEnumerable<CityEvent> events) => Encoding.UTF8.GetBytes(CityEventJson.SerializeBatch(events));

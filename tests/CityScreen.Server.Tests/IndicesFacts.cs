@@ -161,6 +161,12 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
         Assert.Equal([Payloads.Street], streets.EnumerateArray().Select(r => r.GetProperty("areaId").GetString()));
         Assert.All(communities.EnumerateArray(), r => Assert.StartsWith(Payloads.Street, r.GetProperty("areaId").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, city.StatusCode);
+        // Its street's rank among the other streets is made of their values: not for this leader.
+        var own = await JsonAsync(await leader.GetAsync($"/api/areas/{Payloads.Street}/index/{fixture.YesterdayText}/explain"));
+        Assert.Equal(JsonValueKind.Null, own.GetProperty("rank").ValueKind);
+        Assert.Equal(JsonValueKind.Null, streets[0].GetProperty("rank").ValueKind);
+        // Its communities' ranks among each other are within its street.
+        Assert.Contains(communities.EnumerateArray(), r => r.GetProperty("rank").ValueKind == JsonValueKind.Number);
     }
 
     [Fact]

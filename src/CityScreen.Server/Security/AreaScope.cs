@@ -13,6 +13,13 @@ public sealed class AreaScope(AreaTree tree, Area root)
 
     public bool Contains(string areaId) => tree.TryGet(areaId, out _) && tree.IsInSubtree(areaId, Root.Id);
 
+    /// <summary>
+    /// Whether an area's rank among its siblings may be shown: a rank is made of the siblings'
+    /// values, so only a viewer who may see the parent (and with it the siblings) sees it.
+    /// </summary>
+    public bool SeesRankOf(string areaId) =>
+        tree.TryGet(areaId, out var area) && (area.ParentId is null || Contains(area.ParentId));
+
     /// <summary>The identity's scope; null when it names an area the tree does not have (it then sees nothing).</summary>
     public static AreaScope? For(ClaimsPrincipal user, AreaTree tree)
     {

@@ -65,7 +65,7 @@ public partial class Screen : ComponentBase, IDisposable
     protected override async Task OnParametersSetAsync()
     {
         // The viewer's subtree: /screen opens at its top, anything outside answers like an unknown area.
-        var scope = Security.AreaScope.For((await Authentication.GetAuthenticationStateAsync()).User, Tree);
+        var scope = _scope = Security.AreaScope.For((await Authentication.GetAuthenticationStateAsync()).User, Tree);
         var rotation = RotationQuery is { } r && Dashboards.TryGetRotation(r, out var found) ? found : null;
         var page = rotation is null ? null : rotation.Pages[Math.Clamp(PageQuery ?? 0, 0, rotation.Pages.Count - 1)];
         var areaId = page?.Area ?? AreaId;
@@ -125,7 +125,11 @@ public partial class Screen : ComponentBase, IDisposable
     private async Task<WallContext> OpenAsync(Area area, DashboardLayout layout)
     {
         Unwatch();
-        var context = new WallContext(Tree, Feed, Renderer, Clock, area, layout) { Yesterday = Yesterday };
+        var context = new WallContext(Tree, Feed, Renderer, Clock, area, layout)
+        {
+            Yesterday = Yesterday,
+            RankVisible = _scope?.SeesRankOf(area.Id) != false,
+        };
         var (mapAreas, _) = MapScope.For(Tree, area);
         _watches.Add(Feed.Watch(area.Id, s => { context.Snapshot = s; _dirty = true; }));
         var compared = context.Compared();
@@ -150,6 +154,7 @@ public partial class Screen : ComponentBase, IDisposable
         return context;
     }
 
+    private Security.AreaScope? _scope;
     private volatile CaseAlert? _takeoverRequest;
     private static readonly TimeSpan IndexEvery = TimeSpan.FromMinutes(1);
     private DateTime _indexAt;
