@@ -52,9 +52,43 @@ public class SubIndicatorCasesFacts
         Assert.Equal(["repeat"], rows.Where(sa02.Counts).Where(sa02.Meets).Select(r => r.CaseId));
     }
 
+    [Fact]
+    public void A_whistle_counts_once_answered_or_once_its_30_minutes_ran_out_and_is_met_when_answered_within_them()
+    {
+        var dispatched = Day(12, 9);
+        CaseRow[] rows =
+        [
+            Row("answered-in-time") with { Whistled = true, DispatchedAt = dispatched, RespondedAt = dispatched.AddMinutes(20) },
+            Row("answered-late") with { Whistled = true, DispatchedAt = dispatched, RespondedAt = dispatched.AddMinutes(45) },
+            Row("unanswered") with { Whistled = true, DispatchedAt = dispatched },
+            Row("no-whistle") with { DispatchedAt = dispatched, RespondedAt = dispatched.AddMinutes(5) },
+            Row("whistled-after-the-date") with { Whistled = true, DispatchedAt = Day(22, 9) },
+        ];
+
+        var wb01 = SubIndicatorCases.For("WB01", Date, Scene.Clock, rows)!;
+
+        Assert.Equal(["answered-in-time", "answered-late", "unanswered"], rows.Where(wb01.Counts).Select(r => r.CaseId));
+        Assert.Equal(["answered-in-time"], rows.Where(wb01.Counts).Where(wb01.Meets).Select(r => r.CaseId));
+    }
+
+    [Fact]
+    public void On_time_resolution_uses_the_resolution_not_the_closing()
+    {
+        CaseRow[] rows =
+        [
+            Row("resolved-in-time-closed-late", due: Day(10), closed: Day(12)) with { ResolvedAt = Day(9) },
+            Row("resolved-late", due: Day(10), closed: Day(12)) with { ResolvedAt = Day(11) },
+            Row("unresolved", due: Day(15)),
+        ];
+
+        var ev06 = SubIndicatorCases.For("EV06", Date, Scene.Clock, rows)!;
+
+        Assert.Equal(["resolved-in-time-closed-late", "resolved-late", "unresolved"], rows.Where(ev06.Counts).Select(r => r.CaseId));
+        Assert.Equal(["resolved-in-time-closed-late"], rows.Where(ev06.Counts).Where(ev06.Meets).Select(r => r.CaseId));
+    }
+
     [Theory]
     [InlineData("PM03")]
-    [InlineData("WB01")]
     [InlineData("NR01")]
     public void Sub_indicators_that_count_no_cases_have_no_case_list(string id) =>
         Assert.Null(SubIndicatorCases.For(id, Date, Scene.Clock, []));

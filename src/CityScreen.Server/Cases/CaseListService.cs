@@ -35,6 +35,7 @@ public sealed class CaseListService(AreaTree tree, IEventStore store, CityClock 
     {
         var status = f.RejectedAt is not null ? "rejected" : f.ClosedAt is not null ? "closed" : f.FiledAt is not null ? "open" : "reported";
         var overdue = f.IsOpen && f.DueAt is { } due && now > due;
-        return new CaseRow(f.CaseId, f.Title, f.Category, f.Kind, f.Level, f.ReportedAt, f.FiledAt, f.DueAt, f.ClosedAt, status, overdue, f.Reopenings, f.Score);
+        return new CaseRow(f.CaseId, f.Title, f.Category, f.Kind, f.Level, f.ReportedAt, f.FiledAt, f.DueAt, f.ClosedAt, status, overdue, f.Reopenings, f.Score,
+            f.ResolvedAt, f.DispatchedAt, f.RespondedAt, f.Whistled);
     }
 }

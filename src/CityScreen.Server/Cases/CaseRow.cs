@@ -14,4 +14,10 @@ public sealed record CaseRow(
     string Status,
     bool Overdue,
     int Reopenings,
-    int? Score);
+    int? Score,
+    // What the index's sub-indicators count besides the closing: the standing resolution, the
+    // first dispatch (a whistle when 吹哨) and the first response after it.
+    DateTimeOffset? ResolvedAt = null,
+    DateTimeOffset? DispatchedAt = null,
+    DateTimeOffset? RespondedAt = null,
+    bool Whistled = false);
