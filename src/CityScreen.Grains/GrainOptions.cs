@@ -14,6 +14,13 @@ public sealed class GrainOptions
     /// <summary>How often a host's publisher sends batched snapshots to every host's feed.</summary>
     public TimeSpan PublishInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Ingest requests being stored or handed to their grids at once, per host. Beyond it a request
+    /// is refused before anything is stored (503 with Retry-After): when the grids fall behind,
+    /// senders wait instead of requests piling up without limit.
+    /// </summary>
+    public int MaxIngestInFlight { get; set; } = 512;
+
     /// <summary>How often the list of hosts is re-read by publishers.</summary>
     public TimeSpan HostListRefresh { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -13,8 +13,11 @@ namespace CityScreen.Grains.Ingest;
 /// tree and the cases already known, store them durably (all or nothing), then hand the new ones
 /// to their grid grains. A request with any error changes nothing.
 /// </summary>
-public sealed class EventIngestor(AreaTree tree, IEventStore store, IGrainFactory grains, ILogger<EventIngestor> logger)
+public sealed class EventIngestor(
+    AreaTree tree, IEventStore store, IGrainFactory grains, ILogger<EventIngestor> logger, Microsoft.Extensions.Options.IOptions<GrainOptions>? options = null)
 {
+    private readonly SemaphoreSlim _inFlight = new(Math.Max(1, (options?.Value ?? new GrainOptions()).MaxIngestInFlight));
+
     /// <summary>
     /// Validates <paramref name="items"/> (null where parsing already failed, with the error in
     /// <paramref name="errors"/>) and, when all are valid, stores and dispatches them.
@@ -25,9 +28,19 @@ public sealed class EventIngestor(AreaTree tree, IEventStore store, IGrainFactor
         if (!errors.IsEmpty) return new IngestOutcome(0, 0, errors);
 
         var events = items.Select(e => e!).ToList();
-        var result = await store.AppendAsync(events, cancellationToken);
-        await DispatchAsync(result.Stored);
-        return new IngestOutcome(result.Stored.Count, result.Duplicates, null);
+        // Taken before storing: a refused request has stored nothing, so its resend is new.
+        if (!_inFlight.Wait(0))
+            throw new StoreBusyException("the areas are still applying earlier events: nothing was stored, retry shortly");
+        try
+        {
+            var result = await store.AppendAsync(events, cancellationToken);
+            await DispatchAsync(result.Stored);
+            return new IngestOutcome(result.Stored.Count, result.Duplicates, null);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
     }
 
     /// <summary>Events the caller built itself (the simulator): the same checks, errors as an exception.</summary>
