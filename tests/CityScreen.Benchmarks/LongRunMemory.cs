@@ -37,7 +37,7 @@ public static class LongRunMemory
             return 2;
         }
 
-        var port = FreePort();
+        var port = FreePort.Next();
         var profile = Path.Combine(Path.GetTempPath(), "cityscreen-longrun-" + Guid.NewGuid().ToString("N"));
         using var browser = Process.Start(new ProcessStartInfo(chromium)
         {
@@ -120,13 +120,6 @@ public static class LongRunMemory
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
-
-    private static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
     }
 
     /// <summary>The DevTools protocol of the first page target, request by request.</summary>

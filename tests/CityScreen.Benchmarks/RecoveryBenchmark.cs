@@ -106,13 +106,13 @@ public static class RecoveryBenchmark
         var server = Path.Combine(root, "src", "CityScreen.Server", "bin", BuildConfiguration(), "net10.0");
         if (!File.Exists(Path.Combine(server, "CityScreen.Server.dll")))
             throw new InvalidOperationException($"build the server first: {server} has no CityScreen.Server.dll");
-        var port = FreePort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = server, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[]
         {
             Path.Combine(server, "CityScreen.Server.dll"), "--contentRoot", server, "--urls", $"http://127.0.0.1:{port}",
             "--CityScreen:Storage:SqlitePath", path, "--CityScreen:Simulator:Enabled", "false",
-            "--CityScreen:Cluster:SiloPort", FreePort().ToString(), "--CityScreen:Cluster:GatewayPort", FreePort().ToString(),
+            "--CityScreen:Cluster:SiloPort", FreePort.Next().ToString(), "--CityScreen:Cluster:GatewayPort", FreePort.Next().ToString(),
             "--CityScreen:Jobs:SimulatedHistoryDays", "0", "--Logging:LogLevel:Default", "Warning",
         }) start.ArgumentList.Add(a);
 
@@ -175,12 +175,5 @@ public static class RecoveryBenchmark
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
-    }
-
-    private static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,5 @@
 using CityScreen.Domain.Cases;
-using static CityScreen.Domain.Tests.CaseSteps;
+using static CityScreen.Testing.CaseSteps;
 
 namespace CityScreen.Domain.Tests;
 

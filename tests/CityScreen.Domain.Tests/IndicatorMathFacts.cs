@@ -1,7 +1,7 @@
 using CityScreen.Contracts.Indicators;
 using CityScreen.Domain.Indicators;
 using CityScreen.Domain.Ledger;
-using static CityScreen.Domain.Tests.CaseSteps;
+using static CityScreen.Testing.CaseSteps;
 
 namespace CityScreen.Domain.Tests;
 

@@ -27,7 +27,7 @@ internal static class CityDays
                 var reported = start.AddHours(8 + c).AddMinutes(g);
                 var late = (g + c) % 5 == 0;
                 var kind = kinds[c];
-                events.Add(steps.Reported(reported, kind, c == 1 ? "噪音扰民" : "市容环境"));
+                events.Add(steps.Reported(reported, kind, category: c == 1 ? "噪音扰民" : "市容环境"));
                 events.Add(steps.Filed(reported.AddMinutes(10), reported.AddHours(6)));
                 if (kind == "order") events.Add(steps.Responded(reported.AddMinutes(20), memberId: $"{grid}-m{(g + c) % 20:D3}"));
                 else

@@ -29,7 +29,7 @@ public sealed class LeafRollupCalculatorFacts
             var kind = new[] { "event", "hotline", "order", "part" }[i % 4];
             var s = new CaseSteps($"c{i}", Grid);
             var at = Shanghai.At(11, day, 9 + i % 8);
-            events.Add(s.Reported(at, kind, i % 3 == 0 ? "噪音扰民" : "市容环境"));
+            events.Add(s.Reported(at, kind, category: i % 3 == 0 ? "噪音扰民" : "市容环境"));
             events.Add(s.Filed(at.AddMinutes(5), at.AddHours(20)));
             events.Add(s.Dispatched(at.AddMinutes(10), whistle: i % 2 == 0));
             events.Add(s.Responded(at.AddMinutes(i % 5 == 0 ? 50 : 20)));
@@ -149,7 +149,7 @@ public sealed class LeafRollupCalculatorFacts
     public void A_12345_report_repeats_when_the_grid_had_one_of_the_same_category_within_30_days()
     {
         var events = new List<CityEvent>();
-        void Report(string id, DateTimeOffset at, string category) => events.Add(new CaseSteps(id, Grid).Reported(at, "hotline", category));
+        void Report(string id, DateTimeOffset at, string category) => events.Add(new CaseSteps(id, Grid).Reported(at, "hotline", category: category));
         Report("h1", Shanghai.At(10, 1, 9), "噪音扰民");
         Report("h2", Shanghai.At(10, 25, 9), "噪音扰民");   // repeat of h1
         Report("h3", Shanghai.At(10, 25, 10), "车辆乱停");  // first of its category

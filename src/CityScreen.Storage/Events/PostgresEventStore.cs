@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using CityScreen.Contracts.Events;
-using CityScreen.Domain.Ingest;
 using CityScreen.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;
@@ -63,7 +61,7 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
         var list = new List<CityEvent>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            list.Add(Decode(reader.GetInt64(0), reader.GetString(1)));
+            list.Add(StoredEventReader.Read(reader.GetInt64(0), reader.GetString(1)));
         return list;
     }
 
@@ -190,8 +188,6 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
         }
         return results;
     }
-
-    private static CityEvent Decode(long seq, string body) => StoredEventReader.Read(seq, body);
 
     private sealed class PendingAppend(IReadOnlyList<CityEvent> events)
     {

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using CityScreen.Contracts.Events;
-using CityScreen.Domain.Ingest;
 using Microsoft.Data.Sqlite;
 
 namespace CityScreen.Storage.Events;
@@ -78,7 +76,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         var list = new List<CityEvent>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            list.Add(Decode(reader.GetInt64(0), reader.GetString(1)));
+            list.Add(StoredEventReader.Read(reader.GetInt64(0), reader.GetString(1)));
         return list;
     }
 
@@ -189,8 +187,6 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         tx.Commit();
         return results;
     }
-
-    private static CityEvent Decode(long seq, string body) => StoredEventReader.Read(seq, body);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using CityScreen.Contracts.Events;
-using CityScreen.Domain.Ingest;
 using CityScreen.Storage.Postgres;
 using Npgsql;
 using NpgsqlTypes;
@@ -171,10 +169,7 @@ public sealed class PostgresEventHistory(string connectionString) : IEventHistor
         var list = new List<CityEvent>();
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            list.Add(Decode(reader.GetInt64(0), reader.GetString(1)));
+            list.Add(StoredEventReader.Read(reader.GetInt64(0), reader.GetString(1)));
         return list;
     }
-
-    /// <summary>The body is the wire format, read back by the same parser the API uses.</summary>
-    private static CityEvent Decode(long seq, string body) => StoredEventReader.Read(seq, body);
 }

@@ -1,11 +1,13 @@
 using CityScreen.Contracts.Events;
 
-namespace CityScreen.Domain.Tests;
+namespace CityScreen.Testing;
 
-/// <summary>Builds the steps of one case for tests, with times in Asia/Shanghai (+08:00).</summary>
+/// <summary>Builds the steps of one case in one grid for tests, with times in Asia/Shanghai (+08:00).</summary>
 internal sealed class CaseSteps(string caseId, string gridId = "g1")
 {
     private int _n;
+
+    public string CaseId => caseId;
 
     public static DateTimeOffset Local(int day, int hour, int minute = 0) =>
         new(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8));
@@ -16,7 +18,11 @@ internal sealed class CaseSteps(string caseId, string gridId = "g1")
     public CityEvent Filed(DateTimeOffset at, DateTimeOffset due) => Step(EventTypes.CaseFiled, at) with { DueAt = due };
     public CityEvent Rejected(DateTimeOffset at) => Step(EventTypes.CaseRejected, at) with { Reason = "重复上报" };
     public CityEvent Dispatched(DateTimeOffset at, bool whistle = false) => Step(EventTypes.CaseDispatched, at) with { Department = "城管执法局", Whistle = whistle };
-    public CityEvent Responded(DateTimeOffset at) => Step(EventTypes.CaseResponded, at) with { Department = "城管执法局" };
+
+    /// <summary>A department's response, or a Party member's (党员接单) when <paramref name="memberId"/> is given.</summary>
+    public CityEvent Responded(DateTimeOffset at, string? memberId = null) =>
+        Step(EventTypes.CaseResponded, at) with { Department = memberId is null ? "城管执法局" : null, MemberId = memberId };
+
     public CityEvent Resolved(DateTimeOffset at) => Step(EventTypes.CaseResolved, at);
     public CityEvent Reopened(DateTimeOffset at) => Step(EventTypes.CaseReopened, at) with { Reason = "核查未通过" };
     public CityEvent Closed(DateTimeOffset at) => Step(EventTypes.CaseClosed, at);
