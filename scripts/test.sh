@@ -28,6 +28,8 @@ dotnet --info >/dev/null
 dotnet restore CityScreen.sln
 dotnet build CityScreen.sln --no-restore -c Release
 # A hung test fails after 10 minutes (with a dump of where it hung) instead of stalling the run.
-dotnet test CityScreen.sln --no-build -c Release --blame-hang-timeout 10m "$@"
+# One test project at a time (-m:1): on two cores the browser, cluster and PostgreSQL projects
+# running side by side starved each other's bounded waits.
+dotnet test CityScreen.sln --no-build -c Release -m:1 --blame-hang-timeout 10m "$@"
 # The benchmarks' smoke run: every scenario with tiny counts; it fails only when one errs or gives no numbers.
 dotnet run -c Release --no-build --project tests/CityScreen.Benchmarks -- all --quick
