@@ -19,6 +19,12 @@ public sealed class CaseFile(string caseId)
     private Step? _rejection;
     private Step? _rating;
 
+    /// <summary>
+    /// The facts derived from the steps, worked out once after each step: a grid's indicators read
+    /// them for every case on every recomputation, far more often than steps arrive.
+    /// </summary>
+    private DerivedFacts? _derived;
+
     public string CaseId { get; } = caseId;
 
     public CityEvent? Report => _report?.Event;
@@ -31,28 +37,19 @@ public sealed class CaseFile(string caseId)
     public string Category => Report?.Category ?? "其他";
     public string Title => Report?.Title ?? CaseId;
 
-    public DateTimeOffset? DispatchedAt => _dispatches.Count == 0 ? null : _dispatches.Min(d => d.At);
-    public bool Whistled => _dispatches.Any(d => d.Event.Whistle == true);
+    public DateTimeOffset? DispatchedAt => Derived.DispatchedAt;
+    public bool Whistled => Derived.Whistled;
 
     /// <summary>The first response at or after the first dispatch (a 党员接单 may come without one).</summary>
-    public DateTimeOffset? RespondedAt
-    {
-        get
-        {
-            if (_responses.Count == 0) return null;
-            var from = DispatchedAt;
-            var candidates = from is null ? _responses : _responses.Where(r => r >= from).ToList();
-            return candidates.Count == 0 ? null : candidates.Min();
-        }
-    }
+    public DateTimeOffset? RespondedAt => Derived.RespondedAt;
 
     public int Reopenings => _reopenings.Count;
 
     /// <summary>The resolution that stands: the latest one, unless a reopening came after it.</summary>
-    public DateTimeOffset? ResolvedAt => Standing(_resolutions);
+    public DateTimeOffset? ResolvedAt => Derived.ResolvedAt;
 
     /// <summary>The closing that stands: the latest one, unless a reopening came after it.</summary>
-    public DateTimeOffset? ClosedAt => Standing(_closings);
+    public DateTimeOffset? ClosedAt => Derived.ClosedAt;
 
     public int? Score => _rating?.Event.Score;
     public DateTimeOffset? RatedAt => _rating?.At;
@@ -72,6 +69,7 @@ public sealed class CaseFile(string caseId)
 
     public void Apply(CityEvent e)
     {
+        _derived = null;
         var step = new Step(e.OccurredAt, e.Id, e);
         switch (e.Type)
         {
@@ -87,6 +85,26 @@ public sealed class CaseFile(string caseId)
             default: throw new ArgumentException($"'{e.Type}' is not a case step", nameof(e));
         }
     }
+
+    private DerivedFacts Derived => _derived ??= Derive();
+
+    private DerivedFacts Derive()
+    {
+        DateTimeOffset? dispatched = null;
+        var whistled = false;
+        foreach (var d in _dispatches)
+        {
+            if (dispatched is null || d.At < dispatched) dispatched = d.At;
+            whistled |= d.Event.Whistle == true;
+        }
+        DateTimeOffset? responded = null;
+        foreach (var r in _responses)
+            if ((dispatched is null || r >= dispatched) && (responded is null || r < responded)) responded = r;
+        return new DerivedFacts(dispatched, whistled, responded, Standing(_resolutions), Standing(_closings));
+    }
+
+    /// <summary>Every instant this case names, its due time included: where its indicators can change as time passes.</summary>
+    public IEnumerable<DateTimeOffset> TimePoints => AllTimes();
 
     private DateTimeOffset? Standing(List<DateTimeOffset> times)
     {
@@ -112,6 +130,9 @@ public sealed class CaseFile(string caseId)
 
     private static Step Latest(Step? current, Step candidate) =>
         current is null || candidate.CompareTo(current) > 0 ? candidate : current;
+
+    private sealed record DerivedFacts(
+        DateTimeOffset? DispatchedAt, bool Whistled, DateTimeOffset? RespondedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt);
 
     private sealed record Step(DateTimeOffset At, string EventId, CityEvent Event) : IComparable<Step>
     {

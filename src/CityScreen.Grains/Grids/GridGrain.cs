@@ -143,7 +143,7 @@ public sealed class GridGrain(
         var result = _ledger.Compute(now);
         if (raiseAlerts)
             foreach (var file in result.TurnedRed) _pendingAlerts.Add(Alert(file, "overdue", file.DueAt ?? now));
-        _nextClockChange = NextClockChange(now);
+        _nextClockChange = result.NextChange;
         return result.Values;
     }
 
@@ -155,31 +155,6 @@ public sealed class GridGrain(
         if (_isGrid) publisher.PublishAsync(_snapshot);
         foreach (var alert in _pendingAlerts) publisher.AlertAsync(alert);
         _pendingAlerts.Clear();
-    }
-
-    /// <summary>
-    /// The next instant the values can change without an event: a case turning yellow or red, a
-    /// whistle's 30 minutes running out, or the next hour (which also carries midnight and the
-    /// rolling windows).
-    /// </summary>
-    private DateTimeOffset NextClockChange(DateTimeOffset now)
-    {
-        var next = CityClock.HourStart(now).AddHours(1);
-        void Consider(DateTimeOffset t)
-        {
-            if (t > now && t < next) next = t;
-        }
-        foreach (var file in _ledger.Cases)
-        {
-            if (file.IsOpen && file.DueAt is { } due && file.FiledAt is { } filed)
-            {
-                Consider(filed + (due - filed) * GridLedger.YellowShare);
-                Consider(due.AddTicks(1));
-            }
-            if (file.Whistled && file.RespondedAt is null && file.DispatchedAt is { } dispatched)
-                Consider(dispatched + GridLedger.WhistleAnswerLimit + TimeSpan.FromTicks(1));
-        }
-        return next;
     }
 
     private CaseAlert Alert(CaseFile file, string reason, DateTimeOffset at) => new(
