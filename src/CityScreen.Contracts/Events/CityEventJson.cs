@@ -17,6 +17,15 @@ public static class CityEventJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The same text as UTF-8 bytes, as the SQLite store keeps it (no conversion on its one writer thread).</summary>
+    public static byte[] SerializeToUtf8(CityEvent e)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+            Write(writer, e);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static string SerializeBatch(IEnumerable<CityEvent> events)
     {
         using var buffer = new MemoryStream();

@@ -19,8 +19,13 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
 
     private readonly string _connectionString;
     private readonly int _maxEventsPerCommit;
+    /// <summary>How often the WAL is copied back into the database file, off the writer's thread.</summary>
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly Channel<PendingAppend> _queue;
+    private readonly CancellationTokenSource _stopping = new();
     private Task? _writer;
+    private Task? _checkpointer;
 
     /// <param name="maxPendingAppends">
     /// Requests waiting for the writer at most; beyond it <see cref="AppendAsync"/> refuses at once
@@ -55,6 +60,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
             CREATE INDEX IF NOT EXISTS ix_events_case ON events(case_id) WHERE case_id IS NOT NULL;
             """, cancellationToken);
         _writer ??= Task.Run(WriteLoopAsync);
+        _checkpointer ??= Task.Run(CheckpointLoopAsync);
     }
 
     public async Task<AppendResult> AppendAsync(IReadOnlyList<CityEvent> events, CancellationToken cancellationToken = default)
@@ -117,12 +123,17 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         if (_writer is not null) await _writer;
+        await _stopping.CancelAsync();
+        if (_checkpointer is not null) await _checkpointer;
         SqliteConnection.ClearAllPools();
     }
 
     private async Task WriteLoopAsync()
     {
         await using var c = await OpenAsync(CancellationToken.None);
+        // The writer never checkpoints itself (the checkpointer does, beside it): a commit that
+        // also copied the WAL back held every request waiting behind it.
+        await ExecAsync(c, "PRAGMA wal_autocheckpoint=0;", CancellationToken.None);
         Check(c, raw.sqlite3_prepare_v2(c.Handle, InsertEvent, out var insert));
         using var _ = insert;
         var group = new List<PendingAppend>();
@@ -147,11 +158,38 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Copies committed WAL frames back into the database file, beside the writer (a passive
+    /// checkpoint takes no lock the writer needs), so that the WAL stays small and reads fast.
+    /// </summary>
+    private async Task CheckpointLoopAsync()
+    {
+        try
+        {
+            await using var c = await OpenAsync(_stopping.Token);
+            await ExecAsync(c, "PRAGMA journal_size_limit=67108864;", _stopping.Token);
+            while (true)
+            {
+                await Task.Delay(CheckpointInterval, _stopping.Token);
+                try
+                {
+                    await ExecAsync(c, "PRAGMA wal_checkpoint(PASSIVE);", _stopping.Token);
+                }
+                catch (SqliteException)
+                {
+                    // Busy or locked for a moment: the next round copies what this one could not.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
     private const string InsertEvent = """
         INSERT INTO events (id, type, area_id, case_id, occurred_at, received_at, body)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         ON CONFLICT(id) DO NOTHING
-        RETURNING seq
         """;
 
     /// <summary>
@@ -177,16 +215,13 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
                 Check(c, e.CaseId is null ? raw.sqlite3_bind_null(insert, 4) : raw.sqlite3_bind_text16(insert, 4, e.CaseId));
                 Check(c, raw.sqlite3_bind_int64(insert, 5, e.OccurredAt.ToUnixTimeMilliseconds()));
                 Check(c, raw.sqlite3_bind_int64(insert, 6, now));
-                Check(c, raw.sqlite3_bind_text16(insert, 7, pending.Bodies[i]));
+                Check(c, raw.sqlite3_bind_text(insert, 7, pending.Bodies[i].AsSpan()));
                 var rc = raw.sqlite3_step(insert);
-                if (rc == raw.SQLITE_ROW)
-                {
-                    stored.Add(e with { Seq = raw.sqlite3_column_int64(insert, 0) });
-                    rc = raw.sqlite3_step(insert);
-                }
-                else duplicates++;
                 raw.sqlite3_reset(insert);
                 if (rc != raw.SQLITE_DONE) Check(c, rc);
+                // An id already stored changes no row (ON CONFLICT DO NOTHING): a duplicate.
+                if (raw.sqlite3_changes(c.Handle) == 1) stored.Add(e with { Seq = raw.sqlite3_last_insert_rowid(c.Handle) });
+                else duplicates++;
             }
             results.Add(new AppendResult(stored, duplicates));
         }
@@ -223,7 +258,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         /// Serialized by the caller before queueing: the one writer thread then only talks to
         /// SQLite, and the requests' threads share the JSON work.
         /// </summary>
-        public string[] Bodies { get; } = events.Select(CityEventJson.Serialize).ToArray();
+        public byte[][] Bodies { get; } = events.Select(CityEventJson.SerializeToUtf8).ToArray();
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
