@@ -5,8 +5,16 @@ public sealed class GrainOptions
 {
     public const string Section = "CityScreen:Grains";
 
-    /// <summary>An area publishes at most once per this interval; changes in between are coalesced.</summary>
+    /// <summary>A grid publishes at most once per this interval; changes in between are coalesced.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The same for the areas above the grids. Shorter than the grids': a change passes four of
+    /// them on its way to the city, and each waits up to its interval under load, while summing
+    /// a few children's snapshots costs far less than recounting a grid. What a screen receives
+    /// stays bounded by <see cref="PublishInterval"/>.
+    /// </summary>
+    public TimeSpan AggregateFlushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>How often a grid looks at the clock for overdue cases, the hour and midnight.</summary>
     public TimeSpan ClockTick { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,4 +1,8 @@
 using System.Net;
+using CityScreen.Areas;
+using CityScreen.Contracts.Events;
+using CityScreen.Storage.Events;
+using Microsoft.Extensions.Configuration;
 using CityScreen.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -59,6 +63,24 @@ public sealed class BenchmarkHost : IAsyncDisposable
             await Task.Delay(100);
         }
         return started.Elapsed;
+    }
+
+    /// <summary>The city the host will load, read from the same configuration before it starts (to make its events first).</summary>
+    public Task<AreaTree> LoadTreeAsync()
+    {
+        var config = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json").Build();
+        return Task.FromResult(AreaConfiguration.Load(config, AppContext.BaseDirectory));
+    }
+
+    /// <summary>Events stored before the host starts, as if received earlier: its grids replay them when they wake.</summary>
+    public async Task PrefillAsync(IReadOnlyList<CityEvent> events)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        if (events.Count == 0) return;
+        await using var store = new SqliteEventStore(Path.Combine(DataDirectory, "events.db"));
+        await store.InitializeAsync();
+        foreach (var chunk in events.Chunk(5_000)) await store.AppendAsync(chunk);
     }
 
     public HttpClient Client()

@@ -27,7 +27,7 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
         _area = tree.Get(this.GetPrimaryKeyString());
         _parent = _area.ParentId is null ? null : GrainFactory.GetAggregate(tree.Get(_area.ParentId));
         _version = Versioning.Start();
-        _throttle = new FlushThrottle(options.Value.FlushInterval);
+        _throttle = new FlushThrottle(options.Value.AggregateFlushInterval);
 
         var now = clock.Now;
         _expectedChildren = tree.Children(_area.Id).Count + (_area.Level == AreaLevel.Community ? 1 : 0);
