@@ -32,11 +32,12 @@ internal static class MapMarkers
     private static void AppendMarker(StringBuilder sb, MapMarker marker, string cx, string cy, double radius)
     {
         var color = MapTheme.MarkerColor(marker.Kind);
-        var seconds = marker.Kind == MapMarkerKind.CriticalCase ? 1.2 : 2.0;
+        // The ring grows and fades in a few steps, driven by the page (wall.js) rather than by SVG
+        // animation: any running animation kept a wall's browser repainting sixty times a second
+        // (a third of a core without a GPU, for one ring); steps repaint five times a second.
+        var (stepMs, steps) = marker.Kind == MapMarkerKind.CriticalCase ? (200, 6) : (400, 5);
         // A per-marker phase (from the id, so still deterministic) keeps a burst of new cases from pulsing in lockstep.
-        var phase = (StableHash.Of(marker.Id) % 100) / 100.0 * seconds;
-        var dur = seconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";
-        var begin = "-" + phase.ToString("0.00", CultureInfo.InvariantCulture) + "s";
+        var phase = StableHash.Of(marker.Id) % (ulong)steps;
 
         sb.Append("<g class=\"marker marker-").Append(Kebab(marker.Kind)).Append("\" data-marker-id=\"")
           .Append(SvgFormat.Escape(marker.Id)).Append("\">");
@@ -44,13 +45,8 @@ internal static class MapMarkers
             sb.Append("<title>").Append(SvgFormat.Escape(marker.Title)).Append("</title>");
 
         sb.Append("<circle class=\"marker-pulse\" cx=\"").Append(cx).Append("\" cy=\"").Append(cy).Append("\" r=\"")
-          .Append(SvgFormat.Coord(radius)).Append("\" stroke=\"").Append(color).Append("\">");
-        sb.Append("<animate attributeName=\"r\" from=\"").Append(SvgFormat.Coord(radius)).Append("\" to=\"")
-          .Append(SvgFormat.Coord(radius * 3.2)).Append("\" dur=\"").Append(dur).Append("\" begin=\"").Append(begin)
-          .Append("\" repeatCount=\"indefinite\"/>");
-        sb.Append("<animate attributeName=\"opacity\" from=\"0.9\" to=\"0\" dur=\"").Append(dur).Append("\" begin=\"")
-          .Append(begin).Append("\" repeatCount=\"indefinite\"/>");
-        sb.Append("</circle>");
+          .Append(SvgFormat.Coord(radius)).Append("\" stroke=\"").Append(color).Append("\" opacity=\"0.9\" data-pulse-ms=\"")
+          .Append(stepMs).Append("\" data-pulse-steps=\"").Append(steps).Append("\" data-pulse-phase=\"").Append(phase).Append("\"/>");
 
         sb.Append("<circle class=\"marker-dot\" cx=\"").Append(cx).Append("\" cy=\"").Append(cy).Append("\" r=\"")
           .Append(SvgFormat.Coord(radius)).Append("\" fill=\"").Append(color).Append("\"/>");

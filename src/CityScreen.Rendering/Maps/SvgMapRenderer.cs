@@ -44,6 +44,16 @@ public sealed class SvgMapRenderer : IMapRenderer
         return Close(sb);
     }
 
+    public string RenderMarkerLayer(MapRequest request)
+    {
+        Validate(request);
+        var sb = new StringBuilder(4 * 1024);
+        AppendOpening(sb, request, "cs-map cs-map-markers");
+        if (MapLayout.For(request) is { } layout)
+            MapMarkers.Append(sb, request.Markers ?? [], layout.Viewport, layout.MarkerRadius);
+        return Close(sb);
+    }
+
     private static void Validate(MapRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -51,9 +61,9 @@ public sealed class SvgMapRenderer : IMapRenderer
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Height, 1);
     }
 
-    private static void AppendOpening(StringBuilder sb, MapRequest request)
+    private static void AppendOpening(StringBuilder sb, MapRequest request, string cssClass = "cs-map")
     {
-        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cs-map\" viewBox=\"0 0 ")
+        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").Append(cssClass).Append("\" viewBox=\"0 0 ")
           .Append(request.Width.ToString(CultureInfo.InvariantCulture)).Append(' ')
           .Append(request.Height.ToString(CultureInfo.InvariantCulture))
           .Append("\" width=\"100%\" height=\"100%\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"")

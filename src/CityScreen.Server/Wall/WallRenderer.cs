@@ -24,7 +24,27 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
     public const int MaxMarkers = 200;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ulong Hash, long Version)> _versions = new(StringComparer.Ordinal);
 
-    public string Map(Area area, string indicatorId, int width, int height, int newCaseMinutes = MapOptions.DefaultNewCaseMinutes)
+    /// <summary>The map of <paramref name="area"/>'s children coloured by the indicator, with its case markers unless the wall lays them over it (<see cref="MarkerLayer"/>).</summary>
+    public string Map(Area area, string indicatorId, int width, int height, int newCaseMinutes = MapOptions.DefaultNewCaseMinutes, bool withMarkers = true)
+    {
+        var (features, outline, definition) = MapFeatures(area, indicatorId);
+        var markers = withMarkers ? Markers(area, TimeSpan.FromMinutes(newCaseMinutes)) : [];
+        var key = $"map:{area.Id}:{indicatorId}:{width}x{height}:{(withMarkers ? newCaseMinutes : -1)}";
+        var version = VersionOf(key, Hash(features.Select(f => $"{f.Id}={f.Value:R}").Concat(markers.Select(m => $"{m.Id}|{m.Title}"))));
+        return cache.GetOrRender(key, version, () => maps.RenderSvg(MapRequest(features, outline, definition, markers, width, height)));
+    }
+
+    /// <summary>The case markers of the same map on a layer of their own, so that their pulsing does not repaint the map.</summary>
+    public string MarkerLayer(Area area, string indicatorId, int width, int height, int newCaseMinutes = MapOptions.DefaultNewCaseMinutes)
+    {
+        var (features, outline, definition) = MapFeatures(area, indicatorId);
+        var markers = Markers(area, TimeSpan.FromMinutes(newCaseMinutes));
+        var key = $"markers:{area.Id}:{width}x{height}:{newCaseMinutes}";
+        var version = VersionOf(key, Hash(markers.Select(m => $"{m.Id}|{m.Title}")));
+        return cache.GetOrRender(key, version, () => maps.RenderMarkerLayer(MapRequest(features, outline, definition, markers, width, height)));
+    }
+
+    private (List<MapFeature> Features, List<Area> Outline, IndicatorDefinition Definition) MapFeatures(Area area, string indicatorId)
     {
         var definition = IndicatorCatalog.Get(indicatorId);
         var (featureAreas, outlineAreas) = MapScope.For(tree, area);
@@ -33,13 +53,12 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
             var value = feed.Latest(a.Id) is { } s ? definition.ValueOf(s.Values) : null;
             return new MapFeature(a.Id, a.Name, a.Boundary, value, Format(definition, value));
         }).ToList();
-        var markers = Markers(area, TimeSpan.FromMinutes(newCaseMinutes));
-        var key = $"map:{area.Id}:{indicatorId}:{width}x{height}:{newCaseMinutes}";
-        var version = VersionOf(key, Hash(features.Select(f => $"{f.Id}={f.Value:R}").Concat(markers.Select(m => $"{m.Id}|{m.Title}"))));
-        return cache.GetOrRender(key, version, () => maps.RenderSvg(new MapRequest(
-            features, markers, width, height, ColorScale.Cividis, $"{definition.Name}（{definition.Unit}）", definition.LowerIsBetter,
-            Outline: outlineAreas.Select(a => new MapFeature(a.Id, a.Name, a.Boundary, null)).ToList())));
+        return (features, outlineAreas.ToList(), definition);
     }
+
+    private static MapRequest MapRequest(List<MapFeature> features, List<Area> outline, IndicatorDefinition definition, List<MapMarker> markers, int width, int height) =>
+        new(features, markers, width, height, ColorScale.Cividis, $"{definition.Name}（{definition.Unit}）", definition.LowerIsBetter,
+            Outline: outline.Select(a => new MapFeature(a.Id, a.Name, a.Boundary, null)).ToList());
 
     /// <summary>Reported and/or closed cases per hour over the last 48 hours, or per day over the last 30.</summary>
     public string Trend(IndicatorSnapshot s, bool hourly, IReadOnlyList<CaseFlow> flows, string title, int width, int height) =>

@@ -110,7 +110,29 @@ public class SvgMapRendererFacts
         var drawn = doc.WithClass("g", "marker").ToList();
         Assert.Equal(["m-new", "m-red", "m-critical"], drawn.Select(m => (string)m.Attribute("data-marker-id")!));
         Assert.Contains("marker-critical", (string)drawn[2].Attribute("class")!);
-        Assert.All(drawn, m => Assert.NotEmpty(m.Descendants(SvgXml.Ns + "animate")));
+        // The ring's steps are driven by the page: no SVG animation keeps the browser repainting.
+        Assert.Empty(doc.Descendants(SvgXml.Ns + "animate"));
+        var rings = drawn.Select(m => m.Elements(SvgXml.Ns + "circle").Single(c => (string?)c.Attribute("class") == "marker-pulse")).ToList();
+        Assert.Equal(["400", "400", "200"], rings.Select(r => (string)r.Attribute("data-pulse-ms")!));
+        Assert.All(rings, r => Assert.InRange(int.Parse((string)r.Attribute("data-pulse-phase")!), 0, int.Parse((string)r.Attribute("data-pulse-steps")!) - 1));
+    }
+
+    [Fact]
+    public void RenderMarkerLayer_HasTheMarkersAloneOnTheMapsViewport()
+    {
+        MapMarker[] markers = [new("m-new", 121.41, 31.21, MapMarkerKind.NewCase, "新上报")];
+        var request = Request(Grid(), markers);
+
+        var layer = SvgXml.Parse(_renderer.RenderMarkerLayer(request));
+        var map = SvgXml.Parse(_renderer.RenderSvg(request));
+
+        Assert.Equal((string)map.Root!.Attribute("viewBox")!, (string)layer.Root!.Attribute("viewBox")!);
+        Assert.Contains("cs-map-markers", (string)layer.Root!.Attribute("class")!);
+        Assert.Empty(layer.WithClass("path", "area"));
+        var ring = Assert.Single(layer.WithClass("circle", "marker-pulse"));
+        var sameRing = Assert.Single(map.WithClass("circle", "marker-pulse"));
+        Assert.Equal((string)sameRing.Attribute("cx")!, (string)ring.Attribute("cx")!);
+        Assert.Equal((string)sameRing.Attribute("cy")!, (string)ring.Attribute("cy")!);
     }
 
     [Fact]
