@@ -130,7 +130,19 @@ public sealed class GridGrain(
     private void Flush()
     {
         _throttle.Flushed();
-        var values = Compute(raiseAlerts: true);
+        IndicatorValues values;
+        try
+        {
+            values = Compute(raiseAlerts: true);
+        }
+        catch (Exception ex)
+        {
+            // A delayed flush runs outside any caller that would see this: say it, and rebuild
+            // from the store rather than keep showing values that no longer move.
+            logger.LogError(ex, "{Area} could not recompute its indicators; it rebuilds from the store", _snapshotId);
+            DeactivateOnIdle();
+            return;
+        }
         _dirty = false;
         if (_snapshot is not null && IndicatorMath.SameAs(_snapshot.Values, values) && _pendingAlerts.Count == 0) return;
         Publish(values);

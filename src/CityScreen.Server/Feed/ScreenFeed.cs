@@ -45,6 +45,16 @@ public sealed class ScreenFeed(AreaTree tree, IGrainFactory grains) : IScreenFee
         Parallel.ForEachAsync(_latest.Keys.ToList(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (areaId, ct) => await GetOrFetchAsync(areaId, ct));
 
+    /// <summary>
+    /// Asks the grains again for every area someone on this host watches. Pushes are one-way: a
+    /// batch lost on its way (a publisher activation replaced mid-send) would leave a quiet area's
+    /// screens short of its last change for good; asking now and then bounds how long.
+    /// </summary>
+    public Task RefreshWatchedAsync(CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(_watchers.Where(w => !w.Value.IsEmpty).Select(w => w.Key).ToList(),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (areaId, ct) => await GetOrFetchAsync(areaId, ct));
+
     public IDisposable Watch(string areaId, Action<IndicatorSnapshot> onChange)
     {
         var watcher = new Watcher(s => onChange((IndicatorSnapshot)s));
@@ -106,6 +116,8 @@ public sealed class ScreenFeed(AreaTree tree, IGrainFactory grains) : IScreenFee
     private sealed class ImmutableWatchers(Watcher[] items)
     {
         public static readonly ImmutableWatchers Empty = new([]);
+
+        public bool IsEmpty => items.Length == 0;
 
         public ImmutableWatchers Add(Watcher w) => new([.. items, w]);
 

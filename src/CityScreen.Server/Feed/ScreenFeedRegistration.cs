@@ -9,6 +9,7 @@ namespace CityScreen.Server.Feed;
 /// references are held weakly and expire, and the registry grain may move to another host.
 /// The reference is kept here so it is not collected. The host id is this silo's address, which
 /// is new at every start, so the registry can drop the entry as soon as the cluster declares it dead.
+/// At each renewal it also asks again for the areas watched on this host (see <see cref="ScreenFeed.RefreshWatchedAsync"/>).
 /// </summary>
 public sealed class ScreenFeedRegistration(
     IGrainFactory grains, ScreenFeed feed, ILocalSiloDetails silo, IClusterMembershipService membership, IOptions<GrainOptions> options,
@@ -55,6 +56,7 @@ public sealed class ScreenFeedRegistration(
                     logger.LogInformation("The screen registry had lost this host; fetching every area again");
                     await feed.RefreshAllAsync(stoppingToken);
                 }
+                else if (!first) await feed.RefreshWatchedAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
