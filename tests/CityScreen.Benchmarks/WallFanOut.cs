@@ -59,6 +59,12 @@ public static class WallFanOut
             figures.Add(scenario, "after the hub screens show the final 今日上报, until every wall does", shown.Elapsed.TotalMilliseconds, "ms");
             figures.Add(scenario, "server CPU per screen (walls + hub screens)", run.CpuPerScreen * screens / (screens + count), "% of a core");
             figures.Add(scenario, "Chromium CPU per wall (the browsers, on the same two cores)", browserShare / count, "% of a core");
+
+            // The same walls once the load is over: the run's new cases pulse on their maps, nothing else moves.
+            var quiet = TimeSpan.FromSeconds(o.Quick ? 2 : 10);
+            var before = ChromiumCpu();
+            await Task.Delay(quiet);
+            figures.Add(scenario, "Chromium CPU per wall afterwards, no events (markers pulsing)", (ChromiumCpu() - before).TotalSeconds / quiet.TotalSeconds * 100 / count, "% of a core");
         }
     }
 

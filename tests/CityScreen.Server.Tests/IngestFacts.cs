@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CityScreen.Domain.Ingest;
+using CityScreen.Storage.Events;
+using Microsoft.Extensions.DependencyInjection;
 using static CityScreen.Server.Tests.Payloads;
 
 namespace CityScreen.Server.Tests;
@@ -85,6 +88,31 @@ public class IngestFacts(HostFixture fixture)
         await Host.WaitForAsync(Grid, "PM02", before + 2);
         await Task.Delay(300);
         Assert.Equal(before + 2, await Host.IndicatorAsync(Grid, "PM02"));
+    }
+
+    [Fact]
+    public async Task Events_stored_but_never_handed_on_reach_the_screens_when_they_are_resent()
+    {
+        using var http = Host.Client();
+        var before = await Host.IndicatorAsync(Grid, "PM02");
+        var body = Batch(Checkin("orphan-1"), Checkin("orphan-2"));
+        // What a host killed between its commit and handing the events to their grid leaves behind:
+        // stored, and unknown to the grid (alive on another host).
+        using (var json = JsonDocument.Parse(body))
+        {
+            var events = EventParser.Parse(json.RootElement, new ValidationErrors()).Select(e => e!).ToList();
+            var stored = await Host.Services.GetRequiredService<IEventStore>().AppendAsync(events);
+            Assert.Equal(2, stored.Stored.Count);
+        }
+        await Task.Delay(500);
+        Assert.Equal(before, await Host.IndicatorAsync(Grid, "PM02"));
+
+        // The sender got no answer and sends again: duplicates now, and the grid still learns of them.
+        var resent = await http.PostAsync("/api/events", Json(body));
+        var answer = await resent.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
+        Assert.Equal(2, answer.GetProperty("duplicates").GetInt32());
+        await Host.WaitForAsync(Grid, "PM02", before + 2);
     }
 
     [Fact]

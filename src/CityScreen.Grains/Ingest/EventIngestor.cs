@@ -35,6 +35,7 @@ public sealed class EventIngestor(
         {
             var result = await store.AppendAsync(events, cancellationToken);
             await DispatchAsync(result.Stored);
+            if (result.Duplicates > 0) await RebuildAreasOfDuplicatesAsync(events, result.Stored);
             return new IngestOutcome(result.Stored.Count, result.Duplicates, null);
         }
         finally
@@ -108,6 +109,31 @@ public sealed class EventIngestor(
                 // activated, so the request still succeeds. Force that re-activation now.
                 logger.LogWarning(ex, "Could not hand {Count} events to {Area}; it will rebuild from the store", group.Count(), group.Key);
                 await TryResetAsync(group.Key);
+            }
+        }));
+    }
+
+    /// <summary>
+    /// A resend is usually of events a grid already has, but not always: a host killed between its
+    /// commit and handing the events on leaves them stored and unknown to grids living on other
+    /// hosts, and the resend, a duplicate now, is not handed on either. The grids of a resend's
+    /// duplicates therefore rebuild from the store, which has every accepted event.
+    /// </summary>
+    private async Task RebuildAreasOfDuplicatesAsync(IReadOnlyList<CityEvent> sent, IReadOnlyList<CityEvent> stored)
+    {
+        var storedIds = stored.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var areas = sent.Where(e => !storedIds.Contains(e.Id)).Select(e => e.AreaId).Distinct(StringComparer.Ordinal);
+        await Task.WhenAll(areas.Select(async areaId =>
+        {
+            await TryResetAsync(areaId);
+            try
+            {
+                // Wakes the new activation at once, so its rebuilt values are published without waiting for its next event.
+                await grains.GetGrain<IGridGrain>(areaId).PingAsync();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not wake {Area} after its rebuild", areaId);
             }
         }));
     }
