@@ -66,11 +66,11 @@ public sealed class BenchmarkHost : IAsyncDisposable
     }
 
     /// <summary>The city the host will load, read from the same configuration before it starts (to make its events first).</summary>
-    public Task<AreaTree> LoadTreeAsync()
+    public static AreaTree LoadTree()
     {
         var config = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json").Build();
-        return Task.FromResult(AreaConfiguration.Load(config, AppContext.BaseDirectory));
+        return AreaConfiguration.Load(config, AppContext.BaseDirectory);
     }
 
     /// <summary>Events stored before the host starts, as if received earlier: its grids replay them when they wake.</summary>

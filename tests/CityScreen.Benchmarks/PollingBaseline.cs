@@ -51,7 +51,7 @@ public static class PollingBaseline
         Side city;
         await using (var host = new BenchmarkHost())
         {
-            tree = await host.LoadTreeAsync();
+            tree = BenchmarkHost.LoadTree();
             // Today so far: from midnight (UTC, the benchmark's zone) or two hours back, until a minute ago.
             var from = new DateTimeOffset(today, TimeSpan.Zero) > now.AddHours(-2) ? new DateTimeOffset(today, TimeSpan.Zero) : now.AddHours(-2);
             past = history == 0 ? [] : EventStream.Make(tree, history, from, now.AddMinutes(-1) - from, seed: 4);

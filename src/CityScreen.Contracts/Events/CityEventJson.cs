@@ -9,13 +9,7 @@ namespace CityScreen.Contracts.Events;
 /// </summary>
 public static class CityEventJson
 {
-    public static string Serialize(CityEvent e)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-            Write(writer, e);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string Serialize(CityEvent e) => System.Text.Encoding.UTF8.GetString(SerializeToUtf8(e));
 
     /// <summary>The same text as UTF-8 bytes, as the SQLite store keeps it (no conversion on its one writer thread).</summary>
     public static byte[] SerializeToUtf8(CityEvent e)

@@ -12,8 +12,8 @@ namespace CityScreen.Domain.Ledger;
 /// </summary>
 public sealed class ActivityLog
 {
-    private static readonly TimeSpan Horizon = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Horizon = SettledCases.Horizon;
+    private static readonly TimeSpan Margin = SettledCases.Margin;
 
     private readonly List<Activity> _items = [];
     private readonly Dictionary<string, (DateTimeOffset? ClaimedAt, DateTimeOffset? CompletedAt)> _projects = [];
@@ -23,7 +23,8 @@ public sealed class ActivityLog
     private DateTimeOffset _asOf, _until;
     private int _examined;
     private readonly List<int> _unsettled = [];
-    private readonly long[] _sum = new long[5];
+    /// <summary>Settled check-ins today, volunteer centi-hours, points and meetings (30 days), in that order.</summary>
+    private readonly long[] _sum = new long[4];
     private readonly Dictionary<string, int> _serving = new(StringComparer.Ordinal);
     private readonly HashSet<string> _servingFresh = new(StringComparer.Ordinal);
 

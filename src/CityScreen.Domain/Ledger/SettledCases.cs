@@ -18,10 +18,10 @@ namespace CityScreen.Domain.Ledger;
 internal sealed class SettledCases(CityClock clock)
 {
     /// <summary>A case with an instant closer than this stays out of the sum and is counted every time.</summary>
-    private static readonly TimeSpan Horizon = TimeSpan.FromMinutes(5);
+    internal static readonly TimeSpan Horizon = TimeSpan.FromMinutes(5);
 
     /// <summary>Instants are compared with this margin, so rounding (the yellow share) never lets a change slip.</summary>
-    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
 
     private readonly HashSet<CaseFile> _settled = [];
     private readonly HashSet<CaseFile> _unsettled = [];

@@ -41,9 +41,7 @@ public sealed class ScreenFeed(AreaTree tree, IGrainFactory grains) : IScreenFee
     /// Asks the grains again for every area this host holds: what they published while the
     /// registry did not know this host never arrived, and a quiet area would stay stale.
     /// </summary>
-    public Task RefreshAllAsync(CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(_latest.Keys.ToList(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (areaId, ct) => await GetOrFetchAsync(areaId, ct));
+    public Task RefreshAllAsync(CancellationToken cancellationToken) => RefreshAsync(_latest.Keys.ToList(), cancellationToken);
 
     /// <summary>
     /// Asks the grains again for every area someone on this host watches. Pushes are one-way: a
@@ -51,8 +49,10 @@ public sealed class ScreenFeed(AreaTree tree, IGrainFactory grains) : IScreenFee
     /// screens short of its last change for good; asking now and then bounds how long.
     /// </summary>
     public Task RefreshWatchedAsync(CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(_watchers.Where(w => !w.Value.IsEmpty).Select(w => w.Key).ToList(),
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+        RefreshAsync(_watchers.Where(w => !w.Value.IsEmpty).Select(w => w.Key).ToList(), cancellationToken);
+
+    private Task RefreshAsync(IReadOnlyList<string> areaIds, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(areaIds, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (areaId, ct) => await GetOrFetchAsync(areaId, ct));
 
     public IDisposable Watch(string areaId, Action<IndicatorSnapshot> onChange)
