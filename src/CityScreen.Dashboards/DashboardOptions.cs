@@ -1,6 +1,6 @@
 namespace CityScreen.Dashboards;
 
-/// <summary>How layouts are checked and reloaded; every rule a site may want to tune is here, not in code (rule 9).</summary>
+/// <summary>How layouts are checked and reloaded; every rule a site may want to tune is here, not in code (docs/architecture.md, rule 9).</summary>
 public sealed class DashboardOptions
 {
     /// <summary>Whether an indicator id exists; the catalogue of <see cref="IndicatorIds"/> by default.</summary>

@@ -1,7 +1,7 @@
 namespace CityScreen.Dashboards;
 
 /// <summary>
-/// The ids of the live indicator catalogue (domain.md §3), the default answer to "is this an
+/// The ids of the live indicator catalogue (docs/domain.md §3), the default answer to "is this an
 /// indicator?". Kept here rather than referencing the domain so layouts can be checked by any
 /// tool; a host passes the real catalogue through <see cref="DashboardOptions.IsKnownIndicator"/>.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace CityScreen.Rendering;
 
 /// <summary>
-/// Renders once per change, not once per viewer (architecture rule 6): every wall circuit showing the
+/// Renders once per change, not once per viewer (docs/architecture.md, rule 6): every wall circuit showing the
 /// same area asks for the same (key, version) and all but the first get the stored SVG.
 /// Keeps only the newest version per key and at most <see cref="Capacity"/> keys, least recently used out first.
 /// </summary>

@@ -2,7 +2,7 @@ using CityScreen.Contracts.Events;
 
 namespace CityScreen.Jobs.Tests;
 
-/// <summary>Builds activities (domain.md §2, second table) in one grid.</summary>
+/// <summary>Builds activities (docs/domain.md §2, Activities) in one grid.</summary>
 internal static class Activities
 {
     public static CityEvent Checkin(string id, string grid, DateTimeOffset at, string member) => new()

@@ -2,7 +2,7 @@ using CityScreen.Contracts.Events;
 
 namespace CityScreen.Simulator.Tests;
 
-/// <summary>Every event carries what domain.md §2 asks of its type, in the ranges the ingest API accepts.</summary>
+/// <summary>Every event carries what docs/domain.md §2 asks of its type, in the ranges the ingest API accepts.</summary>
 [Collection(TwoDaysCollection.Name)]
 public class EventFieldFacts(TwoDays run)
 {

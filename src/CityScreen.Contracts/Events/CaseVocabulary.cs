@@ -1,6 +1,6 @@
 namespace CityScreen.Contracts.Events;
 
-/// <summary>Closed value sets of case fields (GB/T 30428 lifecycle, categories from domain.md §2).</summary>
+/// <summary>Closed value sets of case fields (GB/T 30428 lifecycle, categories from docs/domain.md §2).</summary>
 public static class CaseVocabulary
 {
     public static readonly IReadOnlyList<string> Kinds = ["event", "part", "hotline", "order"];

@@ -2,7 +2,7 @@ namespace CityScreen.Contracts.Events;
 
 /// <summary>
 /// One accepted event, as stored and as handed to grains. Flat on purpose: every type of
-/// domain.md §2 fits, and the fields a type does not use stay null.
+/// docs/domain.md §2 fits, and the fields a type does not use stay null.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CityEvent
@@ -38,7 +38,7 @@ public sealed record CityEvent
     [Id(24)] public string? OrgId { get; init; }
     /// <summary>The kind of meeting for <c>meeting.held</c> (主题党日, 三会一课 ...).</summary>
     [Id(25)] public string? MeetingKind { get; init; }
-    /// <summary>The community of a community-level activity (domain.md §2: "activities may name a community").</summary>
+    /// <summary>The community of a community-level activity (docs/domain.md §2, Activities).</summary>
     [Id(26)] public string? CommunityId { get; init; }
 
     /// <summary>The leaf area the event belongs to: its grid, or its community.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CityScreen.Contracts.Events;
 
 /// <summary>
-/// Writes events in the wire format of <c>POST /api/events</c> (architecture.md §3): camelCase,
+/// Writes events in the wire format of <c>POST /api/events</c> (docs/architecture.md §3): camelCase,
 /// times ISO-8601 with offset, only the fields the type uses. The store keeps the same text.
 /// </summary>
 public static class CityEventJson

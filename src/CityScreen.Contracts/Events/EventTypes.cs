@@ -1,6 +1,6 @@
 namespace CityScreen.Contracts.Events;
 
-/// <summary>The event vocabulary of domain.md §2, as it appears in the <c>type</c> field.</summary>
+/// <summary>The event vocabulary of docs/domain.md §2, as it appears in the <c>type</c> field.</summary>
 public static class EventTypes
 {
     public const string CaseReported = "case.reported";

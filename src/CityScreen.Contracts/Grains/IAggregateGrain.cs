@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 
 namespace CityScreen.Contracts.Grains;
 
-/// <summary>An area above the grids: the sum of its children, pushed up one way (rule 2).</summary>
+/// <summary>An area above the grids: the sum of its children, pushed up one way (docs/architecture.md, rule 2).</summary>
 public interface IAggregateGrain : IGrainWithStringKey
 {
     /// <summary>A child's newest snapshot. One-way, so a child never waits on its parent.</summary>

@@ -8,7 +8,7 @@ namespace CityScreen.Contracts.Grains;
 /// <summary>
 /// The live ledger of one leaf area, keyed by its id: a grid (网格), or a community (社区) for the
 /// activities that name the community directly. It is rebuilt from the event store on activation,
-/// so it never persists state of its own (architecture rule 2).
+/// so it never persists state of its own (docs/architecture.md, rule 2).
 /// </summary>
 public interface IGridGrain : IGrainWithStringKey
 {

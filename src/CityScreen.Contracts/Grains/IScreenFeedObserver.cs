@@ -5,7 +5,7 @@ namespace CityScreen.Contracts.Grains;
 
 /// <summary>
 /// The screen feed of one host. Grains hand it snapshots and alerts and never wait for a browser
-/// (rule 4); every host gets everything, so a client on any host sees every area (rule 5).
+/// (docs/architecture.md, rule 4); every host gets everything, so a client on any host sees every area (rule 5).
 /// </summary>
 public interface IScreenFeedObserver : IGrainObserver
 {

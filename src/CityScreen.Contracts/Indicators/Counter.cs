@@ -1,7 +1,7 @@
 namespace CityScreen.Contracts.Indicators;
 
 /// <summary>
-/// The additive counters every area carries. Every indicator of domain.md §3 is one of these or a
+/// The additive counters every area carries. Every indicator of docs/domain.md §3 is one of these or a
 /// ratio of two of them, so a parent is exactly the sum of its children (rates roll up as
 /// numerator and denominator, never as averages).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace CityScreen.Domain.Index;
 
 /// <summary>
-/// The development index model (domain.md §4) as loaded from data by <see cref="IndexModelLoader"/>:
+/// The development index model (docs/domain.md §4) as loaded from data by <see cref="IndexModelLoader"/>:
 /// already validated, with the AHP matrix analysed and accepted (CR &lt; 0.1).
 /// </summary>
 public sealed record IndexModel(

@@ -3,7 +3,7 @@ using static CityScreen.Contracts.Indicators.Counter;
 
 namespace CityScreen.Domain.Indicators;
 
-/// <summary>The live indicators of domain.md §3, each defined over the additive counters.</summary>
+/// <summary>The live indicators of docs/domain.md §3, each defined over the additive counters.</summary>
 public static class IndicatorCatalog
 {
     public static readonly IReadOnlyList<IndicatorDefinition> All =

@@ -2,7 +2,7 @@ using CityScreen.Contracts.Indicators;
 
 namespace CityScreen.Domain.Indicators;
 
-/// <summary>One row of the indicator catalogue (domain.md §3).</summary>
+/// <summary>One row of the indicator catalogue (docs/domain.md §3).</summary>
 public sealed record IndicatorDefinition(
     string Id,
     string Name,

@@ -6,7 +6,7 @@ namespace CityScreen.Domain.Ingest;
 
 /// <summary>
 /// Reads the wire format of <c>POST /api/events</c> into <see cref="CityEvent"/>s, checking every
-/// field domain.md §2 asks of each type. It never stops at the first error: a client fixing a
+/// field docs/domain.md §2 asks of each type. It never stops at the first error: a client fixing a
 /// batch sees every item and field that is wrong, keyed by its JSON path.
 /// </summary>
 public static class EventParser

@@ -4,7 +4,7 @@ using static CityScreen.Contracts.Indicators.Counter;
 namespace CityScreen.Domain.Ledger;
 
 /// <summary>
-/// The Party-building and service activities of one leaf (domain.md §2, second table). Like the
+/// The Party-building and service activities of one leaf (docs/domain.md §2, Activities). Like the
 /// cases, each activity's share is kept summed once it cannot change for a while (its instant is
 /// neither about to be reached nor about to leave the 30-day window), so a computation adds only
 /// the fresh activities and those at the edge of the window; the sum is rebuilt at midnight,

@@ -7,7 +7,7 @@ using static CityScreen.Contracts.Indicators.Counter;
 namespace CityScreen.Domain.Ledger;
 
 /// <summary>
-/// What one case adds to its leaf's indicators at one instant (domain.md §3), and when that can
+/// What one case adds to its leaf's indicators at one instant (docs/domain.md §3), and when that can
 /// next change without a new step. Adding with sign −1 takes a case back out of a sum.
 /// </summary>
 public static class CaseCounting

@@ -1,6 +1,6 @@
 namespace CityScreen.Domain.Ledger;
 
-/// <summary>The windows of domain.md §3 at one instant: today (since local midnight), rolling 30 days, this year.</summary>
+/// <summary>The windows of docs/domain.md §3 at one instant: today (since local midnight), rolling 30 days, this year.</summary>
 public readonly record struct Window(DateTimeOffset Now, DateTimeOffset TodayStart, DateTimeOffset YearStart)
 {
     public static readonly TimeSpan ThirtyDays = TimeSpan.FromDays(30);

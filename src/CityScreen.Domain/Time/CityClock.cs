@@ -1,7 +1,7 @@
 namespace CityScreen.Domain.Time;
 
 /// <summary>
-/// The city's notion of now and of local days (architecture rule 7). Kept apart from the
+/// The city's notion of now and of local days (docs/architecture.md, rule 7). Kept apart from the
 /// <see cref="TimeProvider"/> registered for Orleans itself, so tests can move the city's clock
 /// without moving the silo's own timers and membership.
 /// </summary>

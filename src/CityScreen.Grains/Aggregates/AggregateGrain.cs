@@ -10,7 +10,7 @@ namespace CityScreen.Grains.Aggregates;
 /// <summary>
 /// An area above the grids: it keeps the newest snapshot of each child and publishes their sum.
 /// On activation it asks its children, one way, to push their snapshots again; nothing in the
-/// tree ever awaits another area grain, so no activation can wait on a cycle (rule 2).
+/// tree ever awaits another area grain, so no activation can wait on a cycle (docs/architecture.md, rule 2).
 /// </summary>
 public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<GrainOptions> options) : Grain, IAggregateGrain
 {

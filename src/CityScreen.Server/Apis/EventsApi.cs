@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace CityScreen.Server.Apis;
 
-/// <summary><c>POST /api/events</c>: the ingest contract of architecture.md §3.</summary>
+/// <summary><c>POST /api/events</c>: the ingest contract of docs/architecture.md §3.</summary>
 public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)

@@ -5,7 +5,7 @@ using CityScreen.Server.Security;
 
 namespace CityScreen.Server.Hosting;
 
-/// <summary>Builds the one host process: Orleans silo, API, hub and Blazor wall (architecture §1).</summary>
+/// <summary>Builds the one host process: Orleans silo, API, hub and Blazor wall (docs/architecture.md §1).</summary>
 public static class CityScreenHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

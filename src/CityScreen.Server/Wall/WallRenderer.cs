@@ -13,7 +13,7 @@ using CityScreen.Server.Feed;
 namespace CityScreen.Server.Wall;
 
 /// <summary>
-/// The pictures of the wall, rendered once per change and shared by every screen (rule 6): each
+/// The pictures of the wall, rendered once per change and shared by every screen (docs/architecture.md, rule 6): each
 /// is cached under a key and a version derived from exactly what it shows.
 /// </summary>
 public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer maps, IChartRenderer charts, RenderCache cache, CityClock clock, NewCases newCases)

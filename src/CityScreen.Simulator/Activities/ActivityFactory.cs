@@ -3,7 +3,7 @@ using CityScreen.Contracts.Events;
 namespace CityScreen.Simulator.Activities;
 
 /// <summary>
-/// Builds the activities of domain.md §2 (member.checkin, volunteer.logged, points.awarded, meeting.held,
+/// Builds the activities of docs/domain.md §2 (member.checkin, volunteer.logged, points.awarded, meeting.held,
 /// project.claimed / project.completed), drawing from the stream of the minute they fall in.
 /// </summary>
 internal sealed class ActivityFactory(SimulationContext context)

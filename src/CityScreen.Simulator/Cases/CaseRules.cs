@@ -4,7 +4,7 @@ namespace CityScreen.Simulator.Cases;
 
 /// <summary>
 /// Shares and time limits of the case lifecycle (GB/T 30428: 上报 → 立案 → 派遣 → 处置 → 核查结案 → 评价),
-/// set near the published anchors of domain.md §3 (按期结案率 75–99 %, 满意率 ≥ 85 %).
+/// set near the published anchors of docs/domain.md §5 (按期结案率 75–99 %, 满意率 ≥ 85 %).
 /// </summary>
 internal static class CaseRules
 {

@@ -3,7 +3,7 @@ using CityScreen.Contracts.Events;
 namespace CityScreen.Storage.Events;
 
 /// <summary>
-/// The durable log of accepted events (architecture rule 1): an event is here before the API
+/// The durable log of accepted events (docs/architecture.md, rule 1): an event is here before the API
 /// answers 202, and every indicator can be rebuilt from it.
 /// </summary>
 public interface IEventStore
