@@ -211,13 +211,13 @@ public class DashboardCatalogFacts : IDisposable
         catalog.StartWatching();
 
         _dir.Write("street.json", SampleLayout.WithTitle("street", "第二版"));
-        Assert.True(await Eventually.Until(() => catalog.TryGetLayout("street", out var l) && l.Title == "第二版"), "the edit was not picked up");
+        await Eventually.HoldsAsync(() => catalog.TryGetLayout("street", out var l) && l.Title == "第二版", "the edit to be picked up");
 
         var broken = SampleLayout.Json("street");
         broken["title"] = "第三版";
         broken.PanelAt(1)["type"] = "gauge";
         _dir.Write("street.json", broken.ToJsonString());
-        Assert.True(await Eventually.Until(() => catalog.Errors.Count > 0), "the invalid edit was not reported");
+        await Eventually.HoldsAsync(() => catalog.Errors.Count > 0, "the invalid edit to be reported");
 
         Assert.Equal("第二版", catalog.GetLayout("street").Title);
         var error = Assert.Single(catalog.Errors);
@@ -233,14 +233,14 @@ public class DashboardCatalogFacts : IDisposable
 
         _dir.Write("grid.json", SampleLayout.Json("grid").ToJsonString());
 
-        Assert.True(await Eventually.Until(() => catalog.TryGetLayout("grid", out _)), "the new file was not loaded");
+        await Eventually.HoldsAsync(() => catalog.TryGetLayout("grid", out _), "the new file to be loaded");
     }
 
     [Fact]
     public void Polling_PicksUpAChange_ThatNoNoticeReported()
     {
         _dir.Write("street.json", SampleLayout.WithTitle("street", "第一版"));
-        var time = new ManualTimeProvider();
+        var time = new ManualClock(DateTimeOffset.UtcNow);
         var options = new DashboardOptions { ReloadDebounce = TimeSpan.FromHours(1), PollInterval = TimeSpan.FromMinutes(1) };
         using var catalog = new DashboardCatalog(_dir.Path, options, time);
         catalog.StartWatching();
@@ -257,7 +257,7 @@ public class DashboardCatalogFacts : IDisposable
     public void Polling_ChangesNothing_WhenNoFileChanged()
     {
         _dir.Write("street.json", SampleLayout.Json("street").ToJsonString());
-        var time = new ManualTimeProvider();
+        var time = new ManualClock(DateTimeOffset.UtcNow);
         using var catalog = new DashboardCatalog(_dir.Path, new DashboardOptions(), time);
         catalog.StartWatching();
         var raised = 0;
