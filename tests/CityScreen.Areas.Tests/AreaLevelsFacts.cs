@@ -8,7 +8,7 @@ public class AreaLevelsFacts
     [InlineData(AreaLevel.Street, "street")]
     [InlineData(AreaLevel.Community, "community")]
     [InlineData(AreaLevel.Grid, "grid")]
-    public void ToApiName_IsTheLowercaseSpelling_AndParsesBack(AreaLevel level, string name)
+    public void ToApiName_is_the_lowercase_spelling_and_parses_back(AreaLevel level, string name)
     {
         Assert.Equal(name, level.ToApiName());
         Assert.True(AreaLevels.TryParse(name, out var parsed));
@@ -26,7 +26,7 @@ public class AreaLevelsFacts
     [InlineData("村", AreaLevel.Community)]
     [InlineData("网格", AreaLevel.Grid)]
     [InlineData(" Street ", AreaLevel.Street)]
-    public void TryParse_AcceptsChineseNamesAndLooseSpelling(string text, AreaLevel expected)
+    public void TryParse_accepts_Chinese_names_and_loose_spelling(string text, AreaLevel expected)
     {
         Assert.True(AreaLevels.TryParse(text, out var level));
         Assert.Equal(expected, level);
@@ -38,7 +38,7 @@ public class AreaLevelsFacts
     [InlineData("省")]
     [InlineData("")]
     [InlineData(null)]
-    public void TryParse_RejectsLevelsAboveTheCityAndNonsense(string? text)
+    public void TryParse_rejects_levels_above_the_city_and_nonsense(string? text)
     {
         Assert.False(AreaLevels.TryParse(text, out _));
     }

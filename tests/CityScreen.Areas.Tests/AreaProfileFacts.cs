@@ -3,7 +3,7 @@ namespace CityScreen.Areas.Tests;
 public class AreaProfileFacts
 {
     [Fact]
-    public void Add_SumsEveryCount()
+    public void Add_sums_every_count()
     {
         var sum = new AreaProfile(1, 2, 3, 4, 5, false).Add(new AreaProfile(10, 20, 30, 40, 50, false));
 
@@ -14,7 +14,7 @@ public class AreaProfileFacts
     [InlineData(false, false, false)]
     [InlineData(true, false, true)]
     [InlineData(false, true, true)]
-    public void Add_HasAPartyBranch_WhenEitherHasOne(bool left, bool right, bool expected)
+    public void Add_has_a_party_branch_when_either_has_one(bool left, bool right, bool expected)
     {
         var sum = AreaProfile.Empty with { HasPartyBranch = left };
 

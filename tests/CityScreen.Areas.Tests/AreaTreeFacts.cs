@@ -16,7 +16,7 @@ public class AreaTreeFacts
         Area("c", "市", "city", null, Square(0, 0, 4))));
 
     [Fact]
-    public void Root_IsTheCity_AndCountIsEveryArea()
+    public void Root_is_the_city_and_count_is_every_area()
     {
         Assert.Equal("c", Tree.Root.Id);
         Assert.Null(Tree.Root.ParentId);
@@ -24,7 +24,7 @@ public class AreaTreeFacts
     }
 
     [Fact]
-    public void All_ListsParentsBeforeChildren()
+    public void All_lists_parents_before_children()
     {
         var seen = new HashSet<string>();
         foreach (var area in Tree.All)
@@ -36,7 +36,7 @@ public class AreaTreeFacts
     }
 
     [Fact]
-    public void Get_ThrowsKeyNotFound_NamingTheId()
+    public void Get_throws_key_not_found_naming_the_id()
     {
         var error = Assert.Throws<KeyNotFoundException>(() => Tree.Get("nowhere"));
 
@@ -47,7 +47,7 @@ public class AreaTreeFacts
     }
 
     [Fact]
-    public void Children_AreOrderedById()
+    public void Children_are_ordered_by_id()
     {
         Assert.Equal(["g1", "g2"], Tree.Children("m1").Select(a => a.Id));
         Assert.Equal(["g1", "g2"], Tree.Get("m1").ChildIds);
@@ -57,20 +57,20 @@ public class AreaTreeFacts
     }
 
     [Fact]
-    public void Ancestors_StartWithTheParent_AndEndWithTheRoot()
+    public void Ancestors_start_with_the_parent_and_end_with_the_root()
     {
         Assert.Equal(["m1", "s1", "d", "c"], Tree.Ancestors("g1").Select(a => a.Id));
         Assert.Empty(Tree.Ancestors("c"));
     }
 
     [Fact]
-    public void Leaves_AreTheAreasWithoutChildren()
+    public void Leaves_are_the_areas_without_children()
     {
         Assert.Equal(["g1", "g2", "s2"], Tree.Leaves.Select(a => a.Id).Order());
     }
 
     [Fact]
-    public void AtLevel_ReturnsOnlyThatLevel()
+    public void AtLevel_returns_only_that_level()
     {
         Assert.Equal(["s1", "s2"], Tree.AtLevel(AreaLevel.Street).Select(a => a.Id).Order());
         Assert.Equal(["g1", "g2"], Tree.AtLevel(AreaLevel.Grid).Select(a => a.Id).Order());
@@ -84,13 +84,13 @@ public class AreaTreeFacts
     [InlineData("s1", "g1", false)]
     [InlineData("nowhere", "c", false)]
     [InlineData("g1", "nowhere", false)]
-    public void IsInSubtree_IsTrueForTheAreaItselfAndEverythingBelow(string id, string ancestorId, bool expected)
+    public void IsInSubtree_is_true_for_the_area_itself_and_everything_below(string id, string ancestorId, bool expected)
     {
         Assert.Equal(expected, Tree.IsInSubtree(id, ancestorId));
     }
 
     [Fact]
-    public void Center_LiesInsideAConcaveArea()
+    public void Center_lies_inside_a_concave_area()
     {
         // A U whose centroid falls in the notch between its arms.
         const string u = """{"type":"Polygon","coordinates":[[[0,0],[3,0],[3,3],[2,3],[2,1],[1,1],[1,3],[0,3],[0,0]]]}""";

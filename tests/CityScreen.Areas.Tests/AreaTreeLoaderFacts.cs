@@ -12,7 +12,7 @@ public class AreaTreeLoaderFacts
         Assert.Throws<AreaImportException>(() => Load(json, options));
 
     [Fact]
-    public void Load_ReadsDataVProperties_WithNumericAdcodes()
+    public void Load_reads_DataV_properties_with_numeric_adcodes()
     {
         var json = Collection(
             Feature(new { adcode = 610600, name = "延安市", level = "city", parent = new { adcode = 610000 } }, Square(0, 0, 2)),
@@ -27,7 +27,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_ReadsCustomPropertyNames_FromTheOptions()
+    public void Load_reads_custom_property_names_from_the_options()
     {
         var json = Collection(
             Feature(new { code = "S1", title = "甲街道", kind = "街道" }, Square(0, 0, 2)),
@@ -43,7 +43,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_FollowsDottedPathsIntoNestedObjects()
+    public void Load_follows_dotted_paths_into_nested_objects()
     {
         var json = Collection(
             Feature(new { id = "m", name = "社区", kind = "community", meta = new { owner = new { id = "s" } } }, Square(0, 0)),
@@ -55,7 +55,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_GivesEveryFeatureTheFixedLevel_WhenTheFileHasNoLevelProperty()
+    public void Load_gives_every_feature_the_fixed_level_when_the_file_has_no_level_property()
     {
         var json = Collection(
             Feature(new { adcode = "g1", name = "第1网格", parent = new { adcode = "m" } }, Square(0, 0)),
@@ -68,7 +68,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_KeepsHolesAndIslands()
+    public void Load_keeps_holes_and_islands()
     {
         const string withHole = """{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[4,4],[4,6],[6,6],[6,4],[4,4]]]}""";
         const string withIsland = """{"type":"MultiPolygon","coordinates":[[[[20,0],[30,0],[30,10],[20,10],[20,0]]],[[[40,0],[41,0],[41,1],[40,1],[40,0]]]]}""";
@@ -86,7 +86,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_SynthesizesAMissingParent_FromTheUnionOfItsChildren()
+    public void Load_synthesizes_a_missing_parent_from_the_union_of_its_children()
     {
         var tree = Load(Collection(
             Area("g1", "第1网格", "grid", "m", Square(0, 0)),
@@ -101,7 +101,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_MergesFiles_AndSynthesizesTheCityAboveDistrictsFromSeveralFiles()
+    public void Load_merges_files_and_synthesizes_the_city_above_districts_from_several_files()
     {
         var tree = AreaTreeLoader.Load([
             ("east.geojson", Stream(Collection(Area("d1", "东区", "district", "c", Square(0, 0)))), new AreaFileOptions()),
@@ -114,7 +114,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_SumsChildProfilesIntoParentsWithoutTheirOwn()
+    public void Load_sums_child_profiles_into_parents_without_their_own()
     {
         var tree = Load(Collection(
             City,
@@ -131,7 +131,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_RepairsASelfIntersectingRing()
+    public void Load_repairs_a_self_intersecting_ring()
     {
         const string bowTie = """{"type":"Polygon","coordinates":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}""";
 
@@ -142,7 +142,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_ResolvesRelativePathsAgainstTheBaseDirectory_AndNamesAMissingFile()
+    public void Load_resolves_relative_paths_against_the_base_directory_and_names_a_missing_file()
     {
         var error = Assert.Throws<AreaImportException>(() =>
             AreaTreeLoader.Load([new AreaFileOptions { Path = "areas/none.geojson" }], SeedData.Directory));
@@ -152,7 +152,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_MissingId_NamesFileFeatureAndProperty()
+    public void Error_missing_id_names_file_feature_and_property()
     {
         var error = LoadFails(Collection(City, Feature(new { name = "无名", level = "district", parent = new { adcode = "c" } }, Square(0, 0))));
 
@@ -161,7 +161,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_MissingName_NamesFileFeatureAndProperty()
+    public void Error_missing_name_names_file_feature_and_property()
     {
         var error = LoadFails(Collection(City, Feature(new { adcode = "d", level = "district", parent = new { adcode = "c" } }, Square(0, 0))));
 
@@ -169,7 +169,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_CustomNameProperty_IsTheOneNamed()
+    public void Error_custom_name_property_is_the_one_named()
     {
         var error = LoadFails(Collection(Feature(new { code = "x", name = "有名无题" }, Square(0, 0))),
             new AreaFileOptions { IdProperty = "code", NameProperty = "title", Level = "grid" });
@@ -180,7 +180,7 @@ public class AreaTreeLoaderFacts
     [Theory]
     [InlineData("province")]
     [InlineData("building")]
-    public void Error_UnknownLevel_NamesTheValue(string level)
+    public void Error_unknown_level_names_the_value(string level)
     {
         var error = LoadFails(Collection(Area("p", "陕西省", level, null, Square(0, 0))));
 
@@ -190,7 +190,7 @@ public class AreaTreeLoaderFacts
     [Theory]
     [InlineData("""{"type":"Point","coordinates":[109.49,36.59]}""", "\"Point\"")]
     [InlineData("""{"type":"LineString","coordinates":[[0,0],[1,1]]}""", "\"LineString\"")]
-    public void Error_GeometryThatIsNotAnArea_NamesTheType(string geometry, string type)
+    public void Error_geometry_that_is_not_an_area_names_the_type(string geometry, string type)
     {
         var error = LoadFails(Collection(City, Area("d", "区", "district", "c", geometry)));
 
@@ -198,7 +198,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_MissingGeometry_NamesTheProperty()
+    public void Error_missing_geometry_names_the_property()
     {
         var error = LoadFails(Collection(City, Area("d", "区", "district", "c", "null")));
 
@@ -206,7 +206,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_UnreadableCoordinates_NameTheGeometry()
+    public void Error_unreadable_coordinates_name_the_geometry()
     {
         var error = LoadFails(Collection(City, Area("d", "区", "district", "c", """{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}""")));
 
@@ -214,7 +214,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_PolygonWithoutArea_IsInvalidBeyondRepair()
+    public void Error_polygon_without_area_is_invalid_beyond_repair()
     {
         var error = LoadFails(Collection(City, Area("d", "区", "district", "c", """{"type":"Polygon","coordinates":[[[0,0],[1,0],[2,0],[0,0]]]}""")));
 
@@ -223,7 +223,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_DuplicateId_NamesBothFilesAndFeatures()
+    public void Error_duplicate_id_names_both_files_and_features()
     {
         var error = Assert.Throws<AreaImportException>(() => AreaTreeLoader.Load([
             ("a.geojson", Stream(Collection(City, Area("d", "区", "district", "c", Square(0, 0)))), new AreaFileOptions()),
@@ -234,7 +234,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_InvalidJson_NamesTheFileAndThePosition()
+    public void Error_invalid_json_names_the_file_and_the_position()
     {
         var error = LoadFails("{\"type\":\"FeatureCollection\",\n\"features\":[ oops ]}");
 
@@ -243,7 +243,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_NotAFeatureCollection_SaysSo()
+    public void Error_not_a_feature_collection_says_so()
     {
         var error = LoadFails("""{"type":"Feature"}""");
 
@@ -251,7 +251,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_ChildNotExactlyOneLevelBelowItsParent_NamesTheChild()
+    public void Error_child_not_exactly_one_level_below_its_parent_names_the_child()
     {
         var error = LoadFails(Collection(City, Area("s", "街道", "street", "c", Square(0, 0))));
 
@@ -259,7 +259,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_TwoRoots_NamesTheSecond()
+    public void Error_two_roots_names_the_second()
     {
         var error = LoadFails(Collection(City, Area("d", "孤儿区", "district", null, Square(5, 5))));
 
@@ -267,7 +267,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_TwoSynthesizedRoots_NameAChildThatLedThere()
+    public void Error_two_synthesized_roots_name_a_child_that_led_there()
     {
         var error = LoadFails(Collection(
             Area("g1", "第1网格", "grid", "m1", Square(0, 0)),
@@ -277,7 +277,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_ParentPathThroughANumber_NamesTheProperty()
+    public void Error_parent_path_through_a_number_names_the_property()
     {
         var error = LoadFails(Collection(City, Feature(new { adcode = "d", name = "区", level = "district", parent = 610600 }, Square(0, 0))));
 
@@ -289,7 +289,7 @@ public class AreaTreeLoaderFacts
     [InlineData("households", "\"many\"")]
     [InlineData("membersExpected", "2.5")]
     [InlineData("hasPartyBranch", "\"yes\"")]
-    public void Error_BadReferenceData_NamesTheProperty(string property, string value)
+    public void Error_bad_reference_data_names_the_property(string property, string value)
     {
         var feature = Area("g", "网格", "grid", null, Square(0, 0)).Replace("\"level\":\"grid\"", $"\"level\":\"grid\",\"{property}\":{value}");
 
@@ -299,7 +299,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_UnknownFixedLevel_NamesTheOption()
+    public void Error_unknown_fixed_level_names_the_option()
     {
         var error = LoadFails(Collection(City), new AreaFileOptions { Level = "province" });
 
@@ -307,7 +307,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Load_TakesFiftyThousandGrids()
+    public void Load_takes_fifty_thousand_grids()
     {
         // 250 communities of 200 grids each under one street, as a large city's grid file would be. How long
         // it takes is measured by the benchmarks' megacity scenario, not here.
@@ -329,7 +329,7 @@ public class AreaTreeLoaderFacts
     }
 
     [Fact]
-    public void Error_TooManyVertices_NamesTheFeatureAndRefusesBeforeBuildingTheGeometry()
+    public void Error_too_many_vertices_names_the_feature_and_refuses_before_building_the_geometry()
     {
         var ring = string.Join(",", Enumerable.Range(0, CityScreen.Areas.Import.AreaFeatureReader.MaxVerticesPerArea + 1).Select(i => $"[{i % 90}.5,{i % 45}.25]"));
         var json = Collection(Feature(new { adcode = 610600, name = "延安市", level = "city" }, $$"""{"type":"Polygon","coordinates":[[{{ring}}]]}"""));

@@ -10,7 +10,7 @@ public class BaotaDemoCityFacts
     private static readonly Lazy<DemoCityFiles> DefaultSeed = new(() => BaotaDemoCity.Generate(SeedData.Directory, BaotaDemoCity.DefaultSeed));
 
     [Fact]
-    public void TheSameSeed_GivesByteIdenticalFiles_EqualToTheCommittedOnes()
+    public void The_same_seed_gives_byte_identical_files_equal_to_the_committed_ones()
     {
         var again = BaotaDemoCity.Generate(SeedData.Directory, BaotaDemoCity.DefaultSeed);
 
@@ -22,7 +22,7 @@ public class BaotaDemoCityFacts
     }
 
     [Fact]
-    public void AnotherSeed_GivesAnotherCity_WithTheSameStreets()
+    public void Another_seed_gives_another_city_with_the_same_streets()
     {
         var other = BaotaDemoCity.Generate(SeedData.Directory, 7);
 
@@ -37,7 +37,7 @@ public class BaotaDemoCityFacts
     }
 
     [Fact]
-    public void TheDistrictFile_HoldsOnlyBaotaQu_AsDataVWroteIt()
+    public void The_district_file_holds_only_Baota_Qu_as_DataV_wrote_it()
     {
         using var districts = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(SeedData.Directory, BaotaDemoCity.DistrictsInput)));
         using var district = JsonDocument.Parse(DefaultSeed.Value.District);

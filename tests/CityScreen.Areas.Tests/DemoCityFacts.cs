@@ -9,7 +9,7 @@ public partial class DemoCityFacts
     private static AreaTree Tree => SeedData.Demo;
 
     [Fact]
-    public void TheTree_HasOneCityOneDistrictAndTheSixRealStreets()
+    public void The_tree_has_one_city_one_district_and_the_six_real_streets()
     {
         Assert.Equal(("610600", AreaLevel.City), (Tree.Root.Id, Tree.Root.Level));
         var district = Assert.Single(Tree.AtLevel(AreaLevel.District));
@@ -23,7 +23,7 @@ public partial class DemoCityFacts
     }
 
     [Fact]
-    public void Communities_AreAboutForty_SixToEightPerStreet_WithUniqueNamesAndStreetCodes()
+    public void Communities_are_about_forty_at_six_to_eight_per_street_with_unique_names_and_street_codes()
     {
         var communities = Tree.AtLevel(AreaLevel.Community).ToList();
 
@@ -37,7 +37,7 @@ public partial class DemoCityFacts
     }
 
     [Fact]
-    public void Grids_AreAboutFourHundred_EightToTwelvePerCommunity_NamedAfterTheirCommunity()
+    public void Grids_are_about_four_hundred_at_eight_to_twelve_per_community_named_after_their_community()
     {
         var grids = Tree.AtLevel(AreaLevel.Grid).ToList();
 
@@ -53,7 +53,7 @@ public partial class DemoCityFacts
     }
 
     [Fact]
-    public void EveryParent_IsExactlyPartitionedByItsChildren()
+    public void Every_parent_is_exactly_partitioned_by_its_children()
     {
         foreach (var parent in Tree.All.Where(a => a.ChildIds.Count > 0))
         {
@@ -70,7 +70,7 @@ public partial class DemoCityFacts
     }
 
     [Fact]
-    public void TheStreets_CoverTheRealDistrictBoundary()
+    public void The_streets_cover_the_real_district_boundary()
     {
         var real = SeedData.Load("yanan-districts.geojson").Get("610602").Boundary;
         var streets = UnaryUnionOp.Union(Tree.Children("610602").Select(s => s.Boundary).ToList());
@@ -79,7 +79,7 @@ public partial class DemoCityFacts
     }
 
     [Fact]
-    public void GridReferenceData_IsInThePlausibleRanges()
+    public void Grid_reference_data_is_in_the_plausible_ranges()
     {
         var grids = Tree.AtLevel(AreaLevel.Grid).Select(g => g.Profile).ToList();
 
@@ -95,7 +95,7 @@ public partial class DemoCityFacts
     }
 
     [Fact]
-    public void Profiles_SumUpTheTree()
+    public void Profiles_sum_up_the_tree()
     {
         foreach (var parent in Tree.All.Where(a => a.ChildIds.Count > 0))
         {
@@ -106,7 +106,7 @@ public partial class DemoCityFacts
     }
 
     [Fact]
-    public void TheGeneratedFile_SaysWhatIsRealAndWhatIsSynthetic()
+    public void The_generated_file_says_what_is_real_and_what_is_synthetic()
     {
         var text = File.ReadAllText(Path.Combine(SeedData.Directory, "baota-generated.geojson"));
 

@@ -10,7 +10,7 @@ public class PolygonPartitionFacts
     private static readonly WKTReader Wkt = new();
 
     [Fact]
-    public void Split_PartitionsAParentWithAHoleAndAnIsland_Exactly()
+    public void Split_partitions_a_parent_with_a_hole_and_an_island_exactly()
     {
         var parent = Wkt.Read("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 6 4, 6 6, 4 6, 4 4)), ((20 0, 22 0, 22 2, 20 2, 20 0)))");
 
@@ -21,7 +21,7 @@ public class PolygonPartitionFacts
     }
 
     [Fact]
-    public void Split_GivesAPieceCutOffByAConcaveBoundary_ToTheNeighbourAroundIt()
+    public void Split_gives_a_piece_cut_off_by_a_concave_boundary_to_the_neighbour_around_it()
     {
         // A U; the first site sits in the notch, so its Voronoi cell reaches into both arms.
         var parent = Wkt.Read("POLYGON ((0 0, 3 0, 3 3, 2 3, 2 1, 1 1, 1 3, 0 3, 0 0))");
@@ -34,7 +34,7 @@ public class PolygonPartitionFacts
     }
 
     [Fact]
-    public void RandomSites_AreDistinctAndInside_AndFollowTheSeed()
+    public void RandomSites_are_distinct_and_inside_and_follow_the_seed()
     {
         var parent = Wkt.Read("POLYGON ((0 0, 3 0, 3 3, 2 3, 2 1, 1 1, 1 3, 0 3, 0 0))");
 

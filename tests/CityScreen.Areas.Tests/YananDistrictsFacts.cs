@@ -8,7 +8,7 @@ public class YananDistrictsFacts
     private static readonly AreaTree Tree = SeedData.Load("yanan-districts.geojson");
 
     [Fact]
-    public void Load_GivesThirteenDistricts_UnderTheCityTheyName()
+    public void Load_gives_thirteen_districts_under_the_city_they_name()
     {
         Assert.Equal(13, Tree.AtLevel(AreaLevel.District).Count());
         Assert.Equal(14, Tree.Count);
@@ -19,7 +19,7 @@ public class YananDistrictsFacts
     }
 
     [Fact]
-    public void TheCity_IsTheUnionOfItsDistricts()
+    public void The_city_is_the_union_of_its_districts()
     {
         var districts = Tree.Children(Tree.Root.Id);
         var city = Tree.Root.Boundary;
@@ -31,7 +31,7 @@ public class YananDistrictsFacts
     }
 
     [Fact]
-    public void MultiPolygonParts_ArePreserved()
+    public void Multi_polygon_parts_are_preserved()
     {
         var yanchang = Tree.Get("610621");
 

@@ -20,7 +20,7 @@ internal sealed class WallScene
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 15, 20, 0, TimeSpan.FromHours(8));
 
-    public ManualTime Time { get; } = new(Now);
+    public ManualClock Time { get; } = new(Now);
     public AreaTree Tree { get; } = TestCity.Build();
     public CityClock Clock { get; }
     public ScreenFeed Feed { get; }

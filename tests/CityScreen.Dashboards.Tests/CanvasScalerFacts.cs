@@ -11,7 +11,7 @@ public class CanvasScalerFacts
     [Theory]
     [InlineData(ScaleMode.Fit)]
     [InlineData(ScaleMode.Fill)]
-    public void FitAndFill_DoubleA1080CanvasOnA4KScreen_Exactly(ScaleMode mode)
+    public void Fit_and_fill_double_a_1080_canvas_on_a_4K_screen_exactly(ScaleMode mode)
     {
         var t = CanvasScaler.Compute(Canvas, new ScreenSize(3840, 2160), mode);
 
@@ -24,7 +24,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void Real_CentresA1080CanvasOnA4KScreen_WithBars()
+    public void Real_centres_a_1080_canvas_on_a_4K_screen_with_bars()
     {
         var t = CanvasScaler.Compute(Canvas, new ScreenSize(3840, 2160), ScaleMode.Real);
 
@@ -35,7 +35,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void Fit_On1366x768_ScalesByHeight_AndLeavesLessThanAPixelOfBar()
+    public void Fit_on_1366x768_scales_by_height_and_leaves_less_than_a_pixel_of_bar()
     {
         var t = CanvasScaler.Compute(Canvas, new ScreenSize(1366, 768), ScaleMode.Fit);
 
@@ -49,7 +49,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void Fill_On1366x768_ScalesByWidth_AndCropsHalfACanvasPixel()
+    public void Fill_on_1366x768_scales_by_width_and_crops_half_a_canvas_pixel()
     {
         var t = CanvasScaler.Compute(Canvas, new ScreenSize(1366, 768), ScaleMode.Fill);
 
@@ -63,7 +63,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void Real_On1366x768_CropsTheCanvasEvenlyAroundTheCentre()
+    public void Real_on_1366x768_crops_the_canvas_evenly_around_the_centre()
     {
         var t = CanvasScaler.Compute(Canvas, new ScreenSize(1366, 768), ScaleMode.Real);
 
@@ -74,7 +74,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void Fit_OnASplicedWall_LetterboxesWithoutSquashingText()
+    public void Fit_on_a_spliced_wall_letterboxes_without_squashing_text()
     {
         var t = CanvasScaler.Compute(Canvas, new ScreenSize(6656, 1792), ScaleMode.Fit);
 
@@ -88,7 +88,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void Fill_OnASplicedWall_CropsMoreThanHalfTheCanvasHeight()
+    public void Fill_on_a_spliced_wall_crops_more_than_half_the_canvas_height()
     {
         var t = CanvasScaler.Compute(Canvas, new ScreenSize(6656, 1792), ScaleMode.Fill);
 
@@ -102,7 +102,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void Real_OnASplicedWall_CentresTheCanvas()
+    public void Real_on_a_spliced_wall_centres_the_canvas()
     {
         var t = CanvasScaler.Compute(Canvas, new ScreenSize(6656, 1792), ScaleMode.Real);
 
@@ -111,7 +111,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void ScreenPixels_GivesTheSizeToRenderAPanelAt()
+    public void ScreenPixels_gives_the_size_to_render_a_panel_at()
     {
         var t = CanvasScaler.Compute(Canvas, new ScreenSize(3840, 2160), ScaleMode.Fit);
 
@@ -119,7 +119,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void ToCss_IsCultureIndependent()
+    public void ToCss_is_culture_independent()
     {
         var previous = Thread.CurrentThread.CurrentCulture;
         Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
@@ -136,7 +136,7 @@ public class CanvasScalerFacts
     }
 
     [Fact]
-    public void Compute_RefusesAnEmptyScreen()
+    public void Compute_refuses_an_empty_screen()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => CanvasScaler.Compute(Canvas, new ScreenSize(0, 1080), ScaleMode.Fit));
     }

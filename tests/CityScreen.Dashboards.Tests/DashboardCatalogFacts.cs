@@ -17,7 +17,7 @@ public class DashboardCatalogFacts : IDisposable
     }.ToJsonString();
 
     [Fact]
-    public void Ctor_LoadsLayoutsAndRotations_ById()
+    public void Ctor_loads_layouts_and_rotations_by_id()
     {
         _dir.Write("city-wall.json", SampleLayout.Json("city-wall").ToJsonString());
         _dir.Write("street.json", SampleLayout.Json("street").ToJsonString());
@@ -34,7 +34,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Reload_PicksUpAnEdit()
+    public void Reload_picks_up_an_edit()
     {
         _dir.Write("street.json", SampleLayout.WithTitle("street", "旧标题"));
         using var catalog = new DashboardCatalog(_dir.Path);
@@ -47,7 +47,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Reload_KeepsTheLastGoodLayout_WhenTheFileTurnsInvalid()
+    public void Reload_keeps_the_last_good_layout_when_the_file_turns_invalid()
     {
         _dir.Write("street.json", SampleLayout.WithTitle("street", "街道"));
         using var catalog = new DashboardCatalog(_dir.Path);
@@ -63,7 +63,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Reload_ReportsAFileThatWasNeverValid_AndServesTheOthers()
+    public void Reload_reports_a_file_that_was_never_valid_and_serves_the_others()
     {
         var bad = SampleLayout.Json("grid");
         bad.PanelAt(0)["w"] = 5000;
@@ -78,7 +78,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Reload_DropsADeletedFile()
+    public void Reload_drops_a_deleted_file()
     {
         _dir.Write("street.json", SampleLayout.Json("street").ToJsonString());
         using var catalog = new DashboardCatalog(_dir.Path);
@@ -91,7 +91,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Reload_ChecksTheLayoutsARotationNames()
+    public void Reload_checks_the_layouts_a_rotation_names()
     {
         _dir.Write("city-wall.json", SampleLayout.Json("city-wall").ToJsonString());
         _dir.Write("rotation.json", Rotation("city-wall", "stret"));
@@ -106,7 +106,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Reload_KeepsTheLastGoodRotation_WhenItNamesALayoutThatIsGone()
+    public void Reload_keeps_the_last_good_rotation_when_it_names_a_layout_that_is_gone()
     {
         _dir.Write("city-wall.json", SampleLayout.Json("city-wall").ToJsonString());
         _dir.Write("rotation.json", Rotation("city-wall"));
@@ -121,7 +121,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Reload_RaisesChanged_WithTheNewSet()
+    public void Reload_raises_changed_with_the_new_set()
     {
         _dir.Write("street.json", SampleLayout.Json("street").ToJsonString());
         using var catalog = new DashboardCatalog(_dir.Path);
@@ -135,7 +135,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Catalog_ReadsOnlyFilesDirectlyInTheDirectory()
+    public void Catalog_reads_only_files_directly_in_the_directory()
     {
         Directory.CreateDirectory(Path.Combine(_dir.Path, "nested"));
         File.WriteAllText(Path.Combine(_dir.Path, "nested", "secret.json"), SampleLayout.Json("secret").ToJsonString());
@@ -157,7 +157,7 @@ public class DashboardCatalogFacts : IDisposable
     [InlineData("street.json")]
     [InlineData("STREET")]
     [InlineData("")]
-    public void Lookups_RefuseIdsThatCouldReachAnotherPath(string id)
+    public void Lookups_refuse_ids_that_could_reach_another_path(string id)
     {
         _dir.Write("street.json", SampleLayout.Json("street").ToJsonString());
         using var catalog = new DashboardCatalog(_dir.Path);
@@ -168,7 +168,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Catalog_ReportsFilesWhoseNameIsNotAnId()
+    public void Catalog_reports_files_whose_name_is_not_an_id()
     {
         _dir.Write("Street.json", SampleLayout.Json("street").ToJsonString());
 
@@ -180,7 +180,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Catalog_ReportsAMissingDirectory_WithoutThrowing()
+    public void Catalog_reports_a_missing_directory_without_throwing()
     {
         using var catalog = new DashboardCatalog(Path.Combine(_dir.Path, "absent"));
 
@@ -190,7 +190,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Catalog_RefusesAnOversizedFile_KeepingItsLastGoodVersion()
+    public void Catalog_refuses_an_oversized_file_keeping_its_last_good_version()
     {
         _dir.Write("street.json", SampleLayout.Json("street").ToJsonString());
         using var catalog = new DashboardCatalog(_dir.Path, new DashboardOptions { MaxFileBytes = 4096 });
@@ -203,7 +203,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public async Task Watching_PicksUpAnEdit_ThenKeepsTheLastGoodLayout_WhenTheEditIsInvalid()
+    public async Task Watching_picks_up_an_edit_then_keeps_the_last_good_layout_when_the_edit_is_invalid()
     {
         _dir.Write("street.json", SampleLayout.WithTitle("street", "第一版"));
         var options = new DashboardOptions { ReloadDebounce = TimeSpan.FromMilliseconds(50), PollInterval = TimeSpan.Zero };
@@ -211,13 +211,13 @@ public class DashboardCatalogFacts : IDisposable
         catalog.StartWatching();
 
         _dir.Write("street.json", SampleLayout.WithTitle("street", "第二版"));
-        Assert.True(await Eventually.Until(() => catalog.TryGetLayout("street", out var l) && l.Title == "第二版"), "the edit was not picked up");
+        await Eventually.HoldsAsync(() => catalog.TryGetLayout("street", out var l) && l.Title == "第二版", "the edit to be picked up");
 
         var broken = SampleLayout.Json("street");
         broken["title"] = "第三版";
         broken.PanelAt(1)["type"] = "gauge";
         _dir.Write("street.json", broken.ToJsonString());
-        Assert.True(await Eventually.Until(() => catalog.Errors.Count > 0), "the invalid edit was not reported");
+        await Eventually.HoldsAsync(() => catalog.Errors.Count > 0, "the invalid edit to be reported");
 
         Assert.Equal("第二版", catalog.GetLayout("street").Title);
         var error = Assert.Single(catalog.Errors);
@@ -225,7 +225,7 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public async Task Watching_PicksUpANewFile()
+    public async Task Watching_picks_up_a_new_file()
     {
         var options = new DashboardOptions { ReloadDebounce = TimeSpan.FromMilliseconds(50), PollInterval = TimeSpan.Zero };
         using var catalog = new DashboardCatalog(_dir.Path, options);
@@ -233,14 +233,14 @@ public class DashboardCatalogFacts : IDisposable
 
         _dir.Write("grid.json", SampleLayout.Json("grid").ToJsonString());
 
-        Assert.True(await Eventually.Until(() => catalog.TryGetLayout("grid", out _)), "the new file was not loaded");
+        await Eventually.HoldsAsync(() => catalog.TryGetLayout("grid", out _), "the new file to be loaded");
     }
 
     [Fact]
-    public void Polling_PicksUpAChange_ThatNoNoticeReported()
+    public void Polling_picks_up_a_change_that_no_notice_reported()
     {
         _dir.Write("street.json", SampleLayout.WithTitle("street", "第一版"));
-        var time = new ManualTimeProvider();
+        var time = new ManualClock(DateTimeOffset.UtcNow);
         var options = new DashboardOptions { ReloadDebounce = TimeSpan.FromHours(1), PollInterval = TimeSpan.FromMinutes(1) };
         using var catalog = new DashboardCatalog(_dir.Path, options, time);
         catalog.StartWatching();
@@ -254,10 +254,10 @@ public class DashboardCatalogFacts : IDisposable
     }
 
     [Fact]
-    public void Polling_ChangesNothing_WhenNoFileChanged()
+    public void Polling_changes_nothing_when_no_file_changed()
     {
         _dir.Write("street.json", SampleLayout.Json("street").ToJsonString());
-        var time = new ManualTimeProvider();
+        var time = new ManualClock(DateTimeOffset.UtcNow);
         using var catalog = new DashboardCatalog(_dir.Path, new DashboardOptions(), time);
         catalog.StartWatching();
         var raised = 0;

@@ -19,7 +19,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_ReturnsTheLayout_WithDefaults_WhenTheFileIsValid()
+    public void Read_returns_the_layout_with_defaults_when_the_file_is_valid()
     {
         var document = Read(SampleLayout.Json());
 
@@ -38,7 +38,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_TakesTheMapsNewCaseMinutes_AndNamesAValueOutOfRange()
+    public void Read_takes_the_maps_new_case_minutes_and_names_a_value_out_of_range()
     {
         var json = SampleLayout.Json();
         json.PanelAt(0)["options"]!["newCaseMinutes"] = 10;
@@ -53,7 +53,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_TakesARankingByTheDevelopmentIndex_WithoutAnIndicator()
+    public void Read_takes_a_ranking_by_the_development_index_without_an_indicator()
     {
         var json = SampleLayout.Json();
         json.PanelAt(3)["options"] = new JsonObject { ["by"] = "index", ["rows"] = 6 };
@@ -64,7 +64,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_NamesTheIndicator_WhenARankingByIndexAlsoGivesOne()
+    public void Read_names_the_indicator_when_a_ranking_by_index_also_gives_one()
     {
         var json = SampleLayout.Json();
         json.PanelAt(3)["options"] = new JsonObject { ["by"] = "index", ["indicator"] = "EV08" };
@@ -76,7 +76,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_NamesAnUnknownRankingBasis_AndAsksForNothingElse()
+    public void Read_names_an_unknown_ranking_basis_and_asks_for_nothing_else()
     {
         var json = SampleLayout.Json();
         json.PanelAt(3)["options"] = new JsonObject { ["by"] = "indx" };
@@ -88,7 +88,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_NamesFileAndPath_WhenAPanelEndsBeyondTheCanvas()
+    public void Read_names_file_and_path_when_a_panel_ends_beyond_the_canvas()
     {
         var json = SampleLayout.Json();
         json.PanelAt(3)["x"] = 1000;
@@ -100,7 +100,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_NamesTheStart_WhenAPanelStartsBelowTheCanvas()
+    public void Read_names_the_start_when_a_panel_starts_below_the_canvas()
     {
         var json = SampleLayout.Json();
         json.PanelAt(2)["y"] = 1100;
@@ -111,7 +111,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_ReportsAnUnknownPanelType_WithTheKnownTypes()
+    public void Read_reports_an_unknown_panel_type_with_the_known_types()
     {
         var json = SampleLayout.Json();
         json.PanelAt(1)["type"] = "kpis";
@@ -124,7 +124,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesOverlappingPanels_NamingBoth_WhenZIsNotGiven()
+    public void Read_refuses_overlapping_panels_naming_both_when_z_is_not_given()
     {
         var json = SampleLayout.Json();
         json.PanelAt(1)["x"] = 900;
@@ -138,7 +138,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_AllowsOverlappingPanels_WhenBothGiveDifferentZ()
+    public void Read_allows_overlapping_panels_when_both_give_different_z()
     {
         var json = SampleLayout.Json();
         json.PanelAt(0)["z"] = 0;
@@ -153,7 +153,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesOverlappingPanels_WithTheSameZ()
+    public void Read_refuses_overlapping_panels_with_the_same_z()
     {
         var json = SampleLayout.Json();
         json.PanelAt(0)["z"] = 2;
@@ -168,7 +168,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_AllowsPanelsThatOnlyTouch()
+    public void Read_allows_panels_that_only_touch()
     {
         var json = SampleLayout.Json();
 
@@ -177,7 +177,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesDuplicatePanelIds_NamingTheFirst()
+    public void Read_refuses_duplicate_panel_ids_naming_the_first()
     {
         var json = SampleLayout.Json();
         json.PanelAt(3)["id"] = "ticker";
@@ -189,7 +189,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_ReportsEveryMissingRequiredField_UnderItsPath()
+    public void Read_reports_every_missing_required_field_under_its_path()
     {
         var json = SampleLayout.Json();
         json.Remove("title");
@@ -207,7 +207,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_ReportsWrongJsonTypes()
+    public void Read_reports_wrong_json_types()
     {
         var json = SampleLayout.Json();
         json["canvas"]!["width"] = "1920";
@@ -224,7 +224,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesUnknownProperties_SuggestingTheIntendedOne()
+    public void Read_refuses_unknown_properties_suggesting_the_intended_one()
     {
         var json = SampleLayout.Json();
         json["canvas"]!["widht"] = 1920;
@@ -239,7 +239,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesAPropertyGivenTwice()
+    public void Read_refuses_a_property_given_twice()
     {
         const string json = """{"id": "city-wall", "title": "一", "title": "二", "canvas": {"width": 1920, "height": 1080}, "panels": [{"id": "t", "type": "title", "x": 0, "y": 0, "w": 960, "h": 100}]}""";
 
@@ -250,7 +250,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesAPanelWhoseTextWouldBeUnreadableAtFiveMetres()
+    public void Read_refuses_a_panel_whose_text_would_be_unreadable_at_five_metres()
     {
         var json = SampleLayout.Json();
         json.PanelAt(2)["h"] = 160;
@@ -265,7 +265,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_AppliesTheReadabilityRuleRelativeToTheCanvas()
+    public void Read_applies_the_readability_rule_relative_to_the_canvas()
     {
         var json = SampleLayout.Json();
         json["canvas"] = new JsonObject { ["width"] = 3840, ["height"] = 2160 };
@@ -279,7 +279,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_HonoursAConfiguredMinimumTextSize()
+    public void Read_honours_a_configured_minimum_text_size()
     {
         var strict = new DashboardOptions { MinTextFraction = 0.03 };
 
@@ -289,7 +289,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesUnknownIndicators_SuggestingTheCatalogueId()
+    public void Read_refuses_unknown_indicators_suggesting_the_catalogue_id()
     {
         var json = SampleLayout.Json();
         json.PanelAt(0)["options"]!["indicator"] = "EV12";
@@ -304,7 +304,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_AsksTheInjectedCatalogue_WhichIndicatorsExist()
+    public void Read_asks_the_injected_catalogue_which_indicators_exist()
     {
         var json = SampleLayout.Json();
         json.PanelAt(0)["options"]!["indicator"] = "XX01";
@@ -315,7 +315,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_ChecksTheOptionsOfEachPanelType()
+    public void Read_checks_the_options_of_each_panel_type()
     {
         var json = SampleLayout.Json();
         json.PanelAt(0)["options"]!["choices"] = new JsonArray("EV03");
@@ -335,7 +335,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_ReportsEveryProblem_NotOnlyTheFirst()
+    public void Read_reports_every_problem_not_only_the_first()
     {
         var json = SampleLayout.Json();
         json["scale"] = "stretch";
@@ -349,7 +349,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_ReportsInvalidJson_WithItsLine()
+    public void Read_reports_invalid_json_with_its_line()
     {
         var error = Assert.Single(DashboardReader.Read(File, "{\n  \"id\": \"city-wall\"\n  \"title\": \"x\"\n}").Errors);
 
@@ -358,7 +358,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_AcceptsCommentsAndTrailingCommas()
+    public void Read_accepts_comments_and_trailing_commas()
     {
         var json = SampleLayout.Json().ToJsonString().Replace("\"title\":", "// 大屏名称\n\"title\":");
         json = json[..^1] + ",}";
@@ -367,7 +367,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesAnIdThatIsNotTheFileName()
+    public void Read_refuses_an_id_that_is_not_the_file_name()
     {
         var error = Single(DashboardReader.Read("dashboards/street.json", SampleLayout.Json("city-wall").ToJsonString()));
 
@@ -381,7 +381,7 @@ public class DashboardReaderFacts
     [InlineData("dashboards/city.wall.json")]
     [InlineData("dashboards/CITY.JSON")]
     [InlineData("dashboards/-city.json")]
-    public void Read_RefusesFileNamesThatAreNotIds(string file)
+    public void Read_refuses_file_names_that_are_not_ids(string file)
     {
         var error = Assert.Single(DashboardReader.Read(file, SampleLayout.Json().ToJsonString()).Errors);
 
@@ -390,7 +390,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_ChecksAreaReferences()
+    public void Read_checks_area_references()
     {
         var json = SampleLayout.Json();
         json["area"] = "$root";
@@ -406,7 +406,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesAFileThatIsNotAnObject()
+    public void Read_refuses_a_file_that_is_not_an_object()
     {
         var error = Assert.Single(DashboardReader.Read(File, "[]").Errors);
 
@@ -415,7 +415,7 @@ public class DashboardReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesAnotherSchemaVersion()
+    public void Read_refuses_another_schema_version()
     {
         var json = SampleLayout.Json();
         json["schemaVersion"] = 2;

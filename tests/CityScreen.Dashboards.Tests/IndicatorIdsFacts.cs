@@ -9,7 +9,7 @@ public partial class IndicatorIdsFacts
 
     /// <summary>The dashboards keep their own copy of the ids (they do not reference the domain); this keeps it true.</summary>
     [Fact]
-    public void Catalogue_IsTheDomainsIndicatorCatalogue()
+    public void Catalogue_is_the_domains_indicator_catalogue()
     {
         var source = File.ReadAllText(RepositoryRoot.Combine("src", "CityScreen.Domain", "Indicators", "IndicatorCatalog.cs"));
         var domainIds = CatalogueEntry().Matches(source).Select(m => m.Groups[1].Value).ToList();

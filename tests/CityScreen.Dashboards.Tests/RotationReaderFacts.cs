@@ -36,7 +36,7 @@ public class RotationReaderFacts
     private static DashboardDocument Read(JsonObject json) => DashboardReader.Read(File, json.ToJsonString(), layouts: Layouts);
 
     [Fact]
-    public void Read_ReturnsThePages_WithTheirDwell()
+    public void Read_returns_the_pages_with_their_dwell()
     {
         var document = Read(Rotation());
 
@@ -49,7 +49,7 @@ public class RotationReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesAPageAreaForALayoutWithAFixedArea()
+    public void Read_refuses_a_page_area_for_a_layout_with_a_fixed_area()
     {
         var json = Rotation();
         json["pages"]![0]!["area"] = "610602001";
@@ -61,7 +61,7 @@ public class RotationReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesUnknownLayouts_InPagesAndTakeover()
+    public void Read_refuses_unknown_layouts_in_pages_and_takeover()
     {
         var json = Rotation();
         json["pages"]![1]!["layout"] = "streets";
@@ -74,7 +74,7 @@ public class RotationReaderFacts
     }
 
     [Fact]
-    public void Read_ChecksTheTakeover()
+    public void Read_checks_the_takeover()
     {
         var json = Rotation();
         json["takeover"] = new JsonObject { ["secs"] = 60 };
@@ -85,7 +85,7 @@ public class RotationReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesAnEmptyRotation_AndPagesThatAreNotObjects()
+    public void Read_refuses_an_empty_rotation_and_pages_that_are_not_objects()
     {
         var empty = Rotation();
         empty["pages"] = new JsonArray();
@@ -97,7 +97,7 @@ public class RotationReaderFacts
     }
 
     [Fact]
-    public void Read_RefusesAFileWithBothPanelsAndPages()
+    public void Read_refuses_a_file_with_both_panels_and_pages()
     {
         var json = Rotation();
         json["panels"] = new JsonArray();

@@ -21,7 +21,7 @@ public class ShippedDashboardsFacts : IDisposable
     public void Dispose() => _catalog.Dispose();
 
     [Fact]
-    public void EveryFile_LoadsWithoutErrors()
+    public void Every_file_loads_without_errors()
     {
         var files = Directory.GetFiles(RepositoryRoot.Combine("dashboards"), "*.json").Select(Path.GetFileNameWithoutExtension).Order();
 
@@ -35,7 +35,7 @@ public class ShippedDashboardsFacts : IDisposable
     [InlineData("street", 1920, 1080)]
     [InlineData("community", 1920, 1080)]
     [InlineData("grid", 1920, 1080)]
-    public void Layout_IsThere_OnItsCanvas(string id, int width, int height)
+    public void Layout_is_there_on_its_canvas(string id, int width, int height)
     {
         Assert.Equal(new CanvasSize(width, height), _catalog.GetLayout(id).Canvas);
     }
@@ -44,7 +44,7 @@ public class ShippedDashboardsFacts : IDisposable
     [InlineData("street")]
     [InlineData("community")]
     [InlineData("grid")]
-    public void DrillDownPages_ShowTheAreaOfThePage(string id)
+    public void Drill_down_pages_show_the_area_of_the_page(string id)
     {
         var layout = _catalog.GetLayout(id);
 
@@ -53,7 +53,7 @@ public class ShippedDashboardsFacts : IDisposable
     }
 
     [Fact]
-    public void CityWall_HasEveryPanelType()
+    public void City_wall_has_every_panel_type()
     {
         var types = _catalog.GetLayout("city-wall").Panels.Select(p => p.Type).ToHashSet();
 
@@ -61,7 +61,7 @@ public class ShippedDashboardsFacts : IDisposable
     }
 
     [Fact]
-    public void CityWall4K_IsTheCityWallAtTwiceTheSize()
+    public void City_wall_4K_is_the_city_wall_at_twice_the_size()
     {
         var hd = _catalog.GetLayout("city-wall");
         var uhd = _catalog.GetLayout("city-wall-4k");
@@ -75,7 +75,7 @@ public class ShippedDashboardsFacts : IDisposable
     }
 
     [Fact]
-    public void Rotation_StartsWithTheCityWall_ThenVisitsEveryStreet()
+    public void Rotation_starts_with_the_city_wall_then_visits_every_street()
     {
         Assert.True(_catalog.TryGetRotation("rotation", out var rotation));
 
@@ -88,7 +88,7 @@ public class ShippedDashboardsFacts : IDisposable
     }
 
     [Fact]
-    public void Rotation_DwellsOnEveryPage()
+    public void Rotation_dwells_on_every_page()
     {
         Assert.True(_catalog.TryGetRotation("rotation", out var rotation));
 

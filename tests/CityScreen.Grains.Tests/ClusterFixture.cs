@@ -14,7 +14,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityscreen-grains-" + Guid.NewGuid().ToString("N"));
 
     // Ten minutes before midnight in Shanghai: tests move past due times and past midnight.
-    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 21, 23, 50, 0, TimeSpan.FromHours(8)));
+    public ManualClock Time { get; } = new(new DateTimeOffset(2026, 11, 21, 23, 50, 0, TimeSpan.FromHours(8)));
     public AreaTree Tree { get; } = TestCity.Build();
     public CityClock Clock { get; private set; } = null!;
     public SqliteEventStore Store { get; private set; } = null!;

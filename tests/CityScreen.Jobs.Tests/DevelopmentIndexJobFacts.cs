@@ -14,6 +14,7 @@ namespace CityScreen.Jobs.Tests;
 public sealed class DevelopmentIndexJobFacts : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private readonly JobHarness _job = new(Shanghai.At(11, 10, 3));
 
     public async Task InitializeAsync()
@@ -35,16 +36,6 @@ public sealed class DevelopmentIndexJobFacts : IAsyncLifetime
         return services.BuildServiceProvider();
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (await probe() is { } found) return found;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"nothing within {Patience}");
-            await Task.Delay(100);
-        }
-    }
 
     [Fact]
     public async Task A_real_background_job_server_runs_the_recurring_job_end_to_end()
@@ -60,12 +51,12 @@ public sealed class DevelopmentIndexJobFacts : IAsyncLifetime
 
         var jobId = recurring.TriggerJob(DevelopmentIndexJob.RecurringId);
 
-        var state = await EventuallyAsync(() =>
+        var state = await Eventually.FoundAsync(() =>
         {
             using var connection = storage.GetConnection();
             var s = connection.GetStateData(jobId);
             return Task.FromResult(s?.Name is "Succeeded" or "Failed" ? s : null);
-        });
+        }, $"job {jobId} to end", Patience, Poll);
         Assert.Equal("Succeeded", state.Name);
         Assert.Equal(Shanghai.Day(11, 9), await _job.Indices.LastDateAsync(_job.Model.Version));
         Assert.Equal(3, (await _job.Indices.NightsAsync(_job.Model.Version)).Count);
@@ -84,7 +75,8 @@ public sealed class DevelopmentIndexJobFacts : IAsyncLifetime
         await host.StartAsync();
         try
         {
-            await EventuallyAsync(async () => await _job.Indices.LastDateAsync(_job.Model.Version) is { } d ? (object)d : null);
+            await Eventually.FoundAsync(async () => await _job.Indices.LastDateAsync(_job.Model.Version) is { } d ? (object)d : null,
+                "the catch-up's first index", Patience, Poll);
             using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
             var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == DevelopmentIndexJob.RecurringId);
             Assert.Equal("30 2 * * *", job.Cron);
@@ -112,11 +104,11 @@ public sealed class DevelopmentIndexJobFacts : IAsyncLifetime
         };
 
         foreach (var id in ids)
-            await EventuallyAsync(() =>
+            await Eventually.FoundAsync(() =>
             {
                 using var connection = storage.GetConnection();
                 return Task.FromResult(connection.GetStateData(id)?.Name == "Succeeded" ? id : null);
-            });
+            }, $"job {id} to succeed", Patience, Poll);
         // Each night computed once: the second run waited for the first's lock, then had nothing to do.
         Assert.All(await _job.Indices.NightsAsync(_job.Model.Version), n => Assert.Equal(1, n.Computations));
         Assert.NotNull(typeof(DevelopmentIndexJob).GetMethod(nameof(DevelopmentIndexJob.RunAsync))!.GetCustomAttribute<DisableConcurrentExecutionAttribute>());

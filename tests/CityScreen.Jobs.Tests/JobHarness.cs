@@ -23,7 +23,7 @@ public sealed class JobHarness : IAsyncDisposable
     public JobHarness(DateTimeOffset now)
     {
         Directory.CreateDirectory(DataDirectory);
-        Time = new ManualTimeProvider(now);
+        Time = new ManualClock(now);
         Clock = Shanghai.Clock(Time);
         Tree = TestCity.Build();
         Leaves = new CityLeaves(Tree);
@@ -36,7 +36,7 @@ public sealed class JobHarness : IAsyncDisposable
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cityscreen-jobs-" + Guid.NewGuid().ToString("N"));
     public string DbPath => Path.Combine(DataDirectory, "cityscreen.db");
-    public ManualTimeProvider Time { get; }
+    public ManualClock Time { get; }
     public CityClock Clock { get; }
     public AreaTree Tree { get; }
     public CityLeaves Leaves { get; }

@@ -70,18 +70,13 @@ public sealed class PostgresJobFacts : IAsyncLifetime
 
     private static async Task SucceededAsync(JobStorage storage, string jobId)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
+        await Eventually.HoldsAsync(() =>
         {
-            using (var connection = storage.GetConnection())
-            {
-                var state = connection.GetStateData(jobId)?.Name;
-                if (state == "Succeeded") return;
-                Assert.False(state == "Failed", $"job {jobId} failed: {connection.GetStateData(jobId)?.Reason}");
-            }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"job {jobId} did not succeed within {Patience}");
-            await Task.Delay(200);
-        }
+            using var connection = storage.GetConnection();
+            var state = connection.GetStateData(jobId)?.Name;
+            Assert.False(state == "Failed", $"job {jobId} failed: {connection.GetStateData(jobId)?.Reason}");
+            return state == "Succeeded";
+        }, $"job {jobId} to succeed", Patience, TimeSpan.FromMilliseconds(200));
     }
 
     /// <summary>Every stored index row, in the text <see cref="JobHarness.RowsAsync"/> gives for SQLite.</summary>
@@ -185,12 +180,9 @@ public sealed class PostgresJobFacts : IAsyncLifetime
     /// <summary>Waits (bounded) until a session of the test's database waits for a lock, or <paramref name="run"/> ends without waiting.</summary>
     private async Task LockWaiterAsync(Task run)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!run.IsCompleted && await ScalarAsync("SELECT count(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the job did not wait for the open append within {Patience}");
-            await Task.Delay(20);
-        }
+        await Eventually.HoldsAsync(async () => run.IsCompleted
+                || await ScalarAsync("SELECT count(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0,
+            "the job to wait for the open append", Patience, TimeSpan.FromMilliseconds(20));
     }
 
     private async Task<long> ScalarAsync(string sql)

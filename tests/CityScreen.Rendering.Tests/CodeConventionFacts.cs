@@ -6,7 +6,7 @@ namespace CityScreen.Rendering.Tests;
 public partial class CodeConventionFacts
 {
     [Fact]
-    public void EverySourceFile_DeclaresOneTopLevelType_NamedAfterTheFile()
+    public void Every_source_file_declares_one_top_level_type_named_after_the_file()
     {
         var files = SourceFiles().ToList();
         Assert.True(files.Count > 20, $"found only {files.Count} source files");
@@ -19,7 +19,7 @@ public partial class CodeConventionFacts
     }
 
     [Fact]
-    public void NoSourceFile_ContainsAnAbsoluteMachinePath()
+    public void No_source_file_contains_an_absolute_machine_path()
     {
         foreach (var file in SourceFiles())
             Assert.DoesNotMatch(AbsolutePath(), File.ReadAllText(file));

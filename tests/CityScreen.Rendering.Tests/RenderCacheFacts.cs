@@ -3,7 +3,7 @@ namespace CityScreen.Rendering.Tests;
 public class RenderCacheFacts
 {
     [Fact]
-    public async Task GetOrRender_TwentyConcurrentCallers_RenderOnce()
+    public async Task GetOrRender_twenty_concurrent_callers_render_once()
     {
         var cache = new RenderCache();
         var renders = 0;
@@ -24,7 +24,7 @@ public class RenderCacheFacts
     }
 
     [Fact]
-    public void GetOrRender_NewVersion_RendersAgainAndReplacesTheOld()
+    public void GetOrRender_new_version_renders_again_and_replaces_the_old()
     {
         var cache = new RenderCache();
 
@@ -38,7 +38,7 @@ public class RenderCacheFacts
     }
 
     [Fact]
-    public void GetOrRender_OlderVersionThanStored_GetsTheNewerPicture()
+    public void GetOrRender_older_version_than_stored_gets_the_newer_picture()
     {
         var cache = new RenderCache();
         cache.GetOrRender("k", 5, () => "v5");
@@ -47,7 +47,7 @@ public class RenderCacheFacts
     }
 
     [Fact]
-    public void GetOrRender_OverCapacity_EvictsTheLeastRecentlyUsedKey()
+    public void GetOrRender_over_capacity_evicts_the_least_recently_used_key()
     {
         var cache = new RenderCache(capacity: 3);
         cache.GetOrRender("a", 1, () => "a");
@@ -65,7 +65,7 @@ public class RenderCacheFacts
     }
 
     [Fact]
-    public void GetOrRender_WhenRenderThrows_TheNextCallRetries()
+    public void GetOrRender_when_render_throws_the_next_call_retries()
     {
         var cache = new RenderCache();
 
@@ -74,7 +74,7 @@ public class RenderCacheFacts
     }
 
     [Fact]
-    public void Ctor_ThrowsAnException_WhenCapacityIsNotPositive()
+    public void Ctor_throws_an_exception_when_capacity_is_not_positive()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RenderCache(0));
     }

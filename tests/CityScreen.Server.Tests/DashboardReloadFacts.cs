@@ -1,3 +1,6 @@
+using CityScreen.Dashboards.Catalog;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace CityScreen.Server.Tests;
 
 public class DashboardReloadFacts
@@ -17,25 +20,19 @@ public class DashboardReloadFacts
             var wall = Path.Combine(directory, "city-wall.json");
 
             await File.WriteAllTextAsync(wall, (await File.ReadAllTextAsync(wall)).Replace("党建引领基层治理 · 指挥中心", "城市运行 · 测试标题"));
-            await UntilAsync(async () => (await http.GetStringAsync("/screen")).Contains("城市运行 · 测试标题"));
+            await Eventually.HoldsAsync(async () => (await http.GetStringAsync("/screen")).Contains("城市运行 · 测试标题"),
+                "the edited layout to be served", every: TimeSpan.FromMilliseconds(200));
 
+            // The catalog reports the broken file in the same set it serves: once reported, it has been read.
+            var catalog = host.Services.GetRequiredService<DashboardCatalog>();
             await File.WriteAllTextAsync(wall, "{ \"id\": \"city-wall\", broken");
-            await Task.Delay(1500);
+            await Eventually.HoldsAsync(() => catalog.Errors.Any(e => e.File.EndsWith("city-wall.json", StringComparison.Ordinal)),
+                "the broken layout to be reported", every: TimeSpan.FromMilliseconds(200));
             Assert.Contains("城市运行 · 测试标题", await http.GetStringAsync("/screen"));
         }
         finally
         {
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
-        }
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("the edited layout was not served within 20 s");
-            await Task.Delay(200);
         }
     }
 }

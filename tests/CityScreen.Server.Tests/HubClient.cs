@@ -30,15 +30,13 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Waits (bounded) for a received message that satisfies <paramref name="match"/>.</summary>
     public static async Task<JsonElement> ReceiveAsync(ConcurrentQueue<JsonElement> queue, Func<JsonElement, bool> match, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var m in queue)
-                if (match(m)) return m;
-            await Task.Delay(20);
-        }
-        throw new TimeoutException($"no message: {what}; received {queue.Count}");
+        JsonElement? found = null;
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(((found = queue.Where(match).Cast<JsonElement?>().FirstOrDefault()) is not null, $"no message: {what}; received {queue.Count}")),
+            every: TimeSpan.FromMilliseconds(20));
+        return found!.Value;
     }
+
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -39,12 +39,8 @@ public sealed class IndicesHostFixture : IAsyncLifetime
         using var admin = Host.AdminClient();
         var recompute = await admin.PostAsync($"/api/admin/indices/recompute?from={YesterdayText}&to={YesterdayText}", null);
         Assert.Equal(HttpStatusCode.Accepted, recompute.StatusCode);
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await http.GetAsync($"/api/indices?level=city&date={YesterdayText}")).StatusCode != HttpStatusCode.OK)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the development index of yesterday did not appear");
-            await Task.Delay(200);
-        }
+        await Eventually.HoldsAsync(async () => (await http.GetAsync($"/api/indices?level=city&date={YesterdayText}")).StatusCode == HttpStatusCode.OK,
+            "the development index of yesterday", Patience, TimeSpan.FromMilliseconds(200));
     }
 
     public Task DisposeAsync() => Host.DisposeAsync().AsTask();

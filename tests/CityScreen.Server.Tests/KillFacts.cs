@@ -41,12 +41,11 @@ public class KillFacts
                     }
                 }
             })).ToList();
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            while (accepted.Count < 400)
+            await Eventually.HoldsAsync(() =>
             {
-                Assert.True(DateTime.UtcNow < deadline && writers.Any(w => !w.IsCompleted), $"ingest stalled at {accepted.Count} accepted events");
-                await Task.Delay(10);
-            }
+                Assert.True(writers.Any(w => !w.IsCompleted), $"ingest stalled at {accepted.Count} accepted events");
+                return accepted.Count >= 400;
+            }, "400 accepted events before the kill", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(10));
             server.Kill();
             stop.Cancel();
             await Task.WhenAll(writers);

@@ -31,6 +31,10 @@ public static class Payloads
         {"id":"{{id}}","type":"member.checkin","occurredAt":"{{Now()}}","gridId":"{{grid}}","source":"party-cloud","memberId":"m-{{id}}","unitId":"u1"}
         """;
 
+    public static string Points(string id, int points, string grid = Grid) => $$"""
+        {"id":"{{id}}","type":"points.awarded","occurredAt":"{{Now()}}","gridId":"{{grid}}","source":"party-cloud","personId":"p-{{id}}","points":{{points}}}
+        """;
+
     public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     public static string Batch(params string[] items) => "[" + string.Join(",", items) + "]";

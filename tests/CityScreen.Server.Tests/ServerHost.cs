@@ -53,12 +53,8 @@ public sealed class ServerHost : IAsyncDisposable
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());
         using var http = new HttpClient { BaseAddress = BaseAddress };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while ((await http.GetAsync("/healthz")).StatusCode != HttpStatusCode.OK)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the host did not become healthy");
-            await Task.Delay(100);
-        }
+        await Eventually.HoldsAsync(async () => (await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK,
+            "the host to become healthy", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(100));
     }
 
     public async Task StopAsync()

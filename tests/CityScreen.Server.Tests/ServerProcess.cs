@@ -52,21 +52,18 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (true)
+        await Eventually.HoldsAsync(async () =>
         {
             if (_process.HasExited) throw new InvalidOperationException($"the server exited with {_process.ExitCode}");
             try
             {
-                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
+                return (await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet, or too busy starting to answer within the poll's timeout.
+                return false;   // not listening yet, or too busy starting to answer within the poll's timeout
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the server did not become healthy");
-            await Task.Delay(200);
-        }
+        }, "the server to become healthy", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(200));
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut for the process.</summary>

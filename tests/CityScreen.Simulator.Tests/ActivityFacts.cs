@@ -8,20 +8,20 @@ public class ActivityFacts(TwoDays run)
     private IReadOnlyList<CityEvent> Of(params string[] types) => [.. run.Events.Where(e => types.Contains(e.Type))];
 
     [Fact]
-    public void EveryActivityType_Occurs()
+    public void Every_activity_type_occurs()
     {
         Assert.All(EventTypes.Activities, type => Assert.Contains(run.Events, e => e.Type == type));
     }
 
     [Fact]
-    public void ServiceWork_IsAboutOnePerCase()
+    public void Service_work_is_about_one_per_case()
     {
         var service = Of(EventTypes.MemberCheckin, EventTypes.VolunteerLogged, EventTypes.PointsAwarded).Count;
         Assert.InRange(service / (double)run.Reports.Count, 0.8, 1.2);
     }
 
     [Fact]
-    public void CheckIns_ComeFromTheGridsOwnMembers_WithTheirUnit()
+    public void Check_ins_come_from_the_grids_own_members_with_their_unit()
     {
         var grids = TestCity.Grids.ToDictionary(g => g.GridId);
         var checkins = Of(EventTypes.MemberCheckin);
@@ -34,7 +34,7 @@ public class ActivityFacts(TwoDays run)
     }
 
     [Fact]
-    public void CheckIns_ReachMostButNotAllExpectedMembers()
+    public void Check_ins_reach_most_but_not_all_expected_members()
     {
         var expected = TestCity.Grids.Sum(g => g.MembersExpected);
         var distinct = Of(EventTypes.MemberCheckin).Select(e => e.MemberId).Distinct().Count();
@@ -42,7 +42,7 @@ public class ActivityFacts(TwoDays run)
     }
 
     [Fact]
-    public void MeetingsAndProjects_SometimesBelongToTheCommunity()
+    public void Meetings_and_projects_sometimes_belong_to_the_community()
     {
         var organised = Of(EventTypes.MeetingHeld, EventTypes.ProjectClaimed, EventTypes.ProjectCompleted);
         Assert.InRange(TwoDays.Share(organised, e => e.GridId is null && e.CommunityId is not null), 0.08, 0.35);
@@ -50,14 +50,14 @@ public class ActivityFacts(TwoDays run)
     }
 
     [Fact]
-    public void Meetings_AreAFewPerGridAMonth()
+    public void Meetings_are_a_few_per_grid_a_month()
     {
         var perGridPerMonth = Of(EventTypes.MeetingHeld).Count / (double)TestCity.Grids.Count * 15;
         Assert.InRange(perGridPerMonth, 1, 5);
     }
 
     [Fact]
-    public void ProjectCompletions_NameAProjectClaimedEarlierInTheSamePlace()
+    public void Project_completions_name_a_project_claimed_earlier_in_the_same_place()
     {
         var claims = Of(EventTypes.ProjectClaimed).ToDictionary(e => e.ProjectId!);
         foreach (var done in Of(EventTypes.ProjectCompleted))

@@ -32,7 +32,7 @@ public class CaseLifecycleFacts(TwoDays run)
     ];
 
     [Fact]
-    public void EveryCase_StepsThroughItsLifecycleInOrder()
+    public void Every_case_steps_through_its_lifecycle_in_order()
     {
         foreach (var steps in run.Cases.Values)
         {
@@ -44,26 +44,26 @@ public class CaseLifecycleFacts(TwoDays run)
     }
 
     [Fact]
-    public void EveryStep_CarriesTheGridOfItsCase()
+    public void Every_step_carries_the_grid_of_its_case()
     {
         Assert.All(run.Cases.Values, steps => Assert.Single(steps.Select(e => e.GridId).Distinct()));
     }
 
     [Fact]
-    public void Reopened_AboutSixPercent()
+    public void Reopened_about_six_percent()
     {
         Assert.InRange(TwoDays.Share(Closed, c => c.Any(e => e.Type == EventTypes.CaseReopened)), 0.03, 0.10);
     }
 
     [Fact]
-    public void Rejected_ThreeToFivePercent()
+    public void Rejected_three_to_five_percent()
     {
         var decided = run.WholeCases.Where(c => c.Any(e => e.Type is EventTypes.CaseFiled or EventTypes.CaseRejected)).ToList();
         Assert.InRange(TwoDays.Share(decided, c => c.Any(e => e.Type == EventTypes.CaseRejected)), 0.025, 0.055);
     }
 
     [Fact]
-    public void ClosedAfterDueAt_BetweenFiveAndTwentyPercent()
+    public void Closed_after_due_at_between_five_and_twenty_percent()
     {
         var late = TwoDays.Share(Closed, c =>
             c.Last(e => e.Type == EventTypes.CaseClosed).OccurredAt > c.Single(e => e.Type == EventTypes.CaseFiled).DueAt);
@@ -72,7 +72,7 @@ public class CaseLifecycleFacts(TwoDays run)
     }
 
     [Fact]
-    public void SomeCases_StayOverdueForDays()
+    public void Some_cases_stay_overdue_for_days()
     {
         var overdueNow = run.Cases.Values.Count(c =>
             c.SingleOrDefault(e => e.Type == EventTypes.CaseFiled) is { } filed
@@ -83,14 +83,14 @@ public class CaseLifecycleFacts(TwoDays run)
     }
 
     [Fact]
-    public void Ratings_AreAboutNinetyPercentSatisfied()
+    public void Ratings_are_about_ninety_percent_satisfied()
     {
         var ratings = run.Events.Where(e => e.Type == EventTypes.CaseRated).ToList();
         Assert.InRange(TwoDays.Share(ratings, e => e.Score >= 4), 0.85, 0.95);
     }
 
     [Fact]
-    public void MostClosedCases_AreRated()
+    public void Most_closed_cases_are_rated()
     {
         // Residents rate within half a day of the closing, so only closings older than that count.
         var closed = run.Cases.Values
@@ -100,7 +100,7 @@ public class CaseLifecycleFacts(TwoDays run)
     }
 
     [Fact]
-    public void FiledCases_AreDueWithinTheirLevelsLimit()
+    public void Filed_cases_are_due_within_their_levels_limit()
     {
         foreach (var steps in run.WholeCases)
         {
@@ -118,7 +118,7 @@ public class CaseLifecycleFacts(TwoDays run)
     }
 
     [Fact]
-    public void Whistles_AboutOneDispatchInTen_MostlyAnsweredWithinHalfAnHour()
+    public void Whistles_about_one_dispatch_in_ten_mostly_answered_within_half_an_hour()
     {
         var dispatches = run.Events.Where(e => e.Type == EventTypes.CaseDispatched).ToList();
         Assert.InRange(TwoDays.Share(dispatches, e => e.Whistle == true), 0.06, 0.14);
@@ -131,7 +131,7 @@ public class CaseLifecycleFacts(TwoDays run)
     }
 
     [Fact]
-    public void Whistles_ComeMostlyForBiggerCases()
+    public void Whistles_come_mostly_for_bigger_cases()
     {
         var whistled = run.WholeCases.Where(c => c.Any(e => e.Whistle == true)).ToList();
         var all = run.WholeCases.Where(c => c.Any(e => e.Type == EventTypes.CaseDispatched)).ToList();
@@ -140,7 +140,7 @@ public class CaseLifecycleFacts(TwoDays run)
     }
 
     [Fact]
-    public void Orders_ArePickedUpByPartyMembers_OtherCasesByDepartments()
+    public void Orders_are_picked_up_by_party_members_other_cases_by_departments()
     {
         foreach (var steps in run.WholeCases)
         {

@@ -10,7 +10,7 @@ public class CaseMixFacts(TwoDays run)
     [InlineData("part", 0.16, 0.24)]
     [InlineData("hotline", 0.24, 0.32)]
     [InlineData("order", 0.05, 0.09)]
-    public void Kinds_AreMixedLikeACitysCases(string kind, double min, double max)
+    public void Kinds_are_mixed_like_a_citys_cases(string kind, double min, double max)
     {
         Assert.InRange(TwoDays.Share(run.Reports, e => e.Kind == kind), min, max);
     }
@@ -19,7 +19,7 @@ public class CaseMixFacts(TwoDays run)
     [InlineData("normal", 0.90, 0.96)]
     [InlineData("major", 0.04, 0.08)]
     [InlineData("critical", 0.005, 0.02)]
-    public void Levels_AreMostlyNormal(string level, double min, double max)
+    public void Levels_are_mostly_normal(string level, double min, double max)
     {
         Assert.InRange(TwoDays.Share(run.Reports, e => e.Level == level), min, max);
     }
@@ -30,7 +30,7 @@ public class CaseMixFacts(TwoDays run)
     [InlineData("车辆乱停")]
     [InlineData("噪音扰民")]
     [InlineData("物业管理")]
-    public void CommonCategories_EachTakeAtLeastFivePercent(string category)
+    public void Common_categories_each_take_at_least_five_percent(string category)
     {
         Assert.InRange(TwoDays.Share(run.Reports, e => e.Category == category), 0.05, 0.25);
     }
@@ -38,19 +38,19 @@ public class CaseMixFacts(TwoDays run)
     [Theory]
     [InlineData("突发事件")]
     [InlineData("消防隐患")]
-    public void RareCategories_StayRare(string category)
+    public void Rare_categories_stay_rare(string category)
     {
         Assert.InRange(TwoDays.Share(run.Reports, e => e.Category == category), 0.001, 0.025);
     }
 
     [Fact]
-    public void EveryCategory_Occurs()
+    public void Every_category_occurs()
     {
         Assert.Equal(CaseVocabulary.Categories.OrderBy(c => c), run.Reports.Select(e => e.Category!).Distinct().OrderBy(c => c));
     }
 
     [Fact]
-    public void Emergencies_AreMoreOftenSeriousThanNuisances()
+    public void Emergencies_are_more_often_serious_than_nuisances()
     {
         var emergencies = run.Reports.Where(e => e.Category == "突发事件").ToList();
         var litter = run.Reports.Where(e => e.Category == "市容环境").ToList();
@@ -59,7 +59,7 @@ public class CaseMixFacts(TwoDays run)
     }
 
     [Fact]
-    public void Titles_NameAPlaceAndFitTheCategory()
+    public void Titles_name_a_place_and_fit_the_category()
     {
         foreach (var e in run.Reports.Where(e => e.Category == "噪音扰民").Take(200))
             Assert.Matches("(噪音|喧哗)", e.Title!);
@@ -69,7 +69,7 @@ public class CaseMixFacts(TwoDays run)
     }
 
     [Fact]
-    public void Locations_AreNearTheirGrid()
+    public void Locations_are_near_their_grid()
     {
         var grids = TestCity.Grids.ToDictionary(g => g.GridId);
         Assert.All(run.Reports, e =>
@@ -82,7 +82,7 @@ public class CaseMixFacts(TwoDays run)
     }
 
     [Fact]
-    public void BiggerGrids_SeeMoreCases()
+    public void Bigger_grids_see_more_cases()
     {
         var perGrid = run.Reports.GroupBy(e => e.GridId!).ToDictionary(g => g.Key, g => g.Count());
         var byHouseholds = TestCity.Grids.OrderBy(g => g.Households).ToList();

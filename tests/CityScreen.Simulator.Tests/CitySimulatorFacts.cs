@@ -11,7 +11,7 @@ public class CitySimulatorFacts
     private static List<string> Wire(IEnumerable<CityEvent> events) => [.. events.Select(CityEventJson.Serialize)];
 
     [Fact]
-    public void SameSeed_GivesTheSameEvents_HoweverTheClockIsAdvanced()
+    public void Same_seed_gives_the_same_events_however_the_clock_is_advanced()
     {
         var once = TestCity.Run(TestCity.Simulator(seed: 11), From, To);
         var inSteps = TestCity.Run(TestCity.Simulator(seed: 11), From, To, TimeSpan.FromSeconds(97));
@@ -21,7 +21,7 @@ public class CitySimulatorFacts
     }
 
     [Fact]
-    public void DifferentSeeds_GiveDifferentEvents()
+    public void Different_seeds_give_different_events()
     {
         var a = TestCity.Run(TestCity.Simulator(seed: 1), From, From.AddHours(1));
         var b = TestCity.Run(TestCity.Simulator(seed: 2), From, From.AddHours(1));
@@ -31,7 +31,7 @@ public class CitySimulatorFacts
     }
 
     [Fact]
-    public void Restart_WithTheSameSeed_ResendsTheSameEventsWithTheSameIds()
+    public void Restart_with_the_same_seed_resends_the_same_events_with_the_same_ids()
     {
         // A host restarted at noon replays the morning: the server must see the ids it already has.
         var firstRun = Wire(TestCity.Run(TestCity.Simulator(), From, To)).ToHashSet();
@@ -42,7 +42,7 @@ public class CitySimulatorFacts
     }
 
     [Fact]
-    public void SeedZero_DrawsASeed_AndIdsCarryIt()
+    public void Seed_zero_draws_a_seed_and_ids_carry_it()
     {
         var simulator = TestCity.Simulator(seed: 0);
         var events = TestCity.Run(simulator, From, From.AddMinutes(30));
@@ -52,7 +52,7 @@ public class CitySimulatorFacts
     }
 
     [Fact]
-    public void Advance_ReturnsOnlyEventsAfterTheStart_AndMovesNow()
+    public void Advance_returns_only_events_after_the_start_and_moves_now()
     {
         var simulator = TestCity.Simulator();
         simulator.Start(From);
@@ -67,7 +67,7 @@ public class CitySimulatorFacts
     }
 
     [Fact]
-    public void Advance_ToThePastOrNow_ReturnsNothing()
+    public void Advance_to_the_past_or_now_returns_nothing()
     {
         var simulator = TestCity.Simulator();
         simulator.Start(From);
@@ -79,25 +79,25 @@ public class CitySimulatorFacts
     }
 
     [Fact]
-    public void Advance_BeforeStart_Throws()
+    public void Advance_before_start_throws()
     {
         Assert.Throws<InvalidOperationException>(() => TestCity.Simulator().Advance(From));
     }
 
     [Fact]
-    public void Ctor_Throws_WhenThereAreNoGrids()
+    public void Ctor_throws_when_there_are_no_grids()
     {
         Assert.Throws<ArgumentException>(() => new CitySimulator([], new SimulatorOptions(), TestCity.Zone));
     }
 
     [Fact]
-    public void Ctor_Throws_WhenTheRateIsNegative()
+    public void Ctor_throws_when_the_rate_is_negative()
     {
         Assert.Throws<ArgumentException>(() => TestCity.Simulator(eventsPerSecond: -1));
     }
 
     [Fact]
-    public void WithoutWarmUp_TheCityStartsWithNoOpenCases()
+    public void Without_warm_up_the_city_starts_with_no_open_cases()
     {
         var events = TestCity.Run(TestCity.Simulator(configure: o => o.WarmUp = TimeSpan.Zero), From, From.AddHours(2));
         var reported = events.Where(e => e.Type == EventTypes.CaseReported).Select(e => e.CaseId).ToHashSet();
@@ -106,7 +106,7 @@ public class CitySimulatorFacts
     }
 
     [Fact]
-    public void WithWarmUp_CasesOpenBeforeTheStart_SendTheirLaterSteps()
+    public void With_warm_up_cases_open_before_the_start_send_their_later_steps()
     {
         var events = TestCity.Run(TestCity.Simulator(), From, From.AddHours(2));
         var reported = events.Where(e => e.Type == EventTypes.CaseReported).Select(e => e.CaseId).ToHashSet();
@@ -115,7 +115,7 @@ public class CitySimulatorFacts
     }
 
     [Fact]
-    public void FlatDay_KeepsTheSameRateAtNightAsInTheMorning()
+    public void Flat_day_keeps_the_same_rate_at_night_as_in_the_morning()
     {
         var simulator = TestCity.Simulator(configure: o => o.FollowTimeOfDay = false);
         var events = TestCity.Run(simulator, From.AddHours(-8), From.AddHours(16));
@@ -127,7 +127,7 @@ public class CitySimulatorFacts
     }
 
     [Fact]
-    public void CaseIds_AreNumberedFromLocalMidnight()
+    public void Case_ids_are_numbered_from_local_midnight()
     {
         var events = TestCity.Run(TestCity.Simulator(configure: o => o.WarmUp = TimeSpan.Zero),
             new DateTimeOffset(2025, 6, 16, 23, 30, 0, TestCity.Offset), new DateTimeOffset(2025, 6, 17, 0, 30, 0, TestCity.Offset));

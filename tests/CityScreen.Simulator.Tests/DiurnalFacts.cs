@@ -13,14 +13,14 @@ public class DiurnalFacts(TwoDays run)
     }
 
     [Fact]
-    public void NightHours_AreClearlyQuieterThanTenOClock()
+    public void Night_hours_are_clearly_quieter_than_ten_o_clock()
     {
         var hours = PerHour(run.Events);
         for (var h = 1; h <= 5; h++) Assert.True(hours[h] < 0.5 * hours[10], $"{h}:00 has {hours[h]}, 10:00 has {hours[10]}");
     }
 
     [Fact]
-    public void Reports_PeakInTheMorningAndAfternoon()
+    public void Reports_peak_in_the_morning_and_afternoon()
     {
         var hours = PerHour(run.Reports);
         Assert.True(hours[10] > 1.4 * hours[13]);
@@ -29,7 +29,7 @@ public class DiurnalFacts(TwoDays run)
     }
 
     [Fact]
-    public void HotlineAndNoise_StayBusyInTheEvening()
+    public void Hotline_and_noise_stay_busy_in_the_evening()
     {
         var hotline = PerHour(run.Reports.Where(e => e.Kind == "hotline"));
         var street = PerHour(run.Reports.Where(e => e.Kind == "event"));
@@ -41,7 +41,7 @@ public class DiurnalFacts(TwoDays run)
     }
 
     [Fact]
-    public void Times_AreInShanghaiTime()
+    public void Times_are_in_Shanghai_time()
     {
         Assert.All(run.Events, e => Assert.Equal(TestCity.Offset, e.OccurredAt.Offset));
         Assert.All(run.Events.Where(e => e.DueAt is not null), e => Assert.Equal(TestCity.Offset, e.DueAt!.Value.Offset));

@@ -7,7 +7,7 @@ namespace CityScreen.Simulator.Tests;
 public class EventFieldFacts(TwoDays run)
 {
     [Fact]
-    public void EveryEvent_HasTheCommonFields()
+    public void Every_event_has_the_common_fields()
     {
         Assert.All(run.Events, e =>
         {
@@ -29,7 +29,7 @@ public class EventFieldFacts(TwoDays run)
     }
 
     [Fact]
-    public void EveryEvent_HasTheFieldsOfItsType()
+    public void Every_event_has_the_fields_of_its_type()
     {
         Assert.All(run.Events, e =>
         {
@@ -86,7 +86,7 @@ public class EventFieldFacts(TwoDays run)
     }
 
     [Fact]
-    public void EveryEvent_SurvivesTheWireFormat()
+    public void Every_event_survives_the_wire_format()
     {
         foreach (var e in run.Events.Take(5000))
         {

@@ -22,7 +22,7 @@ public class HttpEventSinkFacts
         new(new HttpClient(server), address ?? Server, "KEY");
 
     [Fact]
-    public async Task PostAsync_SendsTheBatchAsAJsonArrayWithTheKey_AndReadsTheCounts()
+    public async Task PostAsync_sends_the_batch_as_a_json_array_with_the_key_and_reads_the_counts()
     {
         var server = new FakeServer(Stored);
 
@@ -36,7 +36,7 @@ public class HttpEventSinkFacts
     }
 
     [Fact]
-    public async Task PostAsync_WhenTheServerIsBusy_WaitsAndResendsTheSameBatch()
+    public async Task PostAsync_when_the_server_is_busy_waits_and_resends_the_same_batch()
     {
         var server = new FakeServer(
             () => Busy(HttpStatusCode.ServiceUnavailable, new RetryConditionHeaderValue(TimeSpan.Zero)),
@@ -52,7 +52,7 @@ public class HttpEventSinkFacts
     }
 
     [Fact]
-    public async Task PostAsync_GivesUp_WhenTheServerStaysBusy()
+    public async Task PostAsync_gives_up_when_the_server_stays_busy()
     {
         var server = new FakeServer(() => Busy(HttpStatusCode.ServiceUnavailable, new RetryConditionHeaderValue(TimeSpan.Zero)));
         var sink = new HttpEventSink(new HttpClient(server), Server, "KEY") { MaxRetries = 3 };
@@ -65,7 +65,7 @@ public class HttpEventSinkFacts
     }
 
     [Fact]
-    public async Task PostAsync_OnBadRequest_ReturnsTheProblemWithoutResending()
+    public async Task PostAsync_on_bad_request_returns_the_problem_without_resending()
     {
         const string problem = """{"title":"invalid events","errors":{"[3].score":["must be between 1 and 5"]}}""";
         var server = new FakeServer(() => FakeServer.Answer(HttpStatusCode.BadRequest, problem));
@@ -77,7 +77,7 @@ public class HttpEventSinkFacts
     }
 
     [Fact]
-    public async Task PostAsync_OnUnauthorized_Fails()
+    public async Task PostAsync_on_unauthorized_fails()
     {
         var server = new FakeServer(() => FakeServer.Answer(HttpStatusCode.Unauthorized));
 
@@ -88,7 +88,7 @@ public class HttpEventSinkFacts
     }
 
     [Fact]
-    public async Task PostAsync_WhenTheServerCannotBeReached_FailsAfterItsRetries()
+    public async Task PostAsync_when_the_server_cannot_be_reached_fails_after_its_retries()
     {
         var server = new FakeServer(() => throw new HttpRequestException("connection refused"));
         var sink = new HttpEventSink(new HttpClient(server), Server, "KEY") { MaxRetries = 0 };
@@ -99,7 +99,7 @@ public class HttpEventSinkFacts
     }
 
     [Fact]
-    public async Task PostAsync_KeepsThePathOfTheServersAddress()
+    public async Task PostAsync_keeps_the_path_of_the_servers_address()
     {
         var server = new FakeServer(Stored);
 

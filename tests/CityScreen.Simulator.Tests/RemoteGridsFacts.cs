@@ -16,7 +16,7 @@ public class RemoteGridsFacts
         """;
 
     [Fact]
-    public async Task LoadAsync_TakesTheGridsInTheirCommunities()
+    public async Task LoadAsync_takes_the_grids_in_their_communities()
     {
         var server = new FakeServer(() => FakeServer.Answer(HttpStatusCode.OK, Areas));
 
@@ -29,7 +29,7 @@ public class RemoteGridsFacts
     }
 
     [Fact]
-    public void GridsWithoutCoordinates_GiveCasesWithoutLocation()
+    public void Grids_without_coordinates_give_cases_without_location()
     {
         var grids = new[] { new SimulatedArea("g1", "c1", 0, 0, 300, 15) };
         var simulator = new CitySimulator(grids, new SimulatorOptions { Seed = 3, EventsPerSecond = 5 }, TestCity.Zone);

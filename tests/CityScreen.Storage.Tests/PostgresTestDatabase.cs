@@ -32,12 +32,8 @@ public sealed class PostgresTestDatabase
         await connection.OpenAsync();
         await using var look = new NpgsqlCommand(
             "SELECT count(*) FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
-        var deadline = DateTime.UtcNow + Patience;
-        while (unless is not { IsCompleted: true } && (long)(await look.ExecuteScalarAsync())! < count)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no {count} session(s) waiting for a lock within {Patience}");
-            await Task.Delay(20);
-        }
+        await Eventually.HoldsAsync(async () => unless is { IsCompleted: true } || (long)(await look.ExecuteScalarAsync())! >= count,
+            $"{count} session(s) waiting for a lock", Patience, TimeSpan.FromMilliseconds(20));
     }
 
     public async Task<T> ScalarAsync<T>(string sql)

@@ -5,7 +5,7 @@ namespace CityScreen.Domain.Tests.Index;
 public class AhpMatrixFacts
 {
     [Fact]
-    public void Analyse_GivesTheTextbookPrioritiesAndConsistencyRatio()
+    public void Analyse_gives_the_textbook_priorities_and_consistency_ratio()
     {
         // Saaty's 3 × 3 example. Independent calculation (power iteration in a few lines of Python):
         // w = 0.6370 / 0.2583 / 0.1047, λmax = 3.0385, CI = 0.0193, CR = 0.0193 / 0.58 = 0.0332.
@@ -23,7 +23,7 @@ public class AhpMatrixFacts
     }
 
     [Fact]
-    public void Analyse_OfACyclicMatrix_IsInconsistent()
+    public void Analyse_of_a_cyclic_matrix_is_inconsistent()
     {
         // A over B, B over C, C over A, each by 2. By symmetry w = 1/3 each, so
         // λmax = 1 + 2 + 1/2 = 3.5, CI = (3.5 − 3) / 2 = 0.25, CR = 0.25 / 0.58 = 0.431.
@@ -38,7 +38,7 @@ public class AhpMatrixFacts
     }
 
     [Fact]
-    public void Analyse_OfOneOrTwoCriteria_IsAlwaysConsistent()
+    public void Analyse_of_one_or_two_criteria_is_always_consistent()
     {
         Assert.Equal(0, AhpMatrix.Analyse([[1.0]]).ConsistencyRatio);
         var two = AhpMatrix.Analyse([[1, 3], [1.0 / 3, 1]]);
@@ -47,7 +47,7 @@ public class AhpMatrixFacts
     }
 
     [Fact]
-    public void Problems_NameTheEntriesThatAreNotSquarePositiveOrReciprocal()
+    public void Problems_name_the_entries_that_are_not_square_positive_or_reciprocal()
     {
         Assert.Contains(AhpMatrix.Problems([[1, 2], [0.5]]), p => p is { Row: 1, Column: -1 } && p.Message.Contains("square"));
         Assert.Contains(AhpMatrix.Problems([[1, -2], [0.5, 1]]), p => p is { Row: 0, Column: 1 } && p.Message.Contains("positive"));
@@ -58,6 +58,6 @@ public class AhpMatrixFacts
     }
 
     [Fact]
-    public void Analyse_RefusesAMatrixThatIsNotReciprocal() =>
+    public void Analyse_refuses_a_matrix_that_is_not_reciprocal() =>
         Assert.Throws<ArgumentException>(() => AhpMatrix.Analyse([[1, 3], [0.5, 1]]));
 }

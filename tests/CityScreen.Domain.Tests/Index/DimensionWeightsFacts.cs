@@ -5,7 +5,7 @@ namespace CityScreen.Domain.Tests.Index;
 public class DimensionWeightsFacts
 {
     [Fact]
-    public void Combine_IsHalfPriorHalfEntropy()
+    public void Combine_is_half_prior_half_entropy()
     {
         var w = DimensionWeights.Combine([0.6, 0.4], [0.2, 0.8]);
 
@@ -14,7 +14,7 @@ public class DimensionWeightsFacts
     }
 
     [Fact]
-    public void Combine_NormalisesToOne_WhenTheInputsDoNot()
+    public void Combine_normalises_to_one_when_the_inputs_do_not()
     {
         var w = DimensionWeights.Combine([0.5, 0.5], [0.3, 0.3]);   // Σ = 0.8
 
@@ -23,6 +23,6 @@ public class DimensionWeightsFacts
     }
 
     [Fact]
-    public void Combine_RefusesListsOfDifferentLengths() =>
+    public void Combine_refuses_lists_of_different_lengths() =>
         Assert.Throws<ArgumentException>(() => DimensionWeights.Combine([1], [0.5, 0.5]));
 }

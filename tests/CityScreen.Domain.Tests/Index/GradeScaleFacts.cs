@@ -17,7 +17,7 @@ public class GradeScaleFacts
     [InlineData(40, "D", 2)]
     [InlineData(39.999, "E", 1)]
     [InlineData(0, "E", 1)]
-    public void Of_PutsEachBoundaryInTheHigherGrade(double value, string grade, int stars)
+    public void Of_puts_each_boundary_in_the_higher_grade(double value, string grade, int stars)
     {
         Assert.Equal(grade, Grades.GradeOf(value));
         Assert.Equal(stars, Grades.StarsOf(value));

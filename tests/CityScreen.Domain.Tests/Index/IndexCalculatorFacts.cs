@@ -7,7 +7,7 @@ public class IndexCalculatorFacts
     private static readonly DateOnly Day = new(2026, 11, 20);
 
     [Fact]
-    public void Compute_APooledParentIsNotTheAverageOfItsChildren()
+    public void Compute_a_pooled_parent_is_not_the_average_of_its_children()
     {
         var model = TestModels.Load(TestModels.TwoDimensions);
         var calculator = new IndexCalculator(model, MonthlyWeights.Priors(model, Day, "community"));   // 0.5 / 0.5
@@ -31,7 +31,7 @@ public class IndexCalculatorFacts
     }
 
     [Fact]
-    public void Compute_ValueIsTheWeightedSumOfScores_AtEveryLevel()
+    public void Compute_value_is_the_weighted_sum_of_scores_at_every_level()
     {
         var model = SeedModel.Load();
         var random = new Random(4);
@@ -52,7 +52,7 @@ public class IndexCalculatorFacts
     }
 
     [Fact]
-    public void Compute_RenormalisesOverTheIndicatorsThatHaveAValue()
+    public void Compute_renormalises_over_the_indicators_that_have_a_value()
     {
         var model = SeedModel.Load();
         var calculator = new IndexCalculator(model, MonthlyWeights.Priors(model, Day, "grid"));
@@ -75,7 +75,7 @@ public class IndexCalculatorFacts
     }
 
     [Fact]
-    public void Compute_LeavesOutADimensionWithoutAnyValue()
+    public void Compute_leaves_out_a_dimension_without_any_value()
     {
         var model = SeedModel.Load();
         var calculator = new IndexCalculator(model, MonthlyWeights.Priors(model, Day, "grid"));
@@ -93,7 +93,7 @@ public class IndexCalculatorFacts
     }
 
     [Fact]
-    public void Compute_HasNoValue_WhenNothingCanBeScored()
+    public void Compute_has_no_value_when_nothing_can_be_scored()
     {
         var model = TestModels.Load(TestModels.TwoDimensions);
         var calculator = new IndexCalculator(model, MonthlyWeights.Priors(model, Day, "grid"));
@@ -105,7 +105,7 @@ public class IndexCalculatorFacts
     }
 
     [Fact]
-    public void Compute_ExplainsEachIndicatorWithItsCounts()
+    public void Compute_explains_each_indicator_with_its_counts()
     {
         var model = TestModels.Load(TestModels.TwoDimensions);
         var calculator = new IndexCalculator(model, MonthlyWeights.Priors(model, Day, "grid"));
@@ -123,7 +123,7 @@ public class IndexCalculatorFacts
     }
 
     [Fact]
-    public void Ctor_RefusesWeightsFrozenForAnotherModelVersion()
+    public void Ctor_refuses_weights_frozen_for_another_model_version()
     {
         var model = TestModels.Load(TestModels.TwoDimensions);
         var weights = MonthlyWeights.Priors(model, Day, "grid") with { ModelVersion = "2025.9" };
@@ -132,7 +132,7 @@ public class IndexCalculatorFacts
     }
 
     [Fact]
-    public void Compute_RefusesANegativeCount()
+    public void Compute_refuses_a_negative_count()
     {
         var model = TestModels.Load(TestModels.TwoDimensions);
         var calculator = new IndexCalculator(model, MonthlyWeights.Priors(model, Day, "grid"));

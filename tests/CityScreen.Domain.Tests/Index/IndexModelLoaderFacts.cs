@@ -7,7 +7,7 @@ namespace CityScreen.Domain.Tests.Index;
 public class IndexModelLoaderFacts
 {
     [Fact]
-    public void Parse_LoadsTheSeedModel_WithAConsistentMatrixCloseToThePriors()
+    public void Parse_loads_the_seed_model_with_a_consistent_matrix_close_to_the_priors()
     {
         var model = SeedModel.Load();
 
@@ -21,7 +21,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_ReadsTheSeedModelsIndicatorsAndInputs()
+    public void Parse_reads_the_seed_models_indicators_and_inputs()
     {
         var model = SeedModel.Load();
 
@@ -40,7 +40,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_ReadsAStream()
+    public void Parse_reads_a_stream()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(SeedModel.Text()));
 
@@ -48,7 +48,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesATargetNotAboveItsFloor_NamingTheSourceAndPath()
+    public void Parse_refuses_a_target_not_above_its_floor_naming_the_source_and_path()
     {
         var json = EditSeed(m => m["dimensions"]![3]!["indicators"]![1]!["target"] = 0.5);   // EV06, floor 0.6
 
@@ -58,7 +58,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesALowerIsBetterTargetNotBelowItsFloor()
+    public void Parse_refuses_a_lower_is_better_target_not_below_its_floor()
     {
         var json = EditSeed(m => m["dimensions"]![3]!["indicators"]![2]!["target"] = 0.2);   // EV09, floor 0.15
 
@@ -68,7 +68,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesAnInconsistentMatrix_GivingItsConsistencyRatio()
+    public void Parse_refuses_an_inconsistent_matrix_giving_its_consistency_ratio()
     {
         // The cyclic matrix of AhpMatrixFacts: CR = 0.25 / 0.58 = 0.431.
         var json = TestModels.ThreeDimensions("""[[1, 2, "1/2"], ["1/2", 1, 2], [2, "1/2", 1]]""");
@@ -79,7 +79,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_AcceptsFractionsAsStrings()
+    public void Parse_accepts_fractions_as_strings()
     {
         var model = TestModels.Load(TestModels.ThreeDimensions("""[[1, 3, 5], ["1/3", 1, 3], ["1/5", "1/3", 1]]"""));
 
@@ -87,7 +87,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesAMatrixThatIsNotReciprocal()
+    public void Parse_refuses_a_matrix_that_is_not_reciprocal()
     {
         var json = EditSeed(m => m["ahp"]!["matrix"]![1]![0] = 3);
 
@@ -97,7 +97,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesAMatrixThatIsNotSquare()
+    public void Parse_refuses_a_matrix_that_is_not_square()
     {
         var json = EditSeed(m => m["ahp"]!["matrix"]![2]!.AsArray().RemoveAt(4));
 
@@ -107,7 +107,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesAMatrixOfTheWrongSize()
+    public void Parse_refuses_a_matrix_of_the_wrong_size()
     {
         var json = TestModels.Edit(TestModels.TwoDimensions, m => m["ahp"]!["matrix"] = JsonNode.Parse("[[1]]"));
 
@@ -117,7 +117,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesANonPositiveJudgment()
+    public void Parse_refuses_a_non_positive_judgment()
     {
         var json = TestModels.Edit(TestModels.TwoDimensions, m => m["ahp"]!["matrix"] = JsonNode.Parse("""[[1, 0], [1, 1]]"""));
 
@@ -127,7 +127,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesAnInputThatIsNotDeclared()
+    public void Parse_refuses_an_input_that_is_not_declared()
     {
         var json = EditSeed(m => m["dimensions"]![0]!["indicators"]![1]!["numerator"] = "meetings");
 
@@ -137,7 +137,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesAMisspeltProperty()
+    public void Parse_refuses_a_misspelt_property()
     {
         var json = EditSeed(m =>
         {
@@ -153,7 +153,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_ReportsEveryErrorAtOnce()
+    public void Parse_reports_every_error_at_once()
     {
         var json = EditSeed(m =>
         {
@@ -174,7 +174,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesGradesOutOfOrder()
+    public void Parse_refuses_grades_out_of_order()
     {
         var json = EditSeed(m => m["grades"]![2]!["min"] = 80);
 
@@ -184,7 +184,7 @@ public class IndexModelLoaderFacts
     }
 
     [Fact]
-    public void Parse_RefusesMalformedJson_NamingTheSource()
+    public void Parse_refuses_malformed_json_naming_the_source()
     {
         var e = Assert.Throws<IndexModelException>(() => IndexModelLoader.Parse("{ \"version\": ", "broken.json"));
 

@@ -5,7 +5,7 @@ namespace CityScreen.Domain.Tests.Index;
 public class MonthlyWeightsFacts
 {
     [Fact]
-    public void Freeze_GivesTheHandComputedDimensionWeights()
+    public void Freeze_gives_the_hand_computed_dimension_weights()
     {
         var model = TestModels.Load(TestModels.TwoDimensions);
         // Scores (floor 0.5, target 1): 满意 100, 50, 50 and 效能 100, 0, 0 — the matrix of
@@ -30,7 +30,7 @@ public class MonthlyWeightsFacts
     }
 
     [Fact]
-    public void Freeze_OnTheSeedModel_GivesWeightsThatSumToOne_AndNoneToAnIndicatorThatDoesNotVary()
+    public void Freeze_on_the_seed_model_gives_weights_that_sum_to_one_and_none_to_an_indicator_that_does_not_vary()
     {
         var model = SeedModel.Load();
         var random = new Random(11);
@@ -48,7 +48,7 @@ public class MonthlyWeightsFacts
     }
 
     [Fact]
-    public void Priors_AreTheAhpPrioritiesAndEqualWeightsInside()
+    public void Priors_are_the_AHP_priorities_and_equal_weights_inside()
     {
         var model = SeedModel.Load();
 

@@ -10,7 +10,7 @@ public class TargetScoreFacts
     [InlineData(0.80, 57.142857142857)] // (0.80 − 0.60) / (0.95 − 0.60) = 4/7
     [InlineData(0.40, 0)]      // below the floor: clipped
     [InlineData(1.00, 100)]    // beyond the target: clipped
-    public void Of_ScoresLinearlyBetweenFloorAndTarget(double value, double expected) =>
+    public void Of_scores_linearly_between_floor_and_target(double value, double expected) =>
         Assert.Equal(expected, TargetScore.Of(value, floor: 0.60, target: 0.95), 9);
 
     [Theory]
@@ -19,11 +19,11 @@ public class TargetScoreFacts
     [InlineData(0.085, 50)]    // halfway: (0.15 − 0.085) / (0.15 − 0.02)
     [InlineData(0.30, 0)]      // worse than the floor
     [InlineData(0.00, 100)]    // better than the target
-    public void Of_IsInvertedWhereLowerIsBetter_WithTheFloorAboveTheTarget(double value, double expected) =>
+    public void Of_is_inverted_where_lower_is_better_with_the_floor_above_the_target(double value, double expected) =>
         Assert.Equal(expected, TargetScore.Of(value, floor: 0.15, target: 0.02), 9);
 
     [Fact]
-    public void ScoreOf_IsNullWhenTheDenominatorIsZero()
+    public void ScoreOf_is_null_when_the_denominator_is_zero()
     {
         var ev09 = SeedModel.Load().Indicator("EV09");
         var value = ev09.ValueOf(TestModels.Inputs(("reopened", 0), ("dueClose", 0)));
@@ -33,7 +33,7 @@ public class TargetScoreFacts
     }
 
     [Fact]
-    public void ValueOf_AppliesPer_ForRatesPerThousandHouseholds()
+    public void ValueOf_applies_per_for_rates_per_thousand_households()
     {
         var ev03k = SeedModel.Load().Indicator("EV03K");
 
@@ -44,6 +44,6 @@ public class TargetScoreFacts
     }
 
     [Fact]
-    public void Of_RefusesATargetEqualToTheFloor() =>
+    public void Of_refuses_a_target_equal_to_the_floor() =>
         Assert.Throws<ArgumentException>(() => TargetScore.Of(0.5, 0.5, 0.5));
 }

@@ -5,7 +5,7 @@ namespace CityScreen.Rendering.Tests.Charts;
 public class MonotoneSplineFacts
 {
     [Fact]
-    public void Sample_PassesThroughTheData_AndNeverOvershootsANeighbouringPair()
+    public void Sample_passes_through_the_data_and_never_overshoots_a_neighbouring_pair()
     {
         double[] ys = [0, 10, 0, 0, 25, 24, 3, 3];
 
@@ -21,7 +21,7 @@ public class MonotoneSplineFacts
     }
 
     [Fact]
-    public void Sample_TwoPointsOrFewer_ReturnsTheDataAsIs()
+    public void Sample_two_points_or_fewer_returns_the_data_as_is()
     {
         var (xs, ys) = MonotoneSpline.Sample([4, 7], 8);
 

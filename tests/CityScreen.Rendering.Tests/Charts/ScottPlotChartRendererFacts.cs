@@ -10,7 +10,7 @@ public class ScottPlotChartRendererFacts
     private readonly ScottPlotChartRenderer _renderer = new();
 
     [Fact]
-    public void RenderTrendSvg_IsWellFormedXml_WithTitleAndSeriesNames()
+    public void RenderTrendSvg_is_well_formed_xml_with_title_and_series_names()
     {
         var svg = _renderer.RenderTrendSvg(ChartRequests.Hourly());
 
@@ -22,7 +22,7 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void RenderTrendSvg_DailyFormat_LabelsTicksAsMonthDay()
+    public void RenderTrendSvg_daily_format_labels_ticks_as_month_day()
     {
         var request = ChartRequests.Hourly() with
         {
@@ -34,7 +34,7 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void RenderCategorySvg_ShowsTheTopBarsLargestFirst_WithChineseNamesAndValues()
+    public void RenderCategorySvg_shows_the_top_bars_largest_first_with_Chinese_names_and_values()
     {
         var request = ChartRequests.Categories() with { MaxBars = 10 };
 
@@ -51,7 +51,7 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void Render_TickLabelsAreAtLeast14Px_At600PxWide()
+    public void Render_tick_labels_are_at_least_14_px_at_600_px_wide()
     {
         foreach (var svg in new[] { _renderer.RenderTrendSvg(ChartRequests.Hourly()), _renderer.RenderCategorySvg(ChartRequests.Categories()) })
         {
@@ -61,7 +61,7 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void Render_IsReadyToInline_NoXmlDeclarationViewBoxAndScopedIds()
+    public void Render_is_ready_to_inline_no_xml_declaration_view_box_and_scoped_ids()
     {
         var trend = _renderer.RenderTrendSvg(ChartRequests.Hourly());
         var category = _renderer.RenderCategorySvg(ChartRequests.Categories());
@@ -74,7 +74,7 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void Render_GlyphPositionListsHaveNoTrailingComma()
+    public void Render_glyph_position_lists_have_no_trailing_comma()
     {
         var svg = _renderer.RenderCategorySvg(ChartRequests.Categories());
 
@@ -82,14 +82,14 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void Render_SameInput_GivesTheSameString()
+    public void Render_same_input_gives_the_same_string()
     {
         Assert.Equal(_renderer.RenderTrendSvg(ChartRequests.Hourly()), new ScottPlotChartRenderer().RenderTrendSvg(ChartRequests.Hourly()));
         Assert.Equal(_renderer.RenderCategorySvg(ChartRequests.Categories()), _renderer.RenderCategorySvg(ChartRequests.Categories()));
     }
 
     [Fact]
-    public void Render_FromManyThreadsAtOnce_GivesTheSameOutputAsOneThread()
+    public void Render_from_many_threads_at_once_gives_the_same_output_as_one_thread()
     {
         var expectedTrend = _renderer.RenderTrendSvg(ChartRequests.Hourly());
         var expectedCategory = _renderer.RenderCategorySvg(ChartRequests.Categories());
@@ -103,7 +103,7 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void RenderTrendSvg_NoSeriesOrNoTimes_ShowsAnEmptyChart()
+    public void RenderTrendSvg_no_series_or_no_times_shows_an_empty_chart()
     {
         var noSeries = _renderer.RenderTrendSvg(ChartRequests.Hourly() with { Series = [] });
         var noTimes = _renderer.RenderTrendSvg(ChartRequests.Hourly() with { Times = [] });
@@ -116,7 +116,7 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void RenderTrendSvg_AllZeroOrShortSeries_HasNoNaN()
+    public void RenderTrendSvg_all_zero_or_short_series_has_no_NaN()
     {
         var request = ChartRequests.Hourly();
         var zeros = request with { Series = [new("上报", request.Times.Select(_ => 0.0).ToList(), "#22d3ee")] };
@@ -131,7 +131,7 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void RenderCategorySvg_EmptyOrAllZero_ShowsAnEmptyChart()
+    public void RenderCategorySvg_empty_or_all_zero_shows_an_empty_chart()
     {
         var empty = _renderer.RenderCategorySvg(ChartRequests.Categories() with { Bars = [] });
         var zeros = _renderer.RenderCategorySvg(ChartRequests.Categories() with { Bars = [("市容环境", 0), ("街面秩序", 0)] });
@@ -142,7 +142,7 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
-    public void RenderCategorySvg_EscapesMarkupInCategoryNames()
+    public void RenderCategorySvg_escapes_markup_in_category_names()
     {
         var svg = _renderer.RenderCategorySvg(ChartRequests.Categories() with { Bars = [("A&B<c>", 5)] });
 

@@ -11,7 +11,7 @@ public class ClassBreaksFacts
     [InlineData(0, 40)]
     [InlineData(0.12, 0.97)]
     [InlineData(1200, 98000)]
-    public void From_ContinuousValues_MakesFiveToSevenRoundClasses(double min, double max)
+    public void From_continuous_values_makes_five_to_seven_round_classes(double min, double max)
     {
         var breaks = ClassBreaks.From([min, (min + max) / 2, max]);
 
@@ -21,7 +21,7 @@ public class ClassBreaksFacts
     }
 
     [Fact]
-    public void From_Counts_NeverMakesFractionalClasses()
+    public void From_counts_never_makes_fractional_classes()
     {
         var breaks = ClassBreaks.From([0, 3, 7, 16]);
 
@@ -29,7 +29,7 @@ public class ClassBreaksFacts
     }
 
     [Fact]
-    public void ClassOf_IsMonotoneInTheValue()
+    public void ClassOf_is_monotone_in_the_value()
     {
         var breaks = ClassBreaks.From([3, 48, 97]);
 
@@ -39,7 +39,7 @@ public class ClassBreaksFacts
     }
 
     [Fact]
-    public void From_AllEqual_IsOneClass()
+    public void From_all_equal_is_one_class()
     {
         var breaks = ClassBreaks.From([5, 5, 5]);
 
@@ -48,7 +48,7 @@ public class ClassBreaksFacts
     }
 
     [Fact]
-    public void From_NoValues_IsNoClasses()
+    public void From_no_values_is_no_classes()
     {
         Assert.Equal(0, ClassBreaks.From([]).Count);
         Assert.Equal(0, ClassBreaks.From([double.NaN]).Count);

@@ -10,7 +10,7 @@ public class SvgMapRendererFacts
     private readonly SvgMapRenderer _renderer = new();
 
     [Fact]
-    public void RenderSvg_EmitsOneClickablePathPerFeature_WithItsAreaId()
+    public void RenderSvg_emits_one_clickable_path_per_feature_with_its_area_id()
     {
         var features = Grid();
 
@@ -23,7 +23,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_TitleCarriesNameAndValueText()
+    public void RenderSvg_title_carries_name_and_value_text()
     {
         var feature = new MapFeature("a", "南京东路街道", Square(121.4, 31.2, 0.05), 93.5, "93.5%");
 
@@ -35,7 +35,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_PolygonWithHole_IsOneEvenOddPathWithTwoSubpaths()
+    public void RenderSvg_polygon_with_hole_is_one_even_odd_path_with_two_subpaths()
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request([new MapFeature("holed", "有洞", SquareWithHole(121.4, 31.2, 0.05), 1)])));
 
@@ -45,7 +45,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_MultiPolygonWithTwoParts_IsOnePathWithTwoSubpaths()
+    public void RenderSvg_multi_polygon_with_two_parts_is_one_path_with_two_subpaths()
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request([new MapFeature("islands", "两岛", TwoIslands(121.4, 31.2, 0.02), 1)])));
 
@@ -57,7 +57,7 @@ public class SvgMapRendererFacts
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void RenderSvg_WorseValuesGetTheBrightEnd_WhicheverWayTheIndicatorRuns(bool lowerIsBetter)
+    public void RenderSvg_worse_values_get_the_bright_end_whichever_way_the_indicator_runs(bool lowerIsBetter)
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid(), lowerIsBetter: lowerIsBetter)));
         string FillOf(string id) => (string)doc.WithClass("path", "area").Single(p => (string?)p.Attribute("data-area-id") == id).Attribute("fill")!;
@@ -72,7 +72,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_FeatureWithoutValue_GetsTheHatchedNoDataFill()
+    public void RenderSvg_feature_without_value_gets_the_hatched_no_data_fill()
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid())));
 
@@ -83,7 +83,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_Legend_ShowsTitleClassesAndNoData()
+    public void RenderSvg_legend_shows_title_classes_and_no_data()
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid())));
 
@@ -96,7 +96,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_Markers_AreDrawnWithTheirIdsKindsAndPulse()
+    public void RenderSvg_markers_are_drawn_with_their_ids_kinds_and_pulse()
     {
         MapMarker[] markers =
         [
@@ -118,7 +118,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderMarkerLayer_HasTheMarkersAloneOnTheMapsViewport()
+    public void RenderMarkerLayer_has_the_markers_alone_on_the_maps_viewport()
     {
         MapMarker[] markers = [new("m-new", 121.41, 31.21, MapMarkerKind.NewCase, "新上报")];
         var request = Request(Grid(), markers);
@@ -136,7 +136,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_ManyMarkers_AreBoundedKeepingTheMostSevere()
+    public void RenderSvg_many_markers_are_bounded_keeping_the_most_severe()
     {
         var markers = Enumerable.Range(0, 1000)
             .Select(i => new MapMarker($"new-{i:0000}", 121.41 + i % 30 * 0.001, 31.21, MapMarkerKind.NewCase))
@@ -153,7 +153,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_MarkerOutsideTheMap_IsLeftOut()
+    public void RenderSvg_marker_outside_the_map_is_left_out()
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid(), [new MapMarker("far", 116.4, 39.9, MapMarkerKind.NewCase)])));
 
@@ -161,7 +161,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_SameInput_GivesTheSameString()
+    public void RenderSvg_same_input_gives_the_same_string()
     {
         MapRequest Make() => Request(Grid(), [new MapMarker("m", 121.41, 31.21, MapMarkerKind.RedCase)]) with { HighlightId = "street-2" };
 
@@ -169,7 +169,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_DoesNotDependOnTheThreadCulture()
+    public void RenderSvg_does_not_depend_on_the_thread_culture()
     {
         var invariant = _renderer.RenderSvg(Request(Grid()));
         var previous = CultureInfo.CurrentCulture;
@@ -185,7 +185,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_WritesCoordinatesWithAtMostOneDecimal()
+    public void RenderSvg_writes_coordinates_with_at_most_one_decimal()
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request([new MapFeature("c", "圆", DenseCircle(121.4, 31.2, 0.03, 500), 1)])));
 
@@ -195,7 +195,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_SimplifiesDenseGeometry_MoreAtSmallerSizes()
+    public void RenderSvg_simplifies_dense_geometry_more_at_smaller_sizes()
     {
         var circle = new MapFeature("c", "圆", DenseCircle(121.4, 31.2, 0.03, 5_000), 1);
         int Vertices(int size)
@@ -214,7 +214,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_LabelsAreasThatFitTheirName_AndHidesThoseThatDoNot()
+    public void RenderSvg_labels_areas_that_fit_their_name_and_hides_those_that_do_not()
     {
         var roomy = new MapFeature("roomy", "宽敞街道", Square(121.40, 31.20, 0.1), 1);
         var tiny = new MapFeature("tiny", "一个名字很长放不下的社区", Square(121.52, 31.20, 0.004), 2);
@@ -227,7 +227,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_OverlappingLabels_OnlyOneIsShown()
+    public void RenderSvg_overlapping_labels_only_one_is_shown()
     {
         // Two overlapping areas whose interior points coincide: both names cannot be drawn legibly.
         var a = new MapFeature("a", "甲街道", Square(121.40, 31.20, 0.1), 1);
@@ -239,7 +239,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_HighlightedArea_IsMarkedAndDrawnLast()
+    public void RenderSvg_highlighted_area_is_marked_and_drawn_last()
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request(Grid()) with { HighlightId = "street-0" }));
 
@@ -249,7 +249,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_Outline_IsDrawnWithoutFillAndIsNotClickable()
+    public void RenderSvg_outline_is_drawn_without_fill_and_is_not_clickable()
     {
         var parent = new MapFeature("district", "黄浦区", Square(121.40, 31.20, 0.06), null);
 
@@ -261,7 +261,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_IsSelfContained_WithViewBoxAndScopedStyle()
+    public void RenderSvg_is_self_contained_with_view_box_and_scoped_style()
     {
         var svg = _renderer.RenderSvg(Request(Grid()));
         var root = SvgXml.Parse(svg).Root!;
@@ -275,7 +275,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_EscapesNamesAndIds()
+    public void RenderSvg_escapes_names_and_ids()
     {
         var feature = new MapFeature("a\"<&>", "<b>&街道", Square(121.4, 31.2, 0.1), 1);
 
@@ -285,7 +285,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_NoFeatures_ShowsAnEmptyNoticeInsteadOfThrowing()
+    public void RenderSvg_no_features_shows_an_empty_notice_instead_of_throwing()
     {
         var doc = SvgXml.Parse(_renderer.RenderSvg(Request([])));
 
@@ -293,7 +293,7 @@ public class SvgMapRendererFacts
     }
 
     [Fact]
-    public void RenderSvg_AllValuesMissing_StillRendersEveryAreaAsNoData()
+    public void RenderSvg_all_values_missing_still_renders_every_area_as_no_data()
     {
         var features = Grid().Select(f => f with { Value = null }).ToList();
 

@@ -6,7 +6,7 @@ namespace CityScreen.Rendering.Tests.Maps;
 public class WebMercatorFacts
 {
     [Fact]
-    public void Project_Origin_IsZero_AndTheAntimeridianIsHalfTheEquator()
+    public void Project_origin_is_zero_and_the_antimeridian_is_half_the_equator()
     {
         var (x0, y0) = WebMercator.Project(0, 0);
         var (x180, _) = WebMercator.Project(180, 0);
@@ -17,7 +17,7 @@ public class WebMercatorFacts
     }
 
     [Fact]
-    public void Project_XGrowsEast_YGrowsNorth()
+    public void Project_x_grows_east_y_grows_north()
     {
         var (x1, y1) = WebMercator.Project(121.4, 31.2);
         var (x2, y2) = WebMercator.Project(121.5, 31.3);
@@ -27,7 +27,7 @@ public class WebMercatorFacts
     }
 
     [Fact]
-    public void Project_ClampsThePoles_InsteadOfReturningInfinity()
+    public void Project_clamps_the_poles_instead_of_returning_infinity()
     {
         var (_, y) = WebMercator.Project(0, 90);
 
@@ -35,7 +35,7 @@ public class WebMercatorFacts
     }
 
     [Fact]
-    public void ToPixel_XIncreasesWithLongitude_YDecreasesWithLatitude()
+    public void ToPixel_x_increases_with_longitude_y_decreases_with_latitude()
     {
         var viewport = MapViewport.Fit(new Envelope(121.4, 121.6, 31.1, 31.3), 800, 600);
 
@@ -49,7 +49,7 @@ public class WebMercatorFacts
     }
 
     [Fact]
-    public void Fit_KeepsTheBoundsInsideTheCanvas_CentredWithPadding()
+    public void Fit_keeps_the_bounds_inside_the_canvas_centred_with_padding()
     {
         var viewport = MapViewport.Fit(new Envelope(121.4, 121.6, 31.1, 31.3), 800, 600);
 
@@ -65,7 +65,7 @@ public class WebMercatorFacts
     }
 
     [Fact]
-    public void Fit_PreservesAspectRatio()
+    public void Fit_preserves_aspect_ratio()
     {
         var viewport = MapViewport.Fit(new Envelope(121.4, 121.6, 31.1, 31.3), 1600, 400);
 

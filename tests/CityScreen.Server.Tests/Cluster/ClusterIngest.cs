@@ -55,15 +55,8 @@ public sealed class ClusterIngest(IReadOnlyList<string> grids)
     public Task WaitAsync(Func<bool> done, string what) => WaitAsync(() => Task.FromResult(done()), () => what);
 
     /// <summary>A bounded wait: fails with what it waited for instead of hanging.</summary>
-    public static async Task WaitAsync(Func<Task<bool>> done, Func<string> what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"gave up after {Patience.TotalSeconds:F0} s waiting for {what()}");
-            await Task.Delay(250);
-        }
-    }
+    public static Task WaitAsync(Func<Task<bool>> done, Func<string> what) =>
+        Eventually.HoldsAsync(async () => (await done(), what()), Patience, TimeSpan.FromMilliseconds(250));
 
     private async Task<bool> PostAsync(HttpClient http, IReadOnlyList<(string Id, string Body)> events)
     {
