@@ -1,3 +1,4 @@
+using CityScreen.Contracts.Events;
 using CityScreen.Server.Cases;
 using CityScreen.Server.Components.Pages;
 
@@ -10,9 +11,9 @@ public class SubIndicatorCasesFacts
     private static readonly DateOnly Date = new(2026, 11, 21);
     private static DateTimeOffset Day(int day, int hour = 10) => new(2026, 11, day, hour, 0, 0, TimeSpan.FromHours(8));
 
-    private static CaseRow Row(string id, string kind = "event", DateTimeOffset? reported = null, DateTimeOffset? due = null, DateTimeOffset? closed = null,
+    private static CaseRow Row(string id, CaseKind kind = CaseKind.Event, DateTimeOffset? reported = null, DateTimeOffset? due = null, DateTimeOffset? closed = null,
         int reopenings = 0, int? score = null, string category = "市容环境") =>
-        new(id, "标题", category, kind, "normal", reported ?? Day(1), reported ?? Day(1), due, closed, closed is null ? "open" : "closed",
+        new(id, "标题", category, kind, CaseLevel.Normal, reported ?? Day(1), reported ?? Day(1), due, closed, closed is null ? CaseStatus.Open : CaseStatus.Closed,
             closed is null && due < Day(22), reopenings, score);
 
     [Fact]
@@ -40,10 +41,10 @@ public class SubIndicatorCasesFacts
     {
         CaseRow[] rows =
         [
-            Row("first", "hotline", reported: Day(2), category: "噪音扰民"),
-            Row("repeat", "hotline", reported: Day(9), category: "噪音扰民"),
-            Row("other-category", "hotline", reported: Day(10), category: "物业管理"),
-            Row("not-hotline", "event", reported: Day(11), category: "噪音扰民"),
+            Row("first", CaseKind.Hotline, reported: Day(2), category: "噪音扰民"),
+            Row("repeat", CaseKind.Hotline, reported: Day(9), category: "噪音扰民"),
+            Row("other-category", CaseKind.Hotline, reported: Day(10), category: "物业管理"),
+            Row("not-hotline", CaseKind.Event, reported: Day(11), category: "噪音扰民"),
         ];
 
         var sa02 = SubIndicatorCases.For("SA02", Date, Scene.Clock, rows)!;
