@@ -88,6 +88,37 @@ public class SubIndicatorCasesFacts
         Assert.Equal(["resolved-in-time-closed-late"], rows.Where(ev06.Counts).Where(ev06.Meets).Select(r => r.CaseId));
     }
 
+    [Fact]
+    public void Satisfaction_counts_the_ratings_given_in_the_window_as_the_rollups_do()
+    {
+        CaseRow[] rows =
+        [
+            Row("rated-5", due: Day(10), closed: Day(9)) with { RatedAt = Day(10), Score = 5 },
+            Row("rated-2", due: Day(10), closed: Day(9)) with { RatedAt = Day(11), Score = 2 },
+            // Closed in the window, rated after its date: the index of that date has not seen the rating.
+            Row("rated-after-the-date", due: Day(21), closed: Day(20)) with { RatedAt = Day(22), Score = 5 },
+            Row("unrated", due: Day(10), closed: Day(9)),
+        ];
+
+        var sa01 = SubIndicatorCases.For("SA01", Date, Scene.Clock, rows)!;
+
+        Assert.Equal(["rated-5", "rated-2"], rows.Where(sa01.Counts).Select(r => r.CaseId));
+        Assert.Equal(["rated-5"], rows.Where(sa01.Counts).Where(sa01.Meets).Select(r => r.CaseId));
+    }
+
+    [Fact]
+    public void A_case_rejected_after_its_filing_never_falls_due()
+    {
+        CaseRow[] rows =
+        [
+            Row("filed-then-rejected", due: Day(10)) with { Status = CaseStatus.Rejected, RejectedAt = Day(2), Overdue = false },
+            Row("overdue-open", due: Day(15)),
+        ];
+
+        Assert.Equal(["overdue-open"], rows.Where(SubIndicatorCases.For("EV08", Date, Scene.Clock, rows)!.Counts).Select(r => r.CaseId));
+        Assert.Equal(["overdue-open"], rows.Where(SubIndicatorCases.For("EV03K", Date, Scene.Clock, rows)!.Counts).Select(r => r.CaseId));
+    }
+
     [Theory]
     [InlineData("PM03")]
     [InlineData("NR01")]

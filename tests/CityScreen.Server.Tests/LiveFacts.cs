@@ -47,7 +47,7 @@ public class LiveFacts(HostFixture fixture)
         await http.PostAsync("/api/events", Json(Reported("alert-1", "AJ-alert-1", level: "major")));
 
         var alert = await HubClient.ReceiveAsync(street.Alerts, a => a.GetProperty("caseId").GetString() == "AJ-alert-1", "an alert for the major case");
-        Assert.Equal("major", alert.GetProperty("level").GetString());
+        Assert.Equal(("major", "reported"), (alert.GetProperty("level").GetString(), alert.GetProperty("reason").GetString()));
         Assert.Equal(Grid, alert.GetProperty("areaId").GetString());
         // The indicators of the other street arrive; an alert for this case never does.
         await Task.Delay(500);
