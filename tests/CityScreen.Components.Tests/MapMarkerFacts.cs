@@ -1,3 +1,4 @@
+using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Rendering.Maps;
 using CityScreen.Server.Wall;
@@ -54,10 +55,10 @@ public class MapMarkerFacts
     {
         _scene.Feed.OnAlertsAsync(
         [
-            new CaseAlert(TestCity.Grid, "AJ-1", "critical", "安全隐患", "燃气泄漏", WallScene.Now.AddMinutes(-3), "reported", [100.01, 30.01]),
-            new CaseAlert(TestCity.OtherGrid, "AJ-2", "normal", "市容环境", "垃圾满溢", WallScene.Now.AddMinutes(-1), "overdue", null),
-            new CaseAlert(TestCity.OtherGrid, "AJ-3", "major", "道路交通", "路面塌陷", WallScene.Now.AddMinutes(-1), "reported", null),
-            new CaseAlert(TestCity.OtherGrid, "AJ-4", "critical", "安全隐患", "一小时前", WallScene.Now.AddHours(-1), "reported", null),
+            new CaseAlert(TestCity.Grid, "AJ-1", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddMinutes(-3), AlertReason.Reported, [100.01, 30.01]),
+            new CaseAlert(TestCity.OtherGrid, "AJ-2", CaseLevel.Normal, "市容环境", "垃圾满溢", WallScene.Now.AddMinutes(-1), AlertReason.Overdue, null),
+            new CaseAlert(TestCity.OtherGrid, "AJ-3", CaseLevel.Major, "道路交通", "路面塌陷", WallScene.Now.AddMinutes(-1), AlertReason.Reported, null),
+            new CaseAlert(TestCity.OtherGrid, "AJ-4", CaseLevel.Critical, "安全隐患", "一小时前", WallScene.Now.AddHours(-1), AlertReason.Reported, null),
         ]);
 
         var markers = _scene.Renderer.Markers(_scene.Tree.Root, TimeSpan.FromMinutes(5));

@@ -1,3 +1,4 @@
+using CityScreen.Contracts.Events;
 using CityScreen.Server.Cases;
 using CityScreen.Server.Components.Pages;
 
@@ -10,9 +11,9 @@ public class SubIndicatorCasesFacts
     private static readonly DateOnly Date = new(2026, 11, 21);
     private static DateTimeOffset Day(int day, int hour = 10) => new(2026, 11, day, hour, 0, 0, TimeSpan.FromHours(8));
 
-    private static CaseRow Row(string id, string kind = "event", DateTimeOffset? reported = null, DateTimeOffset? due = null, DateTimeOffset? closed = null,
+    private static CaseRow Row(string id, CaseKind kind = CaseKind.Event, DateTimeOffset? reported = null, DateTimeOffset? due = null, DateTimeOffset? closed = null,
         int reopenings = 0, int? score = null, string category = "市容环境") =>
-        new(id, "标题", category, kind, "normal", reported ?? Day(1), reported ?? Day(1), due, closed, closed is null ? "open" : "closed",
+        new(id, "标题", category, kind, CaseLevel.Normal, reported ?? Day(1), reported ?? Day(1), due, closed, closed is null ? CaseStatus.Open : CaseStatus.Closed,
             closed is null && due < Day(22), reopenings, score);
 
     [Fact]
@@ -40,10 +41,10 @@ public class SubIndicatorCasesFacts
     {
         CaseRow[] rows =
         [
-            Row("first", "hotline", reported: Day(2), category: "噪音扰民"),
-            Row("repeat", "hotline", reported: Day(9), category: "噪音扰民"),
-            Row("other-category", "hotline", reported: Day(10), category: "物业管理"),
-            Row("not-hotline", "event", reported: Day(11), category: "噪音扰民"),
+            Row("first", CaseKind.Hotline, reported: Day(2), category: "噪音扰民"),
+            Row("repeat", CaseKind.Hotline, reported: Day(9), category: "噪音扰民"),
+            Row("other-category", CaseKind.Hotline, reported: Day(10), category: "物业管理"),
+            Row("not-hotline", CaseKind.Event, reported: Day(11), category: "噪音扰民"),
         ];
 
         var sa02 = SubIndicatorCases.For("SA02", Date, Scene.Clock, rows)!;
@@ -85,6 +86,37 @@ public class SubIndicatorCasesFacts
 
         Assert.Equal(["resolved-in-time-closed-late", "resolved-late", "unresolved"], rows.Where(ev06.Counts).Select(r => r.CaseId));
         Assert.Equal(["resolved-in-time-closed-late"], rows.Where(ev06.Counts).Where(ev06.Meets).Select(r => r.CaseId));
+    }
+
+    [Fact]
+    public void Satisfaction_counts_the_ratings_given_in_the_window_as_the_rollups_do()
+    {
+        CaseRow[] rows =
+        [
+            Row("rated-5", due: Day(10), closed: Day(9)) with { RatedAt = Day(10), Score = 5 },
+            Row("rated-2", due: Day(10), closed: Day(9)) with { RatedAt = Day(11), Score = 2 },
+            // Closed in the window, rated after its date: the index of that date has not seen the rating.
+            Row("rated-after-the-date", due: Day(21), closed: Day(20)) with { RatedAt = Day(22), Score = 5 },
+            Row("unrated", due: Day(10), closed: Day(9)),
+        ];
+
+        var sa01 = SubIndicatorCases.For("SA01", Date, Scene.Clock, rows)!;
+
+        Assert.Equal(["rated-5", "rated-2"], rows.Where(sa01.Counts).Select(r => r.CaseId));
+        Assert.Equal(["rated-5"], rows.Where(sa01.Counts).Where(sa01.Meets).Select(r => r.CaseId));
+    }
+
+    [Fact]
+    public void A_case_rejected_after_its_filing_never_falls_due()
+    {
+        CaseRow[] rows =
+        [
+            Row("filed-then-rejected", due: Day(10)) with { Status = CaseStatus.Rejected, RejectedAt = Day(2), Overdue = false },
+            Row("overdue-open", due: Day(15)),
+        ];
+
+        Assert.Equal(["overdue-open"], rows.Where(SubIndicatorCases.For("EV08", Date, Scene.Clock, rows)!.Counts).Select(r => r.CaseId));
+        Assert.Equal(["overdue-open"], rows.Where(SubIndicatorCases.For("EV03K", Date, Scene.Clock, rows)!.Counts).Select(r => r.CaseId));
     }
 
     [Theory]

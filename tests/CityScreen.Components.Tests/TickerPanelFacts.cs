@@ -1,3 +1,4 @@
+using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Server.Components.Panels;
 using CityScreen.Testing;
@@ -14,9 +15,9 @@ public class TickerPanelFacts : BunitContext
         var context = _scene.Context(TestCity.Street);
         context.Alerts =
         [
-            new CaseAlert(TestCity.Grid, "AJ-3", "normal", "市容环境", "垃圾满溢超期", WallScene.Now.AddMinutes(-1), "overdue", null),
-            new CaseAlert(TestCity.Grid, "AJ-2", "critical", "安全隐患", "燃气泄漏", WallScene.Now.AddMinutes(-5), "reported", null),
-            new CaseAlert(TestCity.OtherGrid, "AJ-1", "major", "道路交通", "路面塌陷", WallScene.Now.AddMinutes(-9), "reported", null),
+            new CaseAlert(TestCity.Grid, "AJ-3", CaseLevel.Normal, "市容环境", "垃圾满溢超期", WallScene.Now.AddMinutes(-1), AlertReason.Overdue, null),
+            new CaseAlert(TestCity.Grid, "AJ-2", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddMinutes(-5), AlertReason.Reported, null),
+            new CaseAlert(TestCity.OtherGrid, "AJ-1", CaseLevel.Major, "道路交通", "路面塌陷", WallScene.Now.AddMinutes(-9), AlertReason.Reported, null),
         ];
 
         var rows = Render<TickerPanel>(p => p.Add(x => x.Context, context).Add(x => x.Rows, 2)).FindAll(".ticker li");

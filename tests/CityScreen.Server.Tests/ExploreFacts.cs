@@ -26,6 +26,10 @@ public class ExploreFacts(HostFixture fixture)
         var csv = Encoding.UTF8.GetString(csvBytes);
 
         Assert.Contains(all!, c => c.GetProperty("caseId").GetString() == "AJ-ex-new" && c.GetProperty("status").GetString() == "reported");
+        // Kinds, levels and statuses keep their lower-case spelling; what only the rules read stays out of the rows.
+        var row = all!.First(c => c.GetProperty("caseId").GetString() == "AJ-ex-open");
+        Assert.Equal(("event", "normal", "open"), (row.GetProperty("kind").GetString(), row.GetProperty("level").GetString(), row.GetProperty("status").GetString()));
+        Assert.False(row.TryGetProperty("ratedAt", out _) || row.TryGetProperty("rejectedAt", out _));
         Assert.Contains(open!, c => c.GetProperty("caseId").GetString() == "AJ-ex-open");
         Assert.DoesNotContain(open!, c => c.GetProperty("status").GetString() != "open");
         Assert.Equal(Encoding.UTF8.GetPreamble(), csvBytes[..3]);

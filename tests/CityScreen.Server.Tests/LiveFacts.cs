@@ -47,7 +47,7 @@ public class LiveFacts(HostFixture fixture)
         await http.PostAsync("/api/events", Json(Reported("alert-1", "AJ-alert-1", level: "major")));
 
         var alert = await HubClient.ReceiveAsync(street.Alerts, a => a.GetProperty("caseId").GetString() == "AJ-alert-1", "an alert for the major case");
-        Assert.Equal("major", alert.GetProperty("level").GetString());
+        Assert.Equal(("major", "reported"), (alert.GetProperty("level").GetString(), alert.GetProperty("reason").GetString()));
         Assert.Equal(Grid, alert.GetProperty("areaId").GetString());
         // A later major case in the other street: once its alert is in, one for this case would have come before it.
         await http.PostAsync("/api/events", Json(Reported("alert-2", "AJ-alert-2", grid: OtherGrid, level: "major")));

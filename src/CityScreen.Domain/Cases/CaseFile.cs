@@ -7,7 +7,7 @@ namespace CityScreen.Domain.Cases;
 /// Every derived fact is a function of the set of steps (earliest/latest by occurredAt, ties broken
 /// by event id), so late or out-of-order steps end in the same state as steps in order.
 /// </summary>
-public sealed class CaseFile(string caseId)
+public sealed class CaseFile(string caseId) : ICaseFacts
 {
     private readonly List<Step> _dispatches = [];
     private readonly List<DateTimeOffset> _responses = [];
@@ -32,9 +32,9 @@ public sealed class CaseFile(string caseId)
     public DateTimeOffset? FiledAt => _filing?.At;
     public DateTimeOffset? DueAt => _filing?.Event.DueAt;
     public DateTimeOffset? RejectedAt => _rejection?.At;
-    public string Kind => Report?.Kind ?? "event";
-    public string Level => Report?.Level ?? "normal";
-    public string Category => Report?.Category ?? "其他";
+    public CaseKind Kind { get; private set; }
+    public CaseLevel Level { get; private set; }
+    public string Category => Report?.Category ?? CaseVocabulary.OtherCategory;
     public string Title => Report?.Title ?? CaseId;
 
     public DateTimeOffset? DispatchedAt => Derived.DispatchedAt;
@@ -54,7 +54,9 @@ public sealed class CaseFile(string caseId)
     public int? Score => _rating?.Event.Score;
     public DateTimeOffset? RatedAt => _rating?.At;
 
-    public bool IsOpen => FiledAt is not null && RejectedAt is null && ClosedAt is null;
+    public bool IsOpen => CaseRules.IsOpen(this);
+
+    public CaseStatus Status => CaseRules.Status(this);
 
     /// <summary>The latest time this case can still change an indicator window; older closed cases can be forgotten.</summary>
     public DateTimeOffset LastActivity
@@ -73,7 +75,12 @@ public sealed class CaseFile(string caseId)
         var step = new Step(e.OccurredAt, e.Id, e);
         switch (e.Type)
         {
-            case EventTypes.CaseReported: _report = Earliest(_report, step); break;
+            case EventTypes.CaseReported:
+                _report = Earliest(_report, step);
+                // Parsed once here: the parser admits only the vocabulary; a missing one is the default.
+                Kind = CaseVocabulary.TryParse<CaseKind>(_report.Event.Kind, out var kind) ? kind : CaseKind.Event;
+                Level = CaseVocabulary.TryParse<CaseLevel>(_report.Event.Level, out var level) ? level : CaseLevel.Normal;
+                break;
             case EventTypes.CaseFiled: _filing = Earliest(_filing, step); break;
             case EventTypes.CaseRejected: _rejection = Earliest(_rejection, step); break;
             case EventTypes.CaseDispatched: _dispatches.Add(step); break;

@@ -12,18 +12,12 @@ namespace CityScreen.Domain.Ledger;
 /// </summary>
 public static class CaseCounting
 {
-    /// <summary>Whistles must be answered within this time to count as on time (吹哨报到及时率).</summary>
-    public static readonly TimeSpan WhistleAnswerLimit = TimeSpan.FromMinutes(30);
-
-    /// <summary>A case is yellow (临期) from this share of its time limit until it is due.</summary>
-    public const double YellowShare = 0.8;
-
     public static void Add(CaseFile f, Window w, IndicatorValues v, int sign, CityClock clock)
     {
         var c = v.Counters;
         var now = w.Now;
         var category = CaseVocabulary.CategoryIndex(f.Category);
-        var hotline = f.Kind == "hotline";
+        var hotline = CaseRules.IsHotline(f);
 
         if (f.ReportedAt is { } reported && reported <= now)
         {
@@ -38,10 +32,10 @@ public static class CaseCounting
                 c[(int)Reported30] += sign;
                 if (f.FiledAt is { } filed && filed <= now) c[(int)Filed30] += sign;
                 v.Categories30[category] += sign;
-                if (f.Kind == "order")
+                if (CaseRules.IsOrder(f))
                 {
                     c[(int)OrdersPlaced30] += sign;
-                    if (f.RespondedAt is { } r && r <= now) c[(int)OrdersResponded30] += sign;
+                    if (CaseRules.OrderTaken(f, now)) c[(int)OrdersResponded30] += sign;
                 }
             }
             AddToBuckets(v.ReportedHourly, v.ReportedDaily, reported, v, sign, clock);
@@ -53,51 +47,40 @@ public static class CaseCounting
         if (f.IsOpen && f.FiledAt <= now)
         {
             c[(int)Open] += sign;
-            if (f.DueAt is { } due && f.FiledAt is { } filedAt)
-            {
-                if (now > due) c[(int)Red] += sign;
-                else if ((now - filedAt).Ticks >= YellowShare * (due - filedAt).Ticks) c[(int)Yellow] += sign;
-            }
+            if (CaseRules.IsOverdue(f, now)) c[(int)Red] += sign;
+            else if (CaseRules.IsYellow(f, now)) c[(int)Yellow] += sign;
         }
 
-        if (f.FiledAt is not null && f.RejectedAt is null && f.DueAt is { } dueAt)
+        if (CaseRules.FallsDueForResolution(f, now) is { } resolveDue && w.In30(resolveDue))
         {
-            // A case falls due for resolution when it is resolved or when its limit passes,
-            // whichever comes first; it counts as on time only if resolved by the limit.
-            var resolved = f.ResolvedAt is { } rs && rs <= now ? rs : (DateTimeOffset?)null;
-            if (w.In30(Earlier(resolved, dueAt)))
+            c[(int)DueResolve30] += sign;
+            if (CaseRules.ResolvedOnTime(f, now)) c[(int)ResolvedOnTime30] += sign;
+        }
+        if (CaseRules.FallsDueForClosing(f, now) is { } closeDue && w.In30(closeDue))
+        {
+            var onTime = CaseRules.ClosedOnTime(f, now);
+            c[(int)DueClose30] += sign;
+            if (CaseRules.IsClosed(f, now)) c[(int)Closed30] += sign;
+            if (onTime) c[(int)ClosedOnTime30] += sign;
+            if (CaseRules.WasReopened(f)) c[(int)Reopened30] += sign;
+            if (hotline)
             {
-                c[(int)DueResolve30] += sign;
-                if (resolved <= dueAt) c[(int)ResolvedOnTime30] += sign;
-            }
-            var closed = f.ClosedAt is { } cl && cl <= now ? cl : (DateTimeOffset?)null;
-            if (w.In30(Earlier(closed, dueAt)))
-            {
-                c[(int)DueClose30] += sign;
-                if (closed is not null) c[(int)Closed30] += sign;
-                if (closed <= dueAt) c[(int)ClosedOnTime30] += sign;
-                if (f.Reopenings > 0) c[(int)Reopened30] += sign;
-                if (hotline)
-                {
-                    c[(int)HotlineDue30] += sign;
-                    if (closed <= dueAt) c[(int)HotlineOnTime30] += sign;
-                }
+                c[(int)HotlineDue30] += sign;
+                if (onTime) c[(int)HotlineOnTime30] += sign;
             }
         }
 
         if (f.DispatchedAt is { } dispatched && dispatched <= now)
         {
-            var responded = f.RespondedAt is { } rp && rp <= now ? rp : (DateTimeOffset?)null;
-            if (responded is { } answered && w.In30(answered))
+            if (f.RespondedAt is { } answered && answered <= now && w.In30(answered))
             {
                 c[(int)ResponseSeconds30] += sign * (long)(answered - dispatched).TotalSeconds;
                 c[(int)Responses30] += sign;
             }
-            // A whistle still within its 30 minutes is neither late nor on time yet.
-            if (f.Whistled && w.In30(dispatched) && (responded is not null || now - dispatched > WhistleAnswerLimit))
+            if (CaseRules.WhistleDecided(f, now) is { } whistled && w.In30(whistled))
             {
                 c[(int)Whistles30] += sign;
-                if (responded - dispatched <= WhistleAnswerLimit) c[(int)WhistlesOnTime30] += sign;
+                if (CaseRules.WhistleAnsweredInTime(f, now)) c[(int)WhistlesOnTime30] += sign;
             }
         }
 
@@ -107,10 +90,10 @@ public static class CaseCounting
             c[(int)Closures30] += sign;
         }
 
-        if (f.RatedAt is { } rated && w.In30(rated) && f.Score is { } score)
+        if (CaseRules.Rating(f) is { } rating && w.In30(rating.At))
         {
             c[(int)Ratings30] += sign;
-            if (score >= 4) c[(int)Satisfied30] += sign;
+            if (rating.Satisfied) c[(int)Satisfied30] += sign;
         }
     }
 
@@ -140,14 +123,12 @@ public static class CaseCounting
             Consider(t);
             if (t < DateTimeOffset.MaxValue - Window.ThirtyDays) Consider(t + Window.ThirtyDays);
         }
-        if (f.DueAt is { } due && f.FiledAt is { } filed && due < DateTimeOffset.MaxValue)
+        if (f.DueAt is { } due && f.FiledAt is not null && due < DateTimeOffset.MaxValue)
         {
             Consider(due.AddTicks(1));
-            if (due > filed) Consider(filed + TimeSpan.FromTicks((long)(YellowShare * (due - filed).Ticks)));
+            if (CaseRules.TurnsYellowAt(f) is { } yellow) Consider(yellow);
         }
-        if (f.DispatchedAt is { } dispatched) Consider(dispatched + WhistleAnswerLimit + TimeSpan.FromTicks(1));
+        if (CaseRules.WhistleLateFrom(f) is { } late) Consider(late);
         return next;
     }
-
-    private static DateTimeOffset Earlier(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
 }

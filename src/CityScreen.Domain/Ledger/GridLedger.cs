@@ -18,12 +18,6 @@ namespace CityScreen.Domain.Ledger;
 /// </summary>
 public sealed class GridLedger
 {
-    /// <summary>Whistles must be answered within this time to count as on time (吹哨报到及时率).</summary>
-    public static readonly TimeSpan WhistleAnswerLimit = CaseCounting.WhistleAnswerLimit;
-
-    /// <summary>A case is yellow (临期) from this share of its time limit until it is due.</summary>
-    public const double YellowShare = CaseCounting.YellowShare;
-
     private readonly Dictionary<string, CaseFile> _cases = new(StringComparer.Ordinal);
     private readonly ActivityLog _activities = new();
     private readonly HashSet<string> _red = new(StringComparer.Ordinal);
@@ -67,7 +61,7 @@ public sealed class GridLedger
         var v = _settled.ValuesAt(w, _cases.Values, file =>
         {
             // Red cannot change while a case is settled, so only the cases looked at here can turn.
-            if (file.IsOpen && file.DueAt is { } due && now > due)
+            if (CaseRules.IsOverdue(file, now))
             {
                 if (_red.Add(file.CaseId)) turnedRed.Add(file);
             }

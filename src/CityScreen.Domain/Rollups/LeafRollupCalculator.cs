@@ -87,66 +87,52 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
 
     private void AddCase(CaseFile f, Dictionary<DateOnly, Bucket> buckets, DateOnly[] days, DateTimeOffset asOf)
     {
-        var kind = f.Kind;
         if (f.ReportedAt is { } reported && Find(buckets, reported) is { } placedDay)
         {
-            if (kind == "order")
+            if (CaseRules.IsOrder(f))
             {
                 placedDay.Add(OrdersPlaced);
-                if (f.RespondedAt is not null) placedDay.Add(OrdersResponded);
+                if (CaseRules.OrderTaken(f, asOf)) placedDay.Add(OrdersResponded);
             }
-            if (kind == "hotline") placedDay.Add(Complaints);
+            if (CaseRules.IsHotline(f)) placedDay.Add(Complaints);
         }
 
-        if (f.FiledAt is { } filed && f.RejectedAt is null && f.DueAt is { } due)
+        if (CaseRules.FallsDueForResolution(f, asOf) is { } resolveDue && Find(buckets, resolveDue) is { } resolveDay)
         {
-            // Falls due for resolution when resolved or when the limit passes, whichever is first.
-            var resolvedAt = f.ResolvedAt;
-            var resolveMoment = resolvedAt is { } r && r < due ? r : due;
-            if (resolveMoment <= asOf && Find(buckets, resolveMoment) is { } resolveDay)
-            {
-                resolveDay.Add(DueResolve);
-                if (resolvedAt <= due) resolveDay.Add(ResolvedOnTime);
-            }
-
-            var closedAt = f.ClosedAt;
-            var closeMoment = closedAt is { } c && c < due ? c : due;
-            if (closeMoment <= asOf && Find(buckets, closeMoment) is { } closeDay)
-            {
-                var onTime = closedAt <= due;
-                closeDay.Add(DueClose);
-                if (onTime) closeDay.Add(ClosedOnTime);
-                if (f.Reopenings > 0) closeDay.Add(Reopened);
-                if (kind == "hotline")
-                {
-                    closeDay.Add(HotlineDue);
-                    if (onTime) closeDay.Add(HotlineOnTime);
-                }
-                if (kind == "order")
-                {
-                    closeDay.Add(OrdersDueClose);
-                    if (onTime) closeDay.Add(OrdersClosedOnTime);
-                }
-            }
-
-            AddOverdueSpan(f, filed, due, buckets, days);
+            resolveDay.Add(DueResolve);
+            if (CaseRules.ResolvedOnTime(f, asOf)) resolveDay.Add(ResolvedOnTime);
         }
 
-        if (f.Whistled && f.DispatchedAt is { } dispatched && Find(buckets, dispatched) is { } dispatchDay)
+        if (CaseRules.FallsDueForClosing(f, asOf) is { } closeDue && Find(buckets, closeDue) is { } closeDay)
         {
-            var responded = f.RespondedAt;
-            // A whistle still within its 30 minutes is neither late nor on time yet.
-            if (responded is not null || asOf - dispatched > RollupRules.WhistleAnswerLimit)
+            var onTime = CaseRules.ClosedOnTime(f, asOf);
+            closeDay.Add(DueClose);
+            if (onTime) closeDay.Add(ClosedOnTime);
+            if (CaseRules.WasReopened(f)) closeDay.Add(Reopened);
+            if (CaseRules.IsHotline(f))
             {
-                dispatchDay.Add(Whistles);
-                if (responded - dispatched <= RollupRules.WhistleAnswerLimit) dispatchDay.Add(WhistlesOnTime);
+                closeDay.Add(HotlineDue);
+                if (onTime) closeDay.Add(HotlineOnTime);
+            }
+            if (CaseRules.IsOrder(f))
+            {
+                closeDay.Add(OrdersDueClose);
+                if (onTime) closeDay.Add(OrdersClosedOnTime);
             }
         }
 
-        if (f.RatedAt is { } rated && f.Score is { } score && Find(buckets, rated) is { } ratedDay)
+        if (f.FiledAt is { } filed && f.RejectedAt is null && f.DueAt is not null) AddOverdueSpan(f, filed, buckets, days);
+
+        if (CaseRules.WhistleDecided(f, asOf) is { } whistled && Find(buckets, whistled) is { } dispatchDay)
+        {
+            dispatchDay.Add(Whistles);
+            if (CaseRules.WhistleAnsweredInTime(f, asOf)) dispatchDay.Add(WhistlesOnTime);
+        }
+
+        if (CaseRules.Rating(f) is { } rating && Find(buckets, rating.At) is { } ratedDay)
         {
             ratedDay.Add(Ratings);
-            if (score >= 4) ratedDay.Add(Satisfied);
+            if (rating.Satisfied) ratedDay.Add(Satisfied);
         }
     }
 
@@ -155,18 +141,18 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
     /// closed or rejected. Cases filed before the next computation's reading window are remembered
     /// by id, so it can fetch them.
     /// </summary>
-    private void AddOverdueSpan(CaseFile f, DateTimeOffset filed, DateTimeOffset due, Dictionary<DateOnly, Bucket> buckets, DateOnly[] days)
+    private void AddOverdueSpan(CaseFile f, DateTimeOffset filed, Dictionary<DateOnly, Bucket> buckets, DateOnly[] days)
     {
-        var first = clock.LocalDate(due);
         var filedDay = clock.LocalDate(filed);
-        var openUntil = Earlier(f.ClosedAt, f.RejectedAt) is { } ended ? clock.LocalDate(ended) : DateOnly.MaxValue;
-        var openFrom = filedDay;
-        var start = Array.BinarySearch(days, openFrom);
+        var start = Array.BinarySearch(days, filedDay);
         if (start < 0) start = ~start;
-        for (var i = start; i < days.Length && days[i] < openUntil; i++)
+        for (var i = start; i < days.Length; i++)
         {
             var day = days[i];
-            if (day >= first) buckets[day].Add(OverdueOpen);
+            var endOfDay = clock.StartOfDay(day.AddDays(1));
+            // From its filing day on, a case closed or rejected before a day's end stays so.
+            if (!CaseRules.WasOpenAt(f, endOfDay)) break;
+            if (CaseRules.WasOverdueAt(f, endOfDay)) buckets[day].Add(OverdueOpen);
             if (filedDay < day.AddDays(-(RollupRules.CaseLookbackDays - 1))) buckets[day].AddMember(LongOpenCases, f.CaseId);
         }
     }
@@ -174,21 +160,21 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
     /// <summary>
     /// A 12345 report repeats when the leaf had one of the same category within the 30 days before
     /// it (reports at the same instant are ordered by case id, so the result is order-independent).
+    /// Each is compared with the one just before it in its category, the nearest it can repeat.
     /// </summary>
     private void AddRepeatComplaints(Dictionary<DateOnly, Bucket> buckets)
     {
         var hotline = _cases.Values
-            .Where(c => c.Kind == "hotline" && c.ReportedAt is not null)
+            .Where(c => CaseRules.IsHotline(c) && c.ReportedAt is not null)
             .GroupBy(c => c.Category, StringComparer.Ordinal);
         foreach (var category in hotline)
         {
-            DateTimeOffset? previous = null;
+            CaseFile? previous = null;
             foreach (var c in category.OrderBy(c => c.ReportedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal))
             {
-                var at = c.ReportedAt!.Value;
-                if (previous is { } p && at - p <= RollupRules.RepeatComplaintWindow && Find(buckets, at) is { } day)
+                if (previous is not null && CaseRules.Repeats(c, previous) && Find(buckets, c.ReportedAt!.Value) is { } day)
                     day.Add(RepeatComplaints);
-                previous = at;
+                previous = c;
             }
         }
     }

@@ -1,14 +1,11 @@
 namespace CityScreen.Domain.Rollups;
 
-/// <summary>The choices the rollups make that are not in the index model.</summary>
+/// <summary>
+/// The choices the rollups make that are not in the index model. What a case counts for is decided
+/// by <see cref="Cases.CaseRules"/>, shared with the live indicators.
+/// </summary>
 public sealed record RollupRules
 {
-    /// <summary>A 吹哨 answered within this time counts as on time (the live WB01 uses the same).</summary>
-    public static readonly TimeSpan WhistleAnswerLimit = Ledger.GridLedger.WhistleAnswerLimit;
-
-    /// <summary>A 12345 report is a repeat when the grid had one of the same category this recently.</summary>
-    public static readonly TimeSpan RepeatComplaintWindow = TimeSpan.FromDays(30);
-
     /// <summary>
     /// Days before the first day computed whose events are read in full: cases live hours to a few
     /// days, so their steps are there. Older cases still open are carried in the rollup of the day

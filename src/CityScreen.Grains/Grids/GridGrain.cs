@@ -94,9 +94,9 @@ public sealed class GridGrain(
             if (e.Seq != 0 && _replayed.Contains(e.Seq)) continue;
             var file = _ledger.Apply(e);
             // Only news is an alarm: a late or replayed report of an old case is not.
-            if (file is not null && e.Type == EventTypes.CaseReported && file.Level is "major" or "critical"
+            if (file is not null && e.Type == EventTypes.CaseReported && CaseRules.IsAlarming(file.Level)
                 && file.ClosedAt is null && file.RejectedAt is null && now - e.OccurredAt <= AlertFreshness)
-                _pendingAlerts.Add(Alert(file, "reported", e.OccurredAt));
+                _pendingAlerts.Add(Alert(file, AlertReason.Reported, e.OccurredAt));
         }
         _dirty = true;
         RequestFlush();
@@ -154,7 +154,7 @@ public sealed class GridGrain(
         if (CityClock.HourStart(now) != _snapshot?.Values.HourAnchor) _ledger.Prune(now);
         var result = _ledger.Compute(now);
         if (raiseAlerts)
-            foreach (var file in result.TurnedRed) _pendingAlerts.Add(Alert(file, "overdue", file.DueAt ?? now));
+            foreach (var file in result.TurnedRed) _pendingAlerts.Add(Alert(file, AlertReason.Overdue, file.DueAt ?? now));
         _nextClockChange = result.NextChange;
         return result.Values;
     }
@@ -169,6 +169,6 @@ public sealed class GridGrain(
         _pendingAlerts.Clear();
     }
 
-    private CaseAlert Alert(CaseFile file, string reason, DateTimeOffset at) => new(
+    private CaseAlert Alert(CaseFile file, AlertReason reason, DateTimeOffset at) => new(
         _isGrid ? _snapshotId : this.GetPrimaryKeyString(), file.CaseId, file.Level, file.Category, file.Title, at, reason, file.Report?.Location);
 }

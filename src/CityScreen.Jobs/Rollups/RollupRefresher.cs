@@ -1,4 +1,5 @@
 using CityScreen.Contracts.Events;
+using CityScreen.Domain.Cases;
 using CityScreen.Domain.Rollups;
 using CityScreen.Domain.Time;
 using CityScreen.Storage.Rollups;
@@ -126,7 +127,7 @@ public sealed class RollupRefresher(
         if (!windows.TryGetValue(first, out var window))
         {
             var from = clock.StartOfDay(first.AddDays(-RollupRules.CaseLookbackDays));
-            windows[first] = window = await events.WindowAsync(from, clock.StartOfDay(first) - RollupRules.RepeatComplaintWindow, cancellationToken);
+            windows[first] = window = await events.WindowAsync(from, clock.StartOfDay(first) - CaseRules.RepeatComplaintWindow, cancellationToken);
         }
         var read = await events.ReadLeafAsync(leaf.Id, window, cancellationToken);
         var reported = read.Where(e => e.Type == EventTypes.CaseReported && e.OccurredAt >= window.From).Select(e => e.CaseId!).ToHashSet(StringComparer.Ordinal);

@@ -30,8 +30,13 @@ public static class CasesApi
         if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
         if (area.ChildIds.Count != 0)
             return Bad("id", $"'{id}' is a {area.Level.ToApiName()}; cases are listed per grid — open one of its grids");
-        if (status is not null && !CaseQuery.Statuses.Contains(status))
-            return Bad("status", $"'{status}' is not one of {string.Join(", ", CaseQuery.Statuses)}");
+        CaseStatus? statusWanted = null;
+        if (status is not null)
+        {
+            if (!CaseVocabulary.TryParse<CaseStatus>(status, out var parsed))
+                return Bad("status", $"'{status}' is not one of {string.Join(", ", CaseVocabulary.Statuses)}");
+            statusWanted = parsed;
+        }
         if (category is not null && !CaseVocabulary.Categories.Contains(category))
             return Bad("category", $"'{category}' is not a case category");
         if (!TryDate(from, out var fromDate)) return Bad("from", $"'{from}' is not a date (YYYY-MM-DD)");
@@ -39,12 +44,12 @@ public static class CasesApi
         if (fromDate > toDate) return Bad("from", "must not be after 'to'");
         if (format is not null and not "csv" and not "json") return Bad("format", "must be 'csv' or 'json'");
 
-        var rows = await cases.ListAsync(area, new CaseQuery(status, category, overdue ?? false, fromDate, toDate), cancellationToken);
+        var rows = await cases.ListAsync(area, new CaseQuery(statusWanted, category, overdue ?? false, fromDate, toDate), cancellationToken);
         if (format != "csv") return Results.Ok(rows);
         var csv = new StringBuilder("案件编号,标题,类别,来源,等级,上报时间,立案时间,处置时限,结案时间,状态,超期,返工次数,评价\n");
         foreach (var r in rows)
-            csv.AppendJoin(',', [Csv(r.CaseId), Csv(r.Title), Csv(r.Category), Csv(r.Kind), Csv(r.Level), Time(r.ReportedAt, clock), Time(r.FiledAt, clock),
-                Time(r.DueAt, clock), Time(r.ClosedAt, clock), r.Status, r.Overdue ? "是" : "否", r.Reopenings.ToString(CultureInfo.InvariantCulture),
+            csv.AppendJoin(',', [Csv(r.CaseId), Csv(r.Title), Csv(r.Category), Csv(r.Kind.ToJsonName()), Csv(r.Level.ToJsonName()), Time(r.ReportedAt, clock), Time(r.FiledAt, clock),
+                Time(r.DueAt, clock), Time(r.ClosedAt, clock), r.Status.ToJsonName(), r.Overdue ? "是" : "否", r.Reopenings.ToString(CultureInfo.InvariantCulture),
                 r.Score?.ToString(CultureInfo.InvariantCulture) ?? ""]).Append('\n');
         return CsvFile(csv, $"cases-{area.Id}.csv");
     }

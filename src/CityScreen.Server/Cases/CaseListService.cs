@@ -31,11 +31,7 @@ public sealed class CaseListService(AreaTree tree, IEventStore store, CityClock 
 
     public bool IsGrid(string areaId, out Area area) => tree.TryGet(areaId, out area) && area.ChildIds.Count == 0;
 
-    private static CaseRow Row(CaseFile f, DateTimeOffset now)
-    {
-        var status = f.RejectedAt is not null ? "rejected" : f.ClosedAt is not null ? "closed" : f.FiledAt is not null ? "open" : "reported";
-        var overdue = f.IsOpen && f.DueAt is { } due && now > due;
-        return new CaseRow(f.CaseId, f.Title, f.Category, f.Kind, f.Level, f.ReportedAt, f.FiledAt, f.DueAt, f.ClosedAt, status, overdue, f.Reopenings, f.Score,
-            f.ResolvedAt, f.DispatchedAt, f.RespondedAt, f.Whistled);
-    }
+    private static CaseRow Row(CaseFile f, DateTimeOffset now) =>
+        new(f.CaseId, f.Title, f.Category, f.Kind, f.Level, f.ReportedAt, f.FiledAt, f.DueAt, f.ClosedAt, f.Status, CaseRules.IsOverdue(f, now), f.Reopenings, f.Score,
+            f.ResolvedAt, f.DispatchedAt, f.RespondedAt, f.Whistled, f.RejectedAt, f.RatedAt);
 }

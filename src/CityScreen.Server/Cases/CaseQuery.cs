@@ -1,7 +1,6 @@
+using CityScreen.Contracts.Events;
+
 namespace CityScreen.Server.Cases;
 
-/// <summary>The filters of a grid's case list: status (open, closed, rejected), category, overdue only, and a report-date range (local dates, inclusive).</summary>
-public sealed record CaseQuery(string? Status, string? Category, bool OverdueOnly, DateOnly? From, DateOnly? To)
-{
-    public static readonly IReadOnlyList<string> Statuses = ["open", "closed", "rejected", "reported"];
-}
+/// <summary>The filters of a grid's case list: status, category, overdue only, and a report-date range (local dates, inclusive).</summary>
+public sealed record CaseQuery(CaseStatus? Status, string? Category, bool OverdueOnly, DateOnly? From, DateOnly? To);

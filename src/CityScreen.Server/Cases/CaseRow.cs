@@ -1,17 +1,24 @@
+using System.Text.Json.Serialization;
+using CityScreen.Contracts.Events;
+using CityScreen.Domain.Cases;
+
 namespace CityScreen.Server.Cases;
 
-/// <summary>One case as the drill-down lists it: its lifecycle so far and where it stands now.</summary>
+/// <summary>
+/// One case as the drill-down lists it: its lifecycle so far and where it stands now. It is what the
+/// cases API returns, and what the sub-indicators' case lists judge with <see cref="CaseRules"/>.
+/// </summary>
 public sealed record CaseRow(
     string CaseId,
     string Title,
     string Category,
-    string Kind,
-    string Level,
+    CaseKind Kind,
+    CaseLevel Level,
     DateTimeOffset? ReportedAt,
     DateTimeOffset? FiledAt,
     DateTimeOffset? DueAt,
     DateTimeOffset? ClosedAt,
-    string Status,
+    CaseStatus Status,
     bool Overdue,
     int Reopenings,
     int? Score,
@@ -20,4 +27,7 @@ public sealed record CaseRow(
     DateTimeOffset? ResolvedAt = null,
     DateTimeOffset? DispatchedAt = null,
     DateTimeOffset? RespondedAt = null,
-    bool Whistled = false);
+    bool Whistled = false,
+    // Read by the rules only; the API's rows keep the fields they always had.
+    [property: JsonIgnore] DateTimeOffset? RejectedAt = null,
+    [property: JsonIgnore] DateTimeOffset? RatedAt = null) : ICaseFacts;

@@ -1,3 +1,4 @@
+using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Server.Apis;
 using Microsoft.AspNetCore.SignalR;
@@ -111,7 +112,7 @@ public sealed class ScreenConnection(string connectionId, IHubContext<ScreenHub>
             {
                 // Alerts first: they are the urgent part.
                 foreach (var a in alerts)
-                    await client.SendAsync("alert", new { areaId = a.AreaId, caseId = a.CaseId, level = a.Level, category = a.Category, title = a.Title, at = a.At, reason = a.Reason, location = a.Location });
+                    await client.SendAsync("alert", new { areaId = a.AreaId, caseId = a.CaseId, level = a.Level.ToJsonName(), category = a.Category, title = a.Title, at = a.At, reason = a.Reason.ToJsonName(), location = a.Location });
                 foreach (var s in snapshots)
                     await client.SendAsync("indicators", IndicatorDto.Message(s));
             }

@@ -91,7 +91,7 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
     {
         var now = clock.Now;
         var alarms = feed.RecentAlerts
-            .Where(a => a.At >= now - AlarmMarkerAge && (a.Level == "critical" || a.Reason == "overdue") && tree.IsInSubtree(a.AreaId, area.Id))
+            .Where(a => a.At >= now - AlarmMarkerAge && (a.Level == CaseLevel.Critical || a.Reason == AlertReason.Overdue) && tree.IsInSubtree(a.AreaId, area.Id))
             .Select(a => (At: a.At, Marker: AlarmMarker(a)))
             .Where(m => m.Marker is not null);
         var fresh = newCases.Since(now - newFor)
@@ -107,9 +107,9 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
 
     private MapMarker? AlarmMarker(CaseAlert a)
     {
-        var kind = a.Level == "critical" ? MapMarkerKind.CriticalCase : MapMarkerKind.RedCase;
-        if (a.Location is [var lon, var lat]) return new MapMarker($"{a.CaseId}:{a.Reason}", lon, lat, kind, a.Title);
-        return tree.TryGet(a.AreaId, out var grid) ? new MapMarker($"{a.CaseId}:{a.Reason}", grid.Center.Lon, grid.Center.Lat, kind, a.Title) : null;
+        var kind = a.Level == CaseLevel.Critical ? MapMarkerKind.CriticalCase : MapMarkerKind.RedCase;
+        if (a.Location is [var lon, var lat]) return new MapMarker($"{a.CaseId}:{a.Reason.ToJsonName()}", lon, lat, kind, a.Title);
+        return tree.TryGet(a.AreaId, out var grid) ? new MapMarker($"{a.CaseId}:{a.Reason.ToJsonName()}", grid.Center.Lon, grid.Center.Lat, kind, a.Title) : null;
     }
 
     private MapMarker? NewCaseMarker(string gridId, int count, TimeSpan within) =>

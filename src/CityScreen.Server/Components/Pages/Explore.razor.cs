@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityScreen.Areas;
+using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Domain.Indicators;
 using CityScreen.Domain.Time;
@@ -139,13 +140,13 @@ public partial class Explore : ComponentBase, IDisposable
         _cases = (await Cases.ListAsync(_area, Query())).ToList();
     }
 
-    private CaseQuery Query() => new(_status == "" ? null : _status, _category == "" ? null : _category, _overdueOnly, _from, _to);
+    private CaseQuery Query() => new(CaseVocabulary.TryParse<CaseStatus>(_status, out var status) ? status : null, _category == "" ? null : _category, _overdueOnly, _from, _to);
 
     private string CasesUrl(string format)
     {
         var q = Query();
         var parts = new List<string> { $"format={format}" };
-        if (q.Status is { } s) parts.Add($"status={s}");
+        if (q.Status is { } s) parts.Add($"status={s.ToJsonName()}");
         if (q.Category is { } c) parts.Add($"category={Uri.EscapeDataString(c)}");
         if (q.OverdueOnly) parts.Add("overdue=true");
         if (q.From is { } f) parts.Add($"from={f:yyyy-MM-dd}");
@@ -175,13 +176,13 @@ public partial class Explore : ComponentBase, IDisposable
 
     private string Time(DateTimeOffset? t) => t is { } v ? Clock.ToLocal(v).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 
-    private static string Level(string level) => level switch { "critical" => "重大", "major" => "较大", _ => "一般" };
+    private static string Level(CaseLevel level) => level switch { CaseLevel.Critical => "重大", CaseLevel.Major => "较大", _ => "一般" };
 
     private static string Status(CaseRow c) => c.Status switch
     {
-        "open" => c.Overdue ? "在办（超期）" : "在办",
-        "closed" => "已结案",
-        "rejected" => "不予立案",
+        CaseStatus.Open => c.Overdue ? "在办（超期）" : "在办",
+        CaseStatus.Closed => "已结案",
+        CaseStatus.Rejected => "不予立案",
         _ => "待立案",
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityScreen.Areas;
+using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Dashboards;
 using CityScreen.Dashboards.Catalog;
@@ -140,7 +141,7 @@ public partial class Screen : ComponentBase, IDisposable
             if (!Tree.IsInSubtree(alert.AreaId, area.Id)) return;
             _alertsDirty = true;
             // CityScreen:Wall:Takeover=false keeps a wall on its page (a wall that must not switch, or a test).
-            if (alert.Level == "critical" && alert.Reason == "reported" && Configuration.GetValue("CityScreen:Wall:Takeover", true))
+            if (alert.Level == CaseLevel.Critical && alert.Reason == AlertReason.Reported && Configuration.GetValue("CityScreen:Wall:Takeover", true))
                 _takeoverRequest = alert;
         }));
 

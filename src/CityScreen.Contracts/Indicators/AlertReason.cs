@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using CityScreen.Contracts.Events;
+
+namespace CityScreen.Contracts.Indicators;
+
+/// <summary>Why a case raised an alarm on the wall; spelled as <see cref="CaseVocabulary.AlertReasons"/>.</summary>
+[JsonConverter(typeof(VocabularyJsonConverter<AlertReason>))]
+public enum AlertReason
+{
+    /// <summary>A major or critical case was just reported.</summary>
+    Reported,
+    /// <summary>An open case went past its time limit (turned red).</summary>
+    Overdue,
+}
