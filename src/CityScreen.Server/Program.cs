@@ -13,8 +13,8 @@ return 0;
 
 /// <summary>
 /// The host's table of contents: every subsystem it starts and every endpoint it maps, one line
-/// each. Tests build the same host through <see cref="CityScreenHost.Build"/>. Nothing here depends
-/// on its place in the list: what needs the silo waits for the host to have started
+/// each. Tests build the same host through <see cref="CityScreenHost.Build"/>. The order of the list
+/// carries no meaning: what needs the silo waits for the host to have started
 /// (<see cref="SiloBackgroundService"/>), not for a registration above it.
 /// </summary>
 public partial class Program

@@ -12,6 +12,9 @@ public static class ReadinessConfiguration
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<StartupService>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>(ReadinessCheck.Name);
+        // A host still waking its areas is not failing: load balancers poll /healthz all through
+        // start-up, and the health service would log each 503 as an error.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         return builder;
     }
 }
