@@ -1,9 +1,6 @@
 using CityScreen.Server.Apis;
 using CityScreen.Server.Hosting;
-using CityScreen.Server.Hubs;
 using CityScreen.Server.Security;
-using CityScreen.Server.Simulation;
-using CityScreen.Server.Wall;
 
 // `users …` manages local accounts in the store and exits; anything else runs the host.
 if (args is ["users", ..]) return await UsersCommand.RunAsync(args[1..]);
