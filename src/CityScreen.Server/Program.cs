@@ -1,12 +1,53 @@
+using CityScreen.Server.Apis;
 using CityScreen.Server.Hosting;
 using CityScreen.Server.Security;
 
 // `users …` manages local accounts in the store and exits; anything else runs the host.
 if (args is ["users", ..]) return await UsersCommand.RunAsync(args[1..]);
 
-var app = CityScreenHost.Build(args);
-await app.RunAsync();
+await CityScreenHost.Build(args).RunAsync();
 return 0;
 
-/// <summary>The entry point, visible to end-to-end tests.</summary>
-public partial class Program;
+/// <summary>
+/// The host's table of contents: every subsystem it starts and every endpoint it maps, one line
+/// each. Tests build the same host through <see cref="CityScreenHost.Build"/>. The order of the list
+/// carries no meaning: what needs the silo waits for the host to have started
+/// (<see cref="SiloBackgroundService"/>), not for a registration above it.
+/// </summary>
+public partial class Program
+{
+    internal static void AddSubsystems(WebApplicationBuilder builder)
+    {
+        builder.AddCityScreenTime();        // the city's clock and zone (CityScreen:TimeZone)
+        builder.AddCityScreenAreas();       // the area tree, loaded and checked before anything starts
+        builder.AddCityScreenStores();      // the event store and the security store: SQLite or PostgreSQL
+        builder.AddCityScreenIngest();      // validated, durable, idempotent events to the grids
+        builder.AddCityScreenReadiness();   // waking every area at start, and the health check saying so
+        builder.AddCityScreenJobs();        // Hangfire: the nightly development index
+        builder.AddCityScreenSecurity();    // identities, policies, rate limits, the admin account
+        builder.AddCityScreenCluster();     // the Orleans silo: grids, communities, streets, districts, city
+        builder.AddCityScreenFeed();        // this host's view of every area, pushed by the grains
+        builder.AddCityScreenHub();         // SignalR subscriptions of any client
+        builder.AddCityScreenSimulator();   // the demo's upstream systems
+        builder.AddCityScreenWall();        // the Blazor wall and drill-down, charts and map
+        builder.AddCityScreenDashboards();  // the wall layouts of dashboards/, reloaded on change
+        builder.AddCityScreenApis();        // problem details for every API
+    }
+
+    internal static void MapEndpoints(WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.UseCityScreenSecurity(JobsConfiguration.DashboardPath);
+        app.UseAntiforgery();
+        app.MapSignIn();           // /login, /logout, /login/sso
+        app.MapHealthApi();        // /healthz
+        app.MapAreasApi();         // /api/areas, /api/areas/{id}
+        app.MapCasesApi();         // /api/areas/{id}/cases, /api/areas/{id}/children.csv
+        app.MapEventsApi();        // POST /api/events
+        app.MapIndicesApi();       // /api/indices, /api/areas/{id}/index/…, /api/admin/indices/recompute
+        app.MapAdminApi();         // /api/admin: tokens, ingest keys, audit
+        app.MapJobsDashboard();    // /hangfire
+        app.MapScreenHub();        // /hubs/screen
+        app.MapWall();             // /screen, /screen/{areaId}, /explore/{areaId}
+    }
+}

@@ -1,6 +1,7 @@
 using CityScreen.Areas;
 using CityScreen.Server.Security;
 using CityScreen.Storage.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityScreen.Server.Apis;
 
@@ -16,6 +17,18 @@ public static class AdminApi
 
     public sealed record IngestKeyRequest(string? Source, string[]? AreaIds);
 
+    /// <summary>A new token; <c>Token</c> is its secret, shown this once.</summary>
+    public sealed record TokenCreated(string Id, string Token, string Role, string? AreaId, string Name);
+
+    public sealed record TokenRow(string Id, string Name, string Role, string? AreaId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+    /// <summary>A new ingest key; <c>Key</c> is its secret, shown this once.</summary>
+    public sealed record IngestKeyCreated(string Id, string Key, string Source, IReadOnlyList<string> AreaIds);
+
+    public sealed record IngestKeyRow(string Id, string Source, IReadOnlyList<string> AreaIds, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+    public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, string Action, string Detail);
+
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/admin").RequireAuthorization(Policies.Admin).DisableAntiforgery();
@@ -29,77 +42,71 @@ public static class AdminApi
         return app;
     }
 
-    private static async Task<IResult> CreateTokenAsync(HttpContext http, ITokenStore tokens, AreaTree tree, Audit audit, TimeProvider time)
+    private static async Task<Results<Created<TokenCreated>, ProblemHttpResult>> CreateTokenAsync(HttpContext http, ITokenStore tokens, AreaTree tree, Audit audit, TimeProvider time)
     {
         var (request, problem) = await RequestJson.ReadAsync<TokenRequest>(http.Request, http.RequestAborted);
         if (problem is not null) return problem;
         var role = request!.Role?.Trim();
         if (string.IsNullOrEmpty(role) || !Roles.Assignable.Contains(role))
-            return RequestJson.Invalid("role", $"must be one of {string.Join(", ", Roles.Assignable)}");
+            return ApiProblems.InvalidField("role", $"must be one of {string.Join(", ", Roles.Assignable)}");
         var areaId = string.IsNullOrWhiteSpace(request.AreaId) ? null : request.AreaId.Trim();
-        if (areaId is null && Roles.NeedsArea(role)) return RequestJson.Invalid("areaId", $"a {role} token is bound to an area; name one");
-        if (areaId is not null && !tree.TryGet(areaId, out _)) return RequestJson.Invalid("areaId", $"there is no area with id '{areaId}'");
+        if (areaId is null && Roles.NeedsArea(role)) return ApiProblems.InvalidField("areaId", $"a {role} token is bound to an area; name one");
+        if (areaId is not null && !tree.TryGet(areaId, out _)) return ApiProblems.InvalidField("areaId", $"there is no area with id '{areaId}'");
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength) return RequestJson.Invalid("name", $"is required, at most {MaxNameLength} characters");
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength) return ApiProblems.InvalidField("name", $"is required, at most {MaxNameLength} characters");
 
         var secret = Secrets.NewSecret("cst_");
         var token = new AccessToken(Secrets.NewId(), "token", name, role, areaId, Secrets.Sha256(secret), time.GetUtcNow(), null, null);
         await tokens.AddTokenAsync(token, http.RequestAborted);
         await audit.RecordAsync(http, "token.created", $"{token.Id} {role} area={areaId ?? "city"} name={name}");
-        return Results.Created($"/api/admin/tokens/{token.Id}", new { id = token.Id, token = secret, role, areaId, name });
+        return TypedResults.Created($"/api/admin/tokens/{token.Id}", new TokenCreated(token.Id, secret, role, areaId, name));
     }
 
-    private static async Task<IResult> ListTokensAsync(ITokenStore tokens, CancellationToken cancellationToken) =>
-        Results.Ok((await tokens.ListTokensAsync(cancellationToken)).Select(t => new
-        {
-            id = t.Id, name = t.Name, role = t.Role, areaId = t.AreaId, createdAt = t.CreatedAt, revokedAt = t.RevokedAt,
-        }));
+    private static async Task<Ok<IEnumerable<TokenRow>>> ListTokensAsync(ITokenStore tokens, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await tokens.ListTokensAsync(cancellationToken)).Select(t => new TokenRow(t.Id, t.Name, t.Role, t.AreaId, t.CreatedAt, t.RevokedAt)));
 
-    private static async Task<IResult> RevokeTokenAsync(string id, HttpContext http, ITokenStore tokens, Audit audit, TimeProvider time)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(string id, HttpContext http, ITokenStore tokens, Audit audit, TimeProvider time)
     {
         if (!await tokens.RevokeTokenAsync(id, time.GetUtcNow(), http.RequestAborted))
-            return Results.Problem(statusCode: 404, title: "Unknown token", detail: $"There is no unrevoked token with id '{id}'.");
+            return ApiProblems.NotFound("Unknown token", $"There is no unrevoked token with id '{id}'.");
         await audit.RecordAsync(http, "token.revoked", id);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> CreateIngestKeyAsync(HttpContext http, IIngestKeyStore keys, AreaTree tree, Audit audit, TimeProvider time)
+    private static async Task<Results<Created<IngestKeyCreated>, ProblemHttpResult>> CreateIngestKeyAsync(HttpContext http, IIngestKeyStore keys, AreaTree tree, Audit audit, TimeProvider time)
     {
         var (request, problem) = await RequestJson.ReadAsync<IngestKeyRequest>(http.Request, http.RequestAborted);
         if (problem is not null) return problem;
         var source = request!.Source?.Trim();
-        if (string.IsNullOrEmpty(source) || source.Length > MaxNameLength) return RequestJson.Invalid("source", $"is required, at most {MaxNameLength} characters");
+        if (string.IsNullOrEmpty(source) || source.Length > MaxNameLength) return ApiProblems.InvalidField("source", $"is required, at most {MaxNameLength} characters");
         if (request.AreaIds is not { Length: > 0 } areaIds || areaIds.Length > 1000)
-            return RequestJson.Invalid("areaIds", "name the areas (1 to 1000) this source may write; their subtrees are included");
+            return ApiProblems.InvalidField("areaIds", "name the areas (1 to 1000) this source may write; their subtrees are included");
         for (var i = 0; i < areaIds.Length; i++)
-            if (areaIds[i] is null || !tree.TryGet(areaIds[i], out _)) return RequestJson.Invalid($"areaIds[{i}]", $"there is no area with id '{areaIds[i]}'");
+            if (areaIds[i] is null || !tree.TryGet(areaIds[i], out _)) return ApiProblems.InvalidField($"areaIds[{i}]", $"there is no area with id '{areaIds[i]}'");
 
         var secret = Secrets.NewSecret(IngestKeys.Prefix);
         var key = new IngestKey(Secrets.NewId(), source, areaIds.Distinct(StringComparer.Ordinal).ToList(), Secrets.Sha256(secret), time.GetUtcNow(), null);
         await keys.AddIngestKeyAsync(key, http.RequestAborted);
         await audit.RecordAsync(http, "ingest-key.created", $"{key.Id} source={source} areas={string.Join(',', key.AreaIds)}");
-        return Results.Created($"/api/admin/ingest-keys/{key.Id}", new { id = key.Id, key = secret, source, areaIds = key.AreaIds });
+        return TypedResults.Created($"/api/admin/ingest-keys/{key.Id}", new IngestKeyCreated(key.Id, secret, source, key.AreaIds));
     }
 
-    private static async Task<IResult> ListIngestKeysAsync(IIngestKeyStore keys, CancellationToken cancellationToken) =>
-        Results.Ok((await keys.ListIngestKeysAsync(cancellationToken)).Select(k => new
-        {
-            id = k.Id, source = k.Source, areaIds = k.AreaIds, createdAt = k.CreatedAt, revokedAt = k.RevokedAt,
-        }));
+    private static async Task<Ok<IEnumerable<IngestKeyRow>>> ListIngestKeysAsync(IIngestKeyStore keys, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await keys.ListIngestKeysAsync(cancellationToken)).Select(k => new IngestKeyRow(k.Id, k.Source, k.AreaIds, k.CreatedAt, k.RevokedAt)));
 
-    private static async Task<IResult> RevokeIngestKeyAsync(string id, HttpContext http, IIngestKeyStore keys, Audit audit, TimeProvider time)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeIngestKeyAsync(string id, HttpContext http, IIngestKeyStore keys, Audit audit, TimeProvider time)
     {
         if (!await keys.RevokeIngestKeyAsync(id, time.GetUtcNow(), http.RequestAborted))
-            return Results.Problem(statusCode: 404, title: "Unknown ingest key", detail: $"There is no unrevoked ingest key with id '{id}'.");
+            return ApiProblems.NotFound("Unknown ingest key", $"There is no unrevoked ingest key with id '{id}'.");
         await audit.RecordAsync(http, "ingest-key.revoked", id);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ReadAuditAsync(string? limit, IAuditLog log, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IEnumerable<AuditRow>>, ProblemHttpResult>> ReadAuditAsync(string? limit, IAuditLog log, CancellationToken cancellationToken)
     {
         var count = 200;
         if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > 10_000))
-            return RequestJson.Invalid("limit", "must be a whole number from 1 to 10000");
-        return Results.Ok((await log.ReadAuditAsync(count, cancellationToken)).Select(e => new { id = e.Id, at = e.At, actor = e.Actor, action = e.Action, detail = e.Detail }));
+            return ApiProblems.InvalidParameter("limit", "must be a whole number from 1 to 10000");
+        return TypedResults.Ok((await log.ReadAuditAsync(count, cancellationToken)).Select(e => new AuditRow(e.Id, e.At, e.Actor, e.Action, e.Detail)));
     }
 }

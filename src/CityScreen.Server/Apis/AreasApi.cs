@@ -1,46 +1,48 @@
 using CityScreen.Areas;
 using CityScreen.Server.Feed;
 using CityScreen.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityScreen.Server.Apis;
 
 /// <summary><c>GET /api/areas</c> and <c>GET /api/areas/{id}</c>, narrowed to the caller's scope.</summary>
 public static class AreasApi
 {
+    public sealed record AreaRow(string Id, string Name, string Level, string? ParentId);
+
+    public sealed record Residents(int Population, int Households, int PartyOrganisations, int MembersExpected, int ResidentUnits);
+
+    /// <summary>One area with its live indicators (see <see cref="IndicatorDto"/>).</summary>
+    public sealed record AreaIndicators(
+        string Id, string Name, string Level, string? ParentId, long Version, DateTimeOffset At,
+        Dictionary<string, double?> Indicators, Dictionary<string, IndicatorDto.RateCounts> Counts, IndicatorDto.Buckets Series,
+        IndicatorDto.CaseMix Categories, Residents Profile, IReadOnlyList<string> Children);
+
     public static IEndpointRouteBuilder MapAreasApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/areas").RequireAuthorization(Policies.Read);
-        group.MapGet("/", (AreaTree tree, HttpContext http) => tree.All.Where(a => http.Scope(tree)?.Contains(a.Id) == true).Select(a => new
-        {
-            id = a.Id,
-            name = a.Name,
-            level = a.Level.ToApiName(),
-            parentId = a.ParentId,
-        }));
+        group.MapGet("/", ListAreas);
         group.MapGet("/{id}", GetAreaAsync);
         return app;
     }
 
-    private static async Task<IResult> GetAreaAsync(string id, AreaTree tree, ScreenFeed feed, HttpContext http, CancellationToken cancellationToken)
+    private static Ok<IEnumerable<AreaRow>> ListAreas(AreaTree tree, HttpContext http)
     {
-        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area))
-            return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
+        var scope = http.Scope(tree);
+        return TypedResults.Ok(tree.All.Where(a => scope?.Contains(a.Id) == true).Select(a => new AreaRow(a.Id, a.Name, a.Level.ToApiName(), a.ParentId)));
+    }
+
+    private static async Task<Results<Ok<AreaIndicators>, ProblemHttpResult>> GetAreaAsync(
+        string id, AreaTree tree, ScreenFeed feed, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return ApiProblems.UnknownArea(id);
         var snapshot = await feed.GetOrFetchAsync(id, cancellationToken);
         var p = area.Profile;
-        return Results.Ok(new
-        {
-            id = area.Id,
-            name = area.Name,
-            level = area.Level.ToApiName(),
-            parentId = area.ParentId,
-            version = snapshot.Version,
-            at = snapshot.At,
-            indicators = IndicatorDto.Values(snapshot.Values),
-            counts = IndicatorDto.Counts(snapshot.Values),
-            series = IndicatorDto.Series(snapshot.Values),
-            categories = IndicatorDto.Categories(snapshot.Values),
-            profile = new { p.Population, p.Households, p.PartyOrganisations, p.MembersExpected, p.ResidentUnits },
-            children = area.ChildIds,
-        });
+        return TypedResults.Ok(new AreaIndicators(
+            area.Id, area.Name, area.Level.ToApiName(), area.ParentId, snapshot.Version, snapshot.At,
+            IndicatorDto.Values(snapshot.Values), IndicatorDto.Counts(snapshot.Values), IndicatorDto.Series(snapshot.Values),
+            IndicatorDto.Categories(snapshot.Values),
+            new Residents(p.Population, p.Households, p.PartyOrganisations, p.MembersExpected, p.ResidentUnits),
+            area.ChildIds));
     }
 }

@@ -7,6 +7,7 @@ using CityScreen.Domain.Time;
 using CityScreen.Server.Cases;
 using CityScreen.Server.Feed;
 using CityScreen.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityScreen.Server.Apis;
 
@@ -23,29 +24,29 @@ public static class CasesApi
         return app;
     }
 
-    private static async Task<IResult> ListCasesAsync(
+    private static async Task<Results<Ok<IReadOnlyList<CaseRow>>, FileContentHttpResult, ProblemHttpResult>> ListCasesAsync(
         string id, string? status, string? category, bool? overdue, string? from, string? to, string? format,
         CaseListService cases, AreaTree tree, CityClock clock, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
+        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return ApiProblems.UnknownArea(id);
         if (area.ChildIds.Count != 0)
-            return Bad("id", $"'{id}' is a {area.Level.ToApiName()}; cases are listed per grid — open one of its grids");
+            return ApiProblems.InvalidParameter("id", $"'{id}' is a {area.Level.ToApiName()}; cases are listed per grid — open one of its grids");
         CaseStatus? statusWanted = null;
         if (status is not null)
         {
             if (!CaseVocabulary.TryParse<CaseStatus>(status, out var parsed))
-                return Bad("status", $"'{status}' is not one of {string.Join(", ", CaseVocabulary.Statuses)}");
+                return ApiProblems.InvalidParameter("status", $"'{status}' is not one of {string.Join(", ", CaseVocabulary.Statuses)}");
             statusWanted = parsed;
         }
         if (category is not null && !CaseVocabulary.Categories.Contains(category))
-            return Bad("category", $"'{category}' is not a case category");
-        if (!TryDate(from, out var fromDate)) return Bad("from", $"'{from}' is not a date (YYYY-MM-DD)");
-        if (!TryDate(to, out var toDate)) return Bad("to", $"'{to}' is not a date (YYYY-MM-DD)");
-        if (fromDate > toDate) return Bad("from", "must not be after 'to'");
-        if (format is not null and not "csv" and not "json") return Bad("format", "must be 'csv' or 'json'");
+            return ApiProblems.InvalidParameter("category", $"'{category}' is not a case category");
+        if (!TryDate(from, out var fromDate)) return ApiProblems.InvalidParameter("from", $"'{from}' is not a date (YYYY-MM-DD)");
+        if (!TryDate(to, out var toDate)) return ApiProblems.InvalidParameter("to", $"'{to}' is not a date (YYYY-MM-DD)");
+        if (fromDate > toDate) return ApiProblems.InvalidParameter("from", "must not be after 'to'");
+        if (format is not null and not "csv" and not "json") return ApiProblems.InvalidParameter("format", "must be 'csv' or 'json'");
 
         var rows = await cases.ListAsync(area, new CaseQuery(statusWanted, category, overdue ?? false, fromDate, toDate), cancellationToken);
-        if (format != "csv") return Results.Ok(rows);
+        if (format != "csv") return TypedResults.Ok(rows);
         var csv = new StringBuilder("案件编号,标题,类别,来源,等级,上报时间,立案时间,处置时限,结案时间,状态,超期,返工次数,评价\n");
         foreach (var r in rows)
             csv.AppendJoin(',', [Csv(r.CaseId), Csv(r.Title), Csv(r.Category), Csv(r.Kind.ToJsonName()), Csv(r.Level.ToJsonName()), Time(r.ReportedAt, clock), Time(r.FiledAt, clock),
@@ -54,9 +55,9 @@ public static class CasesApi
         return CsvFile(csv, $"cases-{area.Id}.csv");
     }
 
-    private static async Task<IResult> ChildrenCsvAsync(string id, AreaTree tree, ScreenFeed feed, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ChildrenCsvAsync(string id, AreaTree tree, ScreenFeed feed, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
+        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return ApiProblems.UnknownArea(id);
         var csv = new StringBuilder("编号,名称,层级," + string.Join(',', IndicatorCatalog.All.Select(d => $"{d.Id} {d.Name}")) + "\n");
         foreach (var child in tree.Children(area.Id))
         {
@@ -70,11 +71,8 @@ public static class CasesApi
     }
 
     /// <summary>UTF-8 with a byte-order mark, so Excel on a Chinese desktop opens it with the right characters.</summary>
-    private static IResult CsvFile(StringBuilder csv, string name) =>
-        Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
-
-    private static IResult Bad(string parameter, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, title: $"Invalid parameter '{parameter}'");
+    private static FileContentHttpResult CsvFile(StringBuilder csv, string name) =>
+        TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
 
     private static bool TryDate(string? s, out DateOnly? date)
     {

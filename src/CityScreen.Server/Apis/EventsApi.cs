@@ -5,6 +5,7 @@ using CityScreen.Grains.Ingest;
 using CityScreen.Server.Hosting;
 using CityScreen.Server.Security;
 using CityScreen.Storage.Events;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace CityScreen.Server.Apis;
@@ -12,28 +13,28 @@ namespace CityScreen.Server.Apis;
 /// <summary><c>POST /api/events</c>: the ingest contract of docs/architecture.md §3.</summary>
 public static class EventsApi
 {
+    /// <summary>How many events of the request were stored now, and how many had been stored before (resends, counted once).</summary>
+    public sealed record IngestAnswer(int Accepted, int Duplicates);
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/events", PostEventsAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.IngestPolicy);
         return app;
     }
 
-    private static async Task<IResult> PostEventsAsync(
+    private static async Task<Results<Accepted<IngestAnswer>, ProblemHttpResult>> PostEventsAsync(
         HttpRequest request, EventIngestor ingestor, Readiness readiness, IngestKeys keys, AreaTree tree, IOptionsSnapshot<IngestOptions> options, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (await keys.ResolveAsync(request.Headers["X-Api-Key"].ToString(), cancellationToken) is not { } grant)
-            return Results.Problem(statusCode: 401, title: "Missing, unknown or revoked API key",
-                detail: "Send a key issued by POST /api/admin/ingest-keys (or configured in CityScreen:Ingest:ApiKeys) in the X-Api-Key header.");
+            return ApiProblems.Unauthorized("Missing, unknown or revoked API key",
+                "Send a key issued by POST /api/admin/ingest-keys (or configured in CityScreen:Ingest:ApiKeys) in the X-Api-Key header.");
         if (!readiness.IsReady)
-        {
-            request.HttpContext.Response.Headers.RetryAfter = "5";
-            return Results.Problem(statusCode: 503, title: "Not ready", detail: $"The server is {readiness.State}; retry shortly.");
-        }
-        if (request.ContentLength > limits.MaxBodyBytes) return TooLarge($"the body of {request.ContentLength} bytes exceeds the limit of {limits.MaxBodyBytes} bytes");
+            return ApiProblems.Unavailable(request.HttpContext.Response, 5, "Not ready", $"The server is {readiness.State}; retry shortly.");
+        if (request.ContentLength > limits.MaxBodyBytes) return ApiProblems.TooLarge($"the body of {request.ContentLength} bytes exceeds the limit of {limits.MaxBodyBytes} bytes");
 
         var body = await ReadBodyAsync(request, limits.MaxBodyBytes, cancellationToken);
-        if (body is null) return TooLarge($"the body exceeds the limit of {limits.MaxBodyBytes} bytes");
+        if (body is null) return ApiProblems.TooLarge($"the body exceeds the limit of {limits.MaxBodyBytes} bytes");
 
         JsonDocument document;
         try
@@ -51,12 +52,12 @@ public static class EventsApi
         {
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > limits.MaxBatch)
-                return TooLarge($"the batch of {root.GetArrayLength()} events exceeds the limit of {limits.MaxBatch}");
+                return ApiProblems.TooLarge($"the batch of {root.GetArrayLength()} events exceeds the limit of {limits.MaxBatch}");
 
             var errors = new ValidationErrors();
             var items = EventParser.Parse(root, errors);
             if (OutsideGrant(items, grant, tree, root.ValueKind == JsonValueKind.Array) is { Count: > 0 } outside)
-                return Results.ValidationProblem(outside, statusCode: StatusCodes.Status403Forbidden,
+                return ApiProblems.Invalid(outside, status: StatusCodes.Status403Forbidden,
                     title: "The key may not write to these areas; none of the events was accepted",
                     detail: $"The key of '{grant.Source}' writes only in {string.Join(", ", grant.AreaIds ?? [])} and below.");
             IngestOutcome outcome;
@@ -66,26 +67,22 @@ public static class EventsApi
             }
             catch (StoreBusyException ex)
             {
-                request.HttpContext.Response.Headers.RetryAfter = "1";
-                return Results.Problem(statusCode: 503, title: "Busy, retry shortly", detail: ex.Message);
+                return ApiProblems.Unavailable(request.HttpContext.Response, 1, "Busy, retry shortly", ex.Message);
             }
             catch (System.Data.Common.DbException ex)
             {
                 // The database is down or the connection broke (PostgreSQL restarting, a full disk):
                 // whether the commit landed is unknown, so the sender must resend; ids make that safe.
-                request.HttpContext.Response.Headers.RetryAfter = "5";
-                return Results.Problem(statusCode: 503, title: "The event store is unavailable, retry shortly", detail: ex.Message);
+                return ApiProblems.Unavailable(request.HttpContext.Response, 5, "The event store is unavailable, retry shortly", ex.Message);
             }
             if (!outcome.IsValid) return Invalid(outcome.Errors!.ToDictionary());
-            return Results.Json(new { accepted = outcome.Accepted, duplicates = outcome.Duplicates }, statusCode: StatusCodes.Status202Accepted);
+            return TypedResults.Accepted((string?)null, new IngestAnswer(outcome.Accepted, outcome.Duplicates));
         }
     }
 
-    private static IResult Invalid(IDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, title: "The events are invalid; none of them was accepted",
+    private static ProblemHttpResult Invalid(IDictionary<string, string[]> errors) =>
+        ApiProblems.Invalid(errors, title: "The events are invalid; none of them was accepted",
             detail: string.Join("; ", errors.Take(5).Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-
-    private static IResult TooLarge(string detail) => Results.Problem(statusCode: 413, title: "Request too large", detail: detail);
 
     /// <summary>Reads at most <paramref name="max"/> bytes; null when the body is longer.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)

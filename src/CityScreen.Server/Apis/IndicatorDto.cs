@@ -12,38 +12,31 @@ namespace CityScreen.Server.Apis;
 /// </summary>
 public static class IndicatorDto
 {
+    public sealed record RateCounts(long Numerator, long Denominator);
+
+    public sealed record Buckets(
+        DateTimeOffset HourAnchor, DateOnly DayAnchor, int[] ReportedHourly, int[] ClosedHourly, int[] ReportedDaily, int[] ClosedDaily);
+
+    public sealed record CaseMix(Dictionary<string, int> Today, Dictionary<string, int> Days30);
+
+    /// <summary>The hub's <c>indicators</c> message.</summary>
+    public sealed record IndicatorsMessage(
+        string AreaId, long Version, DateTimeOffset At, Dictionary<string, double?> Values, Dictionary<string, RateCounts> Counts, Buckets Series, CaseMix Categories);
+
     public static Dictionary<string, double?> Values(IndicatorValues v) =>
         IndicatorCatalog.All.ToDictionary(d => d.Id, d => d.ValueOf(v) is { } x ? Math.Round(x, 6) : (double?)null);
 
-    public static Dictionary<string, object> Counts(IndicatorValues v) =>
+    public static Dictionary<string, RateCounts> Counts(IndicatorValues v) =>
         IndicatorCatalog.All.Where(d => d.Denominator is not null)
-            .ToDictionary(d => d.Id, d => (object)new { numerator = v[d.Numerator], denominator = v[d.Denominator!.Value] });
+            .ToDictionary(d => d.Id, d => new RateCounts(v[d.Numerator], v[d.Denominator!.Value]));
 
-    public static object Series(IndicatorValues v) => new
-    {
-        hourAnchor = v.HourAnchor,
-        dayAnchor = v.DayAnchor,
-        reportedHourly = v.ReportedHourly,
-        closedHourly = v.ClosedHourly,
-        reportedDaily = v.ReportedDaily,
-        closedDaily = v.ClosedDaily,
-    };
+    public static Buckets Series(IndicatorValues v) =>
+        new(v.HourAnchor, v.DayAnchor, v.ReportedHourly, v.ClosedHourly, v.ReportedDaily, v.ClosedDaily);
 
-    public static object Categories(IndicatorValues v) => new
-    {
-        today = CaseVocabulary.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => v.CategoriesToday[x.i]),
-        days30 = CaseVocabulary.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => v.Categories30[x.i]),
-    };
+    public static CaseMix Categories(IndicatorValues v) => new(
+        CaseVocabulary.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => v.CategoriesToday[x.i]),
+        CaseVocabulary.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => v.Categories30[x.i]));
 
-    /// <summary>The hub's <c>indicators</c> message.</summary>
-    public static object Message(IndicatorSnapshot s) => new
-    {
-        areaId = s.AreaId,
-        version = s.Version,
-        at = s.At,
-        values = Values(s.Values),
-        counts = Counts(s.Values),
-        series = Series(s.Values),
-        categories = Categories(s.Values),
-    };
+    public static IndicatorsMessage Message(IndicatorSnapshot s) =>
+        new(s.AreaId, s.Version, s.At, Values(s.Values), Counts(s.Values), Series(s.Values), Categories(s.Values));
 }

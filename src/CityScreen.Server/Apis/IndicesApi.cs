@@ -6,6 +6,7 @@ using CityScreen.Jobs;
 using CityScreen.Server.Security;
 using CityScreen.Storage.Indices;
 using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CityScreen.Server.Apis;
@@ -20,6 +21,28 @@ public static class IndicesApi
     private const int MaxRecomputeDays = 366;
     private const string NoIndex = "暂无指数";
 
+    public sealed record DimensionScore(string Id, string Name, double Weight, double? Score);
+
+    /// <summary>One area's index on a date; <c>Rank</c> is null for a viewer who may not see its siblings.</summary>
+    public sealed record IndexRow(
+        string AreaId, string Name, string Level, string? ParentId, string Date, double? Value, string? Grade, int? Stars, int? Rank,
+        double? Change, string ModelVersion, bool Simulated, IEnumerable<DimensionScore> Dimensions);
+
+    public sealed record HistoryPoint(string Date, double? Value, string? Grade, int? Stars, int? Rank, double? Change, bool Simulated);
+
+    /// <summary>One sub-indicator's step: its pooled counts, value, score and weight, and the model's definition of it.</summary>
+    public sealed record IndicatorStep(
+        string Id, string Name, double? Value, double? Score, double Weight, double Numerator, double Denominator,
+        string? NumeratorInput, string? DenominatorInput, string? Unit, double? Target, double? Floor, bool? LowerIsBetter);
+
+    public sealed record DimensionStep(string Id, string Name, double Weight, double? Score, IEnumerable<IndicatorStep> Indicators);
+
+    public sealed record Explanation(
+        string AreaId, string Name, string Level, string Date, double? Value, string? Grade, int? Stars, int? Rank, double? Change,
+        string ModelVersion, bool Simulated, string WeightsMonth, IEnumerable<DimensionStep> Dimensions, IReadOnlyDictionary<string, double> Inputs);
+
+    public sealed record RecomputeQueued(string JobId, string From, string To);
+
     public static IEndpointRouteBuilder MapIndicesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/indices", GetIndicesAsync).RequireAuthorization(Policies.Read);
@@ -30,7 +53,7 @@ public static class IndicesApi
     }
 
     /// <summary><c>GET /api/indices?level=community&amp;date=YYYY-MM-DD</c>: best first; the latest date computed when none is given.</summary>
-    private static async Task<IResult> GetIndicesAsync(
+    private static async Task<Results<Ok<IEnumerable<IndexRow>>, ProblemHttpResult>> GetIndicesAsync(
         [FromQuery] string? level, [FromQuery] string? date, AreaTree tree, IndexModel model, IIndexStore indices, HttpContext http, CancellationToken cancellationToken)
     {
         string? levelName = null;
@@ -51,49 +74,29 @@ public static class IndicesApi
         var scope = http.Scope(tree);
         var records = (await indices.ReadDateAsync(on, model.Version, levelName, cancellationToken)).Where(r => scope?.Contains(r.AreaId) == true).ToList();
         if (records.Count == 0) return NotComputed($"no development index for {Iso(on)} yet");
-        return Results.Ok(records
+        return TypedResults.Ok(records
             .OrderByDescending(r => r.Value ?? double.NegativeInfinity)
             .ThenBy(r => r.AreaId, StringComparer.Ordinal)
-            .Select(r => new
-            {
-                areaId = r.AreaId,
-                name = tree.TryGet(r.AreaId, out var area) ? area.Name : r.AreaId,
-                level = r.Level,
-                parentId = r.ParentId,
-                date = Iso(r.Date),
-                value = r.Value,
-                grade = r.Grade,
-                stars = r.Stars,
-                rank = scope!.SeesRankOf(r.AreaId) ? r.Rank : null,
-                change = r.Change,
-                modelVersion = r.ModelVersion,
-                simulated = r.Simulated,
-                dimensions = r.Explanation.Dimensions.Select(d => new { id = d.Id, name = d.Name, weight = d.Weight, score = d.Score }),
-            }));
+            .Select(r => new IndexRow(
+                r.AreaId, tree.TryGet(r.AreaId, out var area) ? area.Name : r.AreaId, r.Level, r.ParentId, Iso(r.Date), r.Value, r.Grade, r.Stars,
+                scope!.SeesRankOf(r.AreaId) ? r.Rank : null, r.Change, r.ModelVersion, r.Simulated,
+                r.Explanation.Dimensions.Select(d => new DimensionScore(d.Id, d.Name, d.Weight, d.Score)))));
     }
 
     /// <summary><c>GET /api/areas/{id}/index/history?days=90</c>: the last days up to the latest computed date, oldest first.</summary>
-    private static async Task<IResult> GetHistoryAsync(
+    private static async Task<Results<Ok<IEnumerable<HistoryPoint>>, ProblemHttpResult>> GetHistoryAsync(
         string id, [FromQuery] string? days, AreaTree tree, IndexModel model, IIndexStore indices, HttpContext http, CancellationToken cancellationToken)
     {
         var count = 90;
         if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxHistoryDays))
             return Invalid("days", $"must be a whole number from 1 to {MaxHistoryDays}");
-        if (!http.MaySee(tree, id)) return UnknownArea(id);
+        if (!http.MaySee(tree, id)) return ApiProblems.UnknownArea(id);
         if (await indices.LastDateAsync(model.Version, cancellationToken) is not { } last) return NotComputed("no development index has been computed yet");
 
         var points = await indices.HistoryAsync(id, model.Version, last.AddDays(1 - count), last, cancellationToken);
         if (points.Count == 0) return NotComputed($"no development index for area '{id}' yet");
-        return Results.Ok(points.Select(p => new
-        {
-            date = Iso(p.Date),
-            value = p.Value,
-            grade = p.Grade,
-            stars = p.Stars,
-            rank = http.Scope(tree)?.SeesRankOf(id) == true ? p.Rank : null,
-            change = p.Change,
-            simulated = p.Simulated,
-        }));
+        var seesRank = http.Scope(tree)?.SeesRankOf(id) == true;
+        return TypedResults.Ok(points.Select(p => new HistoryPoint(Iso(p.Date), p.Value, p.Grade, p.Stars, seesRank ? p.Rank : null, p.Change, p.Simulated)));
     }
 
     /// <summary>
@@ -101,61 +104,33 @@ public static class IndicesApi
     /// value, such that value = Σ dimension weight × dimension score and each dimension score =
     /// Σ indicator weight × indicator score (the weights shown are those used).
     /// </summary>
-    private static async Task<IResult> GetExplanationAsync(
+    private static async Task<Results<Ok<Explanation>, ProblemHttpResult>> GetExplanationAsync(
         string id, string date, AreaTree tree, IndexModel model, IIndexStore indices, HttpContext http, CancellationToken cancellationToken)
     {
         if (ParseDate(date) is not { } day) return Invalid("date", "must be a date as YYYY-MM-DD");
-        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return UnknownArea(id);
+        if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return ApiProblems.UnknownArea(id);
         if (await indices.ReadAsync(id, day, model.Version, cancellationToken) is not { } r)
             return NotComputed($"no development index for area '{id}' on {Iso(day)}");
 
         var indicators = model.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        return Results.Ok(new
-        {
-            areaId = r.AreaId,
-            name = area.Name,
-            level = r.Level,
-            date = Iso(r.Date),
-            value = r.Value,
-            grade = r.Grade,
-            stars = r.Stars,
-            rank = http.Scope(tree)?.SeesRankOf(id) == true ? r.Rank : null,
-            change = r.Change,
-            modelVersion = r.ModelVersion,
-            simulated = r.Simulated,
-            weightsMonth = Iso(r.Weights.Month),
-            dimensions = r.Explanation.Dimensions.Select(d => new
+        return TypedResults.Ok(new Explanation(
+            r.AreaId, area.Name, r.Level, Iso(r.Date), r.Value, r.Grade, r.Stars, http.Scope(tree)?.SeesRankOf(id) == true ? r.Rank : null, r.Change,
+            r.ModelVersion, r.Simulated, Iso(r.Weights.Month),
+            r.Explanation.Dimensions.Select(d => new DimensionStep(d.Id, d.Name, d.Weight, d.Score, d.Indicators.Select(i =>
             {
-                id = d.Id,
-                name = d.Name,
-                weight = d.Weight,
-                score = d.Score,
-                indicators = d.Indicators.Select(i => new
-                {
-                    id = i.Id,
-                    name = i.Name,
-                    value = i.Value,
-                    score = i.Score,
-                    weight = i.Weight,
-                    numerator = i.Numerator,
-                    denominator = i.Denominator,
-                    numeratorInput = indicators.GetValueOrDefault(i.Id)?.Numerator,
-                    denominatorInput = indicators.GetValueOrDefault(i.Id)?.Denominator,
-                    unit = indicators.GetValueOrDefault(i.Id)?.Unit,
-                    target = indicators.GetValueOrDefault(i.Id)?.Target,
-                    floor = indicators.GetValueOrDefault(i.Id)?.Floor,
-                    lowerIsBetter = indicators.GetValueOrDefault(i.Id)?.LowerIsBetter,
-                }),
-            }),
-            inputs = r.Inputs,
-        });
+                var definition = indicators.GetValueOrDefault(i.Id);
+                return new IndicatorStep(
+                    i.Id, i.Name, i.Value, i.Score, i.Weight, i.Numerator, i.Denominator,
+                    definition?.Numerator, definition?.Denominator, definition?.Unit, definition?.Target, definition?.Floor, definition?.LowerIsBetter);
+            }))),
+            r.Inputs));
     }
 
     /// <summary>
     /// <c>POST /api/admin/indices/recompute?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>: enqueues the job
     /// for those dates (up to yesterday) and answers 202 with its id; progress is on the dashboard.
     /// </summary>
-    private static async Task<IResult> PostRecomputeAsync(
+    private static async Task<Results<Accepted<RecomputeQueued>, ProblemHttpResult>> PostRecomputeAsync(
         [FromQuery] string? from, [FromQuery] string? to, HttpContext http, CityClock clock, IBackgroundJobClient jobs, Audit audit)
     {
         if (from is null) return Invalid("from", "is required (YYYY-MM-DD)");
@@ -169,7 +144,7 @@ public static class IndicesApi
 
         var jobId = jobs.Enqueue<DevelopmentIndexJob>(job => job.RunAsync(Iso(first), Iso(last), CancellationToken.None));
         await audit.RecordAsync(http, "index.recompute", $"{Iso(first)}..{Iso(last)} job {jobId}");
-        return Results.Accepted($"/hangfire/jobs/details/{jobId}", new { jobId, from = Iso(first), to = Iso(last) });
+        return TypedResults.Accepted($"/hangfire/jobs/details/{jobId}", new RecomputeQueued(jobId, Iso(first), Iso(last)));
     }
 
     private static DateOnly? ParseDate(string text) =>
@@ -177,15 +152,8 @@ public static class IndicesApi
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static IResult Invalid(string parameter, string message) =>
-        Results.ValidationProblem(
-            new Dictionary<string, string[]> { [parameter] = [message] },
-            title: $"The parameter '{parameter}' is invalid",
-            detail: $"{parameter}: {message}");
+    private static ProblemHttpResult Invalid(string parameter, string message) => ApiProblems.InvalidParameter(parameter, message);
 
-    private static IResult UnknownArea(string id) =>
-        Results.Problem(statusCode: 404, title: "Unknown area", detail: $"There is no area with id '{id}'.");
-
-    private static IResult NotComputed(string detail) =>
-        Results.Problem(statusCode: 404, title: NoIndex, detail: $"{NoIndex}: {detail}; the nightly job computes it after each day.");
+    private static ProblemHttpResult NotComputed(string detail) =>
+        ApiProblems.NotFound(NoIndex, $"{NoIndex}: {detail}; the nightly job computes it after each day.");
 }

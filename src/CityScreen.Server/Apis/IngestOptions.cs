@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CityScreen.Server.Apis;
 
 /// <summary>Configuration section <c>CityScreen:Ingest</c>.</summary>
@@ -9,8 +11,10 @@ public sealed class IngestOptions
     public string[] ApiKeys { get; set; } = [];
 
     /// <summary>The most events one request may carry.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxBatch { get; set; } = 1_000;
 
     /// <summary>The largest request body in bytes.</summary>
+    [Range(1, long.MaxValue)]
     public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 }

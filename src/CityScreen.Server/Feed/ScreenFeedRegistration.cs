@@ -1,5 +1,6 @@
 using CityScreen.Contracts.Grains;
 using CityScreen.Grains;
+using CityScreen.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CityScreen.Server.Feed;
@@ -13,8 +14,8 @@ namespace CityScreen.Server.Feed;
 /// </summary>
 public sealed class ScreenFeedRegistration(
     IGrainFactory grains, ScreenFeed feed, ILocalSiloDetails silo, IClusterMembershipService membership, IOptions<GrainOptions> options,
-    ILogger<ScreenFeedRegistration> logger)
-    : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<ScreenFeedRegistration> logger)
+    : SiloBackgroundService(lifetime, logger)
 {
     /// <summary>Well inside the registry's expiry; also how long a moved registry can be without this host.</summary>
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(5);
@@ -73,7 +74,7 @@ public sealed class ScreenFeedRegistration(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    protected override async Task OnStoppedAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -84,6 +85,5 @@ public sealed class ScreenFeedRegistration(
             logger.LogDebug(ex, "Could not unregister the screen feed at shutdown");
         }
         if (_reference is not null) grains.DeleteObjectReference<IScreenFeedObserver>(_reference);
-        await base.StopAsync(cancellationToken);
     }
 }

@@ -11,6 +11,16 @@ public static class AreaConfiguration
 {
     public const string Section = "CityScreen:Areas:Files";
 
+    /// <summary>
+    /// The area tree, loaded here rather than at first use: a bad area file stops the host before
+    /// anything starts, with an error naming the file, the feature and the property.
+    /// </summary>
+    public static WebApplicationBuilder AddCityScreenAreas(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(Load(builder.Configuration, builder.Environment.ContentRootPath));
+        return builder;
+    }
+
     public static AreaTree Load(IConfiguration config, string contentRoot)
     {
         var files = Files(config);

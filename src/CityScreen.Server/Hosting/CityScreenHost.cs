@@ -1,11 +1,6 @@
-using CityScreen.Server.Apis;
-using CityScreen.Server.Components;
-using CityScreen.Server.Hubs;
-using CityScreen.Server.Security;
-
 namespace CityScreen.Server.Hosting;
 
-/// <summary>Builds the one host process: Orleans silo, API, hub and Blazor wall (docs/architecture.md §1).</summary>
+/// <summary>Builds the one host process: Orleans silo, API, hub and Blazor wall (see <see cref="Program"/> for what it holds).</summary>
 public static class CityScreenHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -21,21 +16,10 @@ public static class CityScreenHost
         // framework files from the build's static web assets manifest (a no-op once published).
         builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
-        builder.AddCityScreen();
+        Program.AddSubsystems(builder);
 
         var app = builder.Build();
-        app.MapStaticAssets();
-        app.UseCityScreenSecurity(JobsConfiguration.DashboardPath);
-        app.UseAntiforgery();
-        app.MapSignIn();
-        app.MapAdminApi();
-        app.MapHealthApi();
-        app.MapAreasApi();
-        app.MapEventsApi();
-        app.MapCityScreenJobs();
-        app.MapCasesApi();
-        app.MapHub<ScreenHub>("/hubs/screen").RequireAuthorization(Policies.Read);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);
+        Program.MapEndpoints(app);
         return app;
     }
 }

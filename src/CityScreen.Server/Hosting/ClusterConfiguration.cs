@@ -1,4 +1,5 @@
 using System.Net;
+using CityScreen.Grains;
 using CityScreen.Server.Hosting.Cluster;
 using Npgsql;
 using Orleans.Configuration;
@@ -11,6 +12,14 @@ namespace CityScreen.Server.Hosting;
 /// </summary>
 public static class ClusterConfiguration
 {
+    /// <summary>This host's silo and the cadences of its grains (<c>CityScreen:Grains</c>).</summary>
+    public static WebApplicationBuilder AddCityScreenCluster(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GrainOptions>().BindConfiguration(GrainOptions.Section).ValidateOnStart();
+        builder.UseOrleans(silo => Configure(silo, builder.Configuration));
+        return builder;
+    }
+
     public static void Configure(ISiloBuilder silo, IConfiguration config)
     {
         var settings = ClusterSettings.Read(config);

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using CityScreen.Areas;
 using CityScreen.Dashboards;
 using CityScreen.Dashboards.Catalog;
 using CityScreen.Domain.Indicators;
+using Microsoft.Extensions.Options;
 
 namespace CityScreen.Server.Hosting;
 
@@ -12,13 +14,23 @@ namespace CityScreen.Server.Hosting;
 /// </summary>
 public static class DashboardConfiguration
 {
-    public static IServiceCollection AddDashboards(this IServiceCollection services, IConfiguration config, string contentRoot)
+    public const string Section = "CityScreen:Dashboards";
+
+    public sealed class Options
     {
-        services.AddSingleton(sp =>
+        [Required]
+        public string Directory { get; set; } = "dashboards";
+    }
+
+    public static WebApplicationBuilder AddCityScreenDashboards(this WebApplicationBuilder builder)
+    {
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddOptions<Options>().BindConfiguration(Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
         {
             var tree = sp.GetRequiredService<AreaTree>();
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("CityScreen.Dashboards");
-            var directory = Resolve(config["CityScreen:Dashboards:Directory"] ?? "dashboards", contentRoot);
+            var directory = Resolve(sp.GetRequiredService<IOptions<Options>>().Value.Directory, contentRoot);
             var catalog = new DashboardCatalog(directory, new DashboardOptions
             {
                 IsKnownIndicator = id => IndicatorCatalog.TryGet(id, out _),
@@ -29,7 +41,7 @@ public static class DashboardConfiguration
             catalog.StartWatching();
             return catalog;
         });
-        return services;
+        return builder;
     }
 
     private static void Report(DashboardSet set, ILogger logger)

@@ -3,7 +3,6 @@ using CityScreen.Jobs;
 using CityScreen.Jobs.Hosting;
 using CityScreen.Server.Apis;
 using CityScreen.Server.Security;
-using CityScreen.Server.Simulation;
 using CityScreen.Storage;
 using CityScreen.Storage.Rollups;
 using Hangfire;
@@ -11,7 +10,7 @@ using Hangfire.Dashboard;
 
 namespace CityScreen.Server.Hosting;
 
-/// <summary>The nightly development index in this host: the jobs, their start gate, the API and the Hangfire dashboard.</summary>
+/// <summary>The nightly development index in this host: the jobs, their start gate and the Hangfire dashboard (the index's API is <see cref="IndicesApi"/>).</summary>
 public static class JobsConfiguration
 {
     public const string DashboardPath = "/hangfire";
@@ -20,7 +19,7 @@ public static class JobsConfiguration
     {
         var config = builder.Configuration;
         var contentRoot = builder.Environment.ContentRootPath;
-        var simulator = config.GetValue($"{SimulatorService.Section}:Enabled", true);
+        var simulator = SimulatorConfiguration.IsEnabled(config);
         builder.Services.AddCityScreenJobs(config, contentRoot, CityScreenDatabase.FromConfiguration(config, contentRoot), simulatedHistory: simulator);
         builder.Services.AddSingleton<IIndexStartGate>(sp => new StoreSettledGate(
             sp.GetRequiredService<Readiness>(), sp.GetRequiredService<IEventHistory>(), sp.GetRequiredService<CityClock>(), simulator,
@@ -28,9 +27,8 @@ public static class JobsConfiguration
         return builder;
     }
 
-    public static WebApplication MapCityScreenJobs(this WebApplication app)
+    public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        app.MapIndicesApi();
         // Admins only, even from this machine: behind a reverse proxy every request looks local,
         // and the dashboard can delete and trigger jobs. The filter repeats the endpoint's policy
         // because Hangfire answers 401 on its own when a filter refuses.

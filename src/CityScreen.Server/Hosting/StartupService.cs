@@ -9,13 +9,14 @@ namespace CityScreen.Server.Hosting;
 /// <summary>
 /// Opens the store, then wakes every area grain so that each grid rebuilds its ledger and its
 /// clock runs (overdue cases and midnight change indicators without new events), and keeps them
-/// awake. Runs after the silo has started (it is registered after UseOrleans). In a cluster each
+/// awake. Runs once the host, and so the silo, has started. In a cluster each
 /// host keeps only its share of the areas awake, and does so at once when a host joins or dies:
 /// the grains of a dead host come back on the survivors, rebuilt from the shared store.
 /// </summary>
 public sealed class StartupService(
     IEventStore store, AreaTree tree, IGrainFactory grains, Readiness readiness, ScreenFeedRegistration feedRegistration,
-    IClusterMembershipService membership, ILocalSiloDetails silo, ILogger<StartupService> logger) : BackgroundService
+    IClusterMembershipService membership, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, ILogger<StartupService> logger)
+    : SiloBackgroundService(lifetime, logger)
 {
     private static readonly TimeSpan KeepAwake = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MembershipCheck = TimeSpan.FromSeconds(2);

@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using CityScreen.Server.Apis;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CityScreen.Server.Security;
 
@@ -28,13 +27,15 @@ public static class RateLimits
         public int Burst { get; set; } = 200;
     }
 
-    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
-        var o = config.GetSection(Options.Section).Get<Options>() ?? new Options();
-        if (o.RequestsPerSecond < 1 || o.Burst < 1)
-            throw new InvalidOperationException($"{Options.Section}: RequestsPerSecond and Burst must be at least 1");
-        return services.AddRateLimiter(limiter =>
+        services.AddOptions<Options>().BindConfiguration(Options.Section)
+            .Validate(o => o.RequestsPerSecond >= 1 && o.Burst >= 1, $"{Options.Section}: RequestsPerSecond and Burst must be at least 1")
+            .ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<Options>, IOptions<AuthOptions>>((limiter, ingest, auth) =>
         {
+            var o = ingest.Value;
             limiter.AddPolicy(IngestPolicy, http => RateLimitPartition.GetTokenBucketLimiter(PartitionOf(http), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = o.Burst,
@@ -43,29 +44,23 @@ public static class RateLimits
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
-            var signIn = config.GetValue($"{AuthOptions.Section}:SignInAttemptsPerMinute", 10);
+            var signIn = auth.Value.SignInAttemptsPerMinute;
             limiter.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = Math.Max(1, signIn),
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }));
-            limiter.OnRejected = async (context, cancellationToken) =>
+            limiter.OnRejected = async (context, _) =>
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
-                var response = context.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
-                response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-                await response.WriteAsJsonAsync(new ProblemDetails
-                {
-                    Status = 429,
-                    Title = "Too many requests",
-                    Detail = context.HttpContext.Request.Path.StartsWithSegments("/login")
-                        ? $"Too many sign-in attempts from this address; try again after {retry} s."
-                        : $"This key sent more than {o.RequestsPerSecond} requests per second (bursts of {o.Burst}); nothing of this request was stored, resend it after {retry} s.",
-                }, options: null, contentType: "application/problem+json", cancellationToken);
+                var detail = context.HttpContext.Request.Path.StartsWithSegments("/login")
+                    ? $"Too many sign-in attempts from this address; try again after {retry} s."
+                    : $"This key sent more than {o.RequestsPerSecond} requests per second (bursts of {o.Burst}); nothing of this request was stored, resend it after {retry} s.";
+                await ApiProblems.TooManyRequests(context.HttpContext.Response, retry, detail).ExecuteAsync(context.HttpContext);
             };
         });
+        return services;
     }
 
     private static string PartitionOf(HttpContext http) =>

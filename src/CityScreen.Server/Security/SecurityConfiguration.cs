@@ -1,7 +1,7 @@
-using CityScreen.Jobs.Hosting;
 using CityScreen.Server.Apis;
-using CityScreen.Storage.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace CityScreen.Server.Security;
 
@@ -15,26 +15,12 @@ public static class SecurityConfiguration
     {
         var config = builder.Configuration;
         var services = builder.Services;
-        services.Configure<AuthOptions>(config.GetSection(AuthOptions.Section));
-
-        // Read here, not in the factory: a missing connection string stops the host at start, naming the key.
-        var database = CityScreenDatabase.FromConfiguration(config, builder.Environment.ContentRootPath);
-        services.AddSingleton<ISecurityStore>(_ =>
-        {
-            var store = CreateStore(database);
-            // Tables exist before the first request can look a token up.
-            store.InitializeAsync().GetAwaiter().GetResult();
-            return store;
-        });
-        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<ISecurityStore>());
-        services.AddSingleton<ITokenStore>(sp => sp.GetRequiredService<ISecurityStore>());
-        services.AddSingleton<IIngestKeyStore>(sp => sp.GetRequiredService<ISecurityStore>());
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<ISecurityStore>());
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<Audit>();
         services.AddSingleton<IngestKeys>();
         services.AddHostedService<AdminAccountBootstrap>();
 
-        services.Configure<OidcOptions>(config.GetSection(OidcOptions.Section));
+        services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
         services.AddAuthentication(CityScreenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CityScreenAuthenticationHandler>(CityScreenAuthenticationHandler.SchemeName, null)
             .AddCityScreenSingleSignOn(config);
@@ -42,19 +28,12 @@ public static class SecurityConfiguration
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
-        services.AddRateLimits(config);
+        services.AddRateLimits();
 
-        var maxBody = Math.Max(DefaultMaxRequestBodyBytes, config.GetValue($"{IngestOptions.Section}:MaxBodyBytes", 4L * 1024 * 1024) + 1024);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>((kestrel, ingest) =>
+            kestrel.Limits.MaxRequestBodySize = Math.Max(DefaultMaxRequestBodyBytes, ingest.Value.MaxBodyBytes + 1024));
         return builder;
     }
-
-    /// <summary>
-    /// The store of the configured database; the <c>users</c> command uses it too. In a cluster every
-    /// host shares one store, or a token issued on one host is unknown on the others.
-    /// </summary>
-    public static ISecurityStore CreateStore(CityScreenDatabase database) =>
-        database.IsPostgres ? new PostgresSecurityStore(database.Location) : new SqliteSecurityStore(database.Location);
 
     /// <summary>Before the endpoints: headers on every answer, then who is asking, then what they may do.</summary>
     public static WebApplication UseCityScreenSecurity(this WebApplication app, string dashboardPath)

@@ -1,4 +1,5 @@
 using System.Net;
+using CityScreen.Server.Apis;
 using CityScreen.Storage.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -23,7 +24,7 @@ public static class SignInEndpoints
         app.MapPost("/logout", SignOutAsync).AllowAnonymous();
         app.MapGet("/login/sso", (string? returnUrl, IOptions<OidcOptions> oidc) => oidc.Value.Enabled
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [OidcOptions.Scheme])
-            : Results.Problem(statusCode: 404, title: "Single sign-on is not configured", detail: $"Set {OidcOptions.Section}:Authority and ClientId.")).AllowAnonymous();
+            : ApiProblems.NotFound("Single sign-on is not configured", $"Set {OidcOptions.Section}:Authority and ClientId.")).AllowAnonymous();
         return app;
     }
 

@@ -30,7 +30,7 @@ public static class UsersCommand
         try { database = CityScreenDatabase.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath); }
         catch (InvalidOperationException e) { return Fail(e.Message); }
         // The server's store: with the postgres provider, the database every host of the cluster reads.
-        var store = SecurityConfiguration.CreateStore(database);
+        var store = StorageConfiguration.CreateSecurityStore(database);
         await store.InitializeAsync();
         var now = DateTimeOffset.UtcNow;
 

@@ -1,3 +1,4 @@
+using CityScreen.Server.Hosting;
 using CityScreen.Server.Security;
 using CityScreen.Storage.Security;
 using CityScreen.Tests.Shared;
@@ -16,7 +17,7 @@ public class ClusterSecurityStoreFacts
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("security");
         var builder = Builder(("CityScreen:Storage:Provider", "Postgres"), ("ConnectionStrings:CityScreen", connectionString));
 
-        builder.AddCityScreenSecurity();
+        builder.AddCityScreenStores();
         await using var services = builder.Services.BuildServiceProvider();
 
         Assert.IsType<PostgresSecurityStore>(services.GetRequiredService<ISecurityStore>());
@@ -28,7 +29,7 @@ public class ClusterSecurityStoreFacts
     {
         var builder = Builder(("CityScreen:Storage:Provider", "Postgres"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => builder.AddCityScreenSecurity());
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddCityScreenStores());
 
         Assert.Contains("ConnectionStrings:CityScreen", error.Message);
         Assert.DoesNotContain(builder.Services, s => s.ServiceType == typeof(ISecurityStore));
