@@ -12,7 +12,6 @@ using CityScreen.Server.Apis;
 using CityScreen.Server.Hubs;
 using CityScreen.Server.Security;
 using CityScreen.Storage;
-using CityScreen.Storage.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityScreen.Server.Hosting;
@@ -38,7 +37,7 @@ public static class CityScreenServices
         var tree = AreaConfiguration.Load(config, builder.Environment.ContentRootPath);
         services.AddSingleton(tree);
 
-        services.AddSingleton<IEventStore>(sp => CreateStore(config, builder.Environment.ContentRootPath));
+        services.AddCityScreenStorage(config, builder.Environment.ContentRootPath);
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<Readiness>();
         builder.AddCityScreenJobs();
@@ -69,14 +68,5 @@ public static class CityScreenServices
         services.AddSingleton<ScreenSubscriptions>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         return builder;
-    }
-
-    private static IEventStore CreateStore(IConfiguration config, string contentRoot)
-    {
-        var options = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var database = CityScreen.Jobs.Hosting.CityScreenDatabase.FromConfiguration(config, contentRoot);
-        return database.IsPostgres
-            ? new PostgresEventStore(database.Location, options.MaxEventsPerCommit, options.MaxPendingAppends)
-            : new SqliteEventStore(database.Location, options.MaxEventsPerCommit, options.MaxPendingAppends);
     }
 }

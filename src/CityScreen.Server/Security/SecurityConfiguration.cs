@@ -1,4 +1,3 @@
-using CityScreen.Jobs.Hosting;
 using CityScreen.Server.Apis;
 using CityScreen.Storage.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -17,19 +16,7 @@ public static class SecurityConfiguration
         var services = builder.Services;
         services.Configure<AuthOptions>(config.GetSection(AuthOptions.Section));
 
-        // Read here, not in the factory: a missing connection string stops the host at start, naming the key.
-        var database = CityScreenDatabase.FromConfiguration(config, builder.Environment.ContentRootPath);
-        services.AddSingleton<ISecurityStore>(_ =>
-        {
-            var store = CreateStore(database);
-            // Tables exist before the first request can look a token up.
-            store.InitializeAsync().GetAwaiter().GetResult();
-            return store;
-        });
-        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<ISecurityStore>());
-        services.AddSingleton<ITokenStore>(sp => sp.GetRequiredService<ISecurityStore>());
-        services.AddSingleton<IIngestKeyStore>(sp => sp.GetRequiredService<ISecurityStore>());
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<ISecurityStore>());
+        // The stores (ISecurityStore and its parts) come with the others from AddCityScreenStorage.
         services.AddSingleton<Audit>();
         services.AddSingleton<IngestKeys>();
         services.AddHostedService<AdminAccountBootstrap>();
@@ -48,13 +35,6 @@ public static class SecurityConfiguration
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         return builder;
     }
-
-    /// <summary>
-    /// The store of the configured database; the <c>users</c> command uses it too. In a cluster every
-    /// host shares one store, or a token issued on one host is unknown on the others.
-    /// </summary>
-    public static ISecurityStore CreateStore(CityScreenDatabase database) =>
-        database.IsPostgres ? new PostgresSecurityStore(database.Location) : new SqliteSecurityStore(database.Location);
 
     /// <summary>Before the endpoints: headers on every answer, then who is asking, then what they may do.</summary>
     public static WebApplication UseCityScreenSecurity(this WebApplication app, string dashboardPath)

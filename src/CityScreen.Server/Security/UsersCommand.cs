@@ -1,4 +1,4 @@
-using CityScreen.Jobs.Hosting;
+using CityScreen.Storage;
 using CityScreen.Server.Hosting;
 using CityScreen.Storage.Security;
 
@@ -30,7 +30,7 @@ public static class UsersCommand
         try { database = CityScreenDatabase.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath); }
         catch (InvalidOperationException e) { return Fail(e.Message); }
         // The server's store: with the postgres provider, the database every host of the cluster reads.
-        var store = SecurityConfiguration.CreateStore(database);
+        var store = new SecurityStore(database);
         await store.InitializeAsync();
         var now = DateTimeOffset.UtcNow;
 
