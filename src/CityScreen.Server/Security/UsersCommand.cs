@@ -1,5 +1,5 @@
-using CityScreen.Storage;
 using CityScreen.Server.Hosting;
+using CityScreen.Storage;
 using CityScreen.Storage.Security;
 
 namespace CityScreen.Server.Security;

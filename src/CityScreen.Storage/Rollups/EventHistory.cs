@@ -32,10 +32,11 @@ public sealed class EventHistory(CityScreenDatabase database) : IEventHistory
     public async Task<long> LastSeqAsync(CancellationToken cancellationToken = default)
     {
         await using var c = await _db.OpenAsync(cancellationToken);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken);
-        if (_db.WaitForAppendsInFlight is { } wait) await _db.ExecuteAsync(c, tx, wait, cancellationToken);
+        var wait = _db.WaitForAppendsInFlight;
+        await using var tx = wait is null ? null : await c.BeginTransactionAsync(cancellationToken);
+        if (wait is not null) await _db.ExecuteAsync(c, tx, wait, cancellationToken);
         var last = (await _db.QueryAsync(c, tx, "SELECT coalesce(max(seq), 0) FROM events", r => r.GetInt64(0), cancellationToken))[0];
-        await tx.CommitAsync(cancellationToken);
+        if (tx is not null) await tx.CommitAsync(cancellationToken);
         return last;
     }
 

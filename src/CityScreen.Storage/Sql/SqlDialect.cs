@@ -10,6 +10,13 @@ namespace CityScreen.Storage.Sql;
 /// ordinal ordering, list parameters, fields that only one keeps as a column, bulk writes, the
 /// migration lock and the event writer — are members of this class.
 /// </summary>
+/// <remarks>
+/// SQL written twice, because the databases truly differ there: the schemas
+/// (<see cref="SqliteSchema"/>, <see cref="PostgresSchema"/>: column types), the event writers'
+/// inserts (<see cref="SqliteEventWriter"/> drives one prepared statement through SQLite's own
+/// interface, <see cref="PostgresEventWriter"/> sends the group as arrays) and the schema
+/// bookkeeping (<c>user_version</c>, <c>cityscreen_migrations</c>) in the two subclasses.
+/// </remarks>
 internal abstract class SqlDialect
 {
     /// <summary>The stores' default PostgreSQL pool; others name their own so they never wait behind readers.</summary>
@@ -65,8 +72,11 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract Task<int[]> ExecuteEachAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
 
-    /// <summary>Before the migration's transaction, on its connection.</summary>
-    protected virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Before the migration's transaction, on its connection; true when the schema is known to be
+    /// current without taking the lock.
+    /// </summary>
+    protected virtual Task<bool> PrepareAsync(DbConnection connection, int latest, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>Takes the lock that makes hosts starting at once migrate one after the other, and reads the schema version.</summary>
     protected abstract Task<int> LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
@@ -80,11 +90,11 @@ internal abstract class SqlDialect
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        var latest = Migrations[^1].Version;
         await using var c = await OpenAsync(cancellationToken);
-        await PrepareAsync(c, cancellationToken);
+        if (await PrepareAsync(c, latest, cancellationToken)) return;
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         var current = await LockSchemaAsync(c, tx, cancellationToken);
-        var latest = Migrations[^1].Version;
         if (current > latest)
             throw new InvalidOperationException(
                 $"the CityScreen database is at schema version {current}, newer than this build's {latest}: run a newer build or restore a matching backup");

@@ -72,9 +72,15 @@ internal sealed class SqliteDialect : SqlDialect
         return changed;
     }
 
-    // WAL is a property of the file, set outside any transaction.
-    protected override Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+    /// <summary>
+    /// WAL is a property of the file, set outside any transaction. A file already current needs no
+    /// write lock, which every store opening it would otherwise take from the ingest writer.
+    /// </summary>
+    protected override async Task<bool> PrepareAsync(DbConnection connection, int latest, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+        return (await QueryAsync(connection, null, "PRAGMA user_version", r => r.GetInt32(0), cancellationToken))[0] == latest;
+    }
 
     /// <summary>The migration's transaction is the lock: Microsoft.Data.Sqlite begins it IMMEDIATE, as a writer.</summary>
     protected override async Task<int> LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
