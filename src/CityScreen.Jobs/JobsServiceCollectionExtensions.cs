@@ -6,6 +6,7 @@ using CityScreen.Jobs.History;
 using CityScreen.Jobs.Hosting;
 using CityScreen.Jobs.Indices;
 using CityScreen.Jobs.Rollups;
+using CityScreen.Storage;
 using CityScreen.Storage.Indices;
 using CityScreen.Storage.Rollups;
 using Hangfire;
@@ -21,24 +22,16 @@ namespace CityScreen.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// The nightly development index with its stores in the SQLite file at <paramref name="sqlitePath"/>
-    /// (the embedded mode); see the overload taking a <see cref="CityScreenDatabase"/>.
-    /// </summary>
-    public static IServiceCollection AddCityScreenJobs(
-        this IServiceCollection services, IConfiguration configuration, string contentRoot, string sqlitePath, bool simulatedHistory) =>
-        services.AddCityScreenJobs(configuration, contentRoot, CityScreenDatabase.Sqlite(sqlitePath), simulatedHistory);
-
-    /// <summary>
-    /// The nightly development index: its stores in <paramref name="database"/>, Hangfire (in-memory
-    /// storage, or PostgreSQL with <c>CityScreen:Jobs:Storage=Postgres</c> so that several hosts share
-    /// one queue), a server with a few workers and the start-up registration of the recurring job.
-    /// The model file, the zone and the storage settings are checked here, so a bad one stops the
-    /// host at start with a message naming it. The host needs an <see cref="AreaTree"/> and a
-    /// <see cref="CityClock"/> registered.
+    /// The nightly development index: Hangfire (in-memory storage, or PostgreSQL with
+    /// <c>CityScreen:Jobs:Storage=Postgres</c> so that several hosts share one queue), a server with a
+    /// few workers and the start-up registration of the recurring job. The model file, the zone and
+    /// the storage settings are checked here, so a bad one stops the host at start with a message
+    /// naming it. The host needs an <see cref="AreaTree"/>, a <see cref="CityClock"/> and the stores
+    /// (<see cref="StorageServiceCollectionExtensions.AddCityScreenStorage(IServiceCollection, CityScreenDatabase, StorageOptions?)"/>) registered.
     /// </summary>
     /// <param name="simulatedHistory">Whether to simulate history before the first stored event (the demo).</param>
     public static IServiceCollection AddCityScreenJobs(
-        this IServiceCollection services, IConfiguration configuration, string contentRoot, CityScreenDatabase database, bool simulatedHistory)
+        this IServiceCollection services, IConfiguration configuration, string contentRoot, bool simulatedHistory)
     {
         var section = configuration.GetSection(JobsOptions.Section);
         var options = section.Get<JobsOptions>() ?? new JobsOptions();
@@ -55,21 +48,9 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(IndexModelSource.Load(options.ModelPath, contentRoot));
         services.AddSingleton(sp => new CityLeaves(sp.GetRequiredService<AreaTree>()));
         services.AddSingleton(new RollupRules { MeetingsDuePerBranchPerMonth = options.MeetingsDuePerBranchPerMonth });
-        if (database.IsPostgres)
-        {
-            services.AddSingleton<IEventHistory>(new PostgresEventHistory(database.Location));
-            services.AddSingleton<IRollupStore>(new PostgresRollupStore(database.Location));
-            services.AddSingleton<IIndexStore>(new PostgresIndexStore(database.Location));
-        }
-        else
-        {
-            services.AddSingleton<IEventHistory>(new SqliteEventHistory(database.Location));
-            services.AddSingleton<IRollupStore>(new SqliteRollupStore(database.Location));
-            services.AddSingleton<IIndexStore>(new SqliteIndexStore(database.Location));
-        }
         // Runs on a shared queue can start on several hosts at once; only the database can keep them apart.
-        services.AddSingleton<IIndexRunLock>(hangfireConnection is not null ? new PostgresIndexRunLock(hangfireConnection)
-            : database.IsPostgres ? new PostgresIndexRunLock(database.Location)
+        services.AddSingleton<IIndexRunLock>(sp => hangfireConnection is not null ? new PostgresIndexRunLock(hangfireConnection)
+            : sp.GetRequiredService<CityScreenDatabase>() is { IsPostgres: true } database ? new PostgresIndexRunLock(database.Location)
             : new InProcessIndexRunLock());
 
         services.AddTransient(sp => new RollupRefresher(

@@ -20,7 +20,7 @@ public partial class Program
     {
         builder.AddCityScreenTime();        // the city's clock and zone (CityScreen:TimeZone)
         builder.AddCityScreenAreas();       // the area tree, loaded and checked before anything starts
-        builder.AddCityScreenStores();      // the event store and the security store: SQLite or PostgreSQL
+        builder.AddCityScreenStorage();     // every store (events, rollups, indices, security): SQLite or PostgreSQL
         builder.AddCityScreenIngest();      // validated, durable, idempotent events to the grids
         builder.AddCityScreenReadiness();   // waking every area at start, and the health check saying so
         builder.AddCityScreenJobs();        // Hangfire: the nightly development index

@@ -1,6 +1,7 @@
 using System.Net;
 using CityScreen.Areas;
 using CityScreen.Contracts.Events;
+using CityScreen.Storage;
 using CityScreen.Storage.Events;
 using Microsoft.Extensions.Configuration;
 using CityScreen.Server.Hosting;
@@ -78,7 +79,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
     {
         Directory.CreateDirectory(DataDirectory);
         if (events.Count == 0) return;
-        await using var store = new SqliteEventStore(Path.Combine(DataDirectory, "events.db"));
+        await using var store = new EventStore(CityScreenDatabase.Sqlite(Path.Combine(DataDirectory, "events.db")));
         await store.InitializeAsync();
         foreach (var chunk in events.Chunk(5_000)) await store.AppendAsync(chunk);
     }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CityScreen.Areas;
+using CityScreen.Storage;
+using CityScreen.Storage.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CityScreen.Benchmarks;
@@ -81,7 +83,7 @@ public static class IngestThroughput
         // The store alone, same batches and writers, no HTTP, validation or grains: what is left
         // of the gap to it is the API's and the grains' share.
         var alone = Path.Combine(host.DataDirectory, "store-alone.db");
-        var store = new Storage.Events.SqliteEventStore(alone);
+        var store = new EventStore(CityScreenDatabase.Sqlite(alone));
         await store.InitializeAsync();
         var chunks = events.Chunk(batch).ToArray();
         next = -1;

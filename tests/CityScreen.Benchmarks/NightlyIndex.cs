@@ -6,6 +6,7 @@ using CityScreen.Jobs.History;
 using CityScreen.Jobs.Indices;
 using CityScreen.Jobs.Rollups;
 using CityScreen.Simulator;
+using CityScreen.Storage;
 using CityScreen.Storage.Events;
 using CityScreen.Storage.Indices;
 using CityScreen.Storage.Rollups;
@@ -32,7 +33,7 @@ public static class NightlyIndex
         var clock = new CityClock(new FixedTime(now), zone);
         var db = Path.Combine(city.Directory, "cityscreen.db");
 
-        var events = new SqliteEventStore(db);
+        var events = new EventStore(CityScreenDatabase.Sqlite(db));
         await events.InitializeAsync();
         var stored = await StoreDayAsync(city, events, clock.StartOfDay(night), o.Quick ? 0.05 : 3);
         await events.DisposeAsync();
@@ -41,15 +42,15 @@ public static class NightlyIndex
         var model = IndexModelSource.Load("seed-data/index-model.json", AppContext.BaseDirectory);
         var leaves = new CityLeaves(city.Tree);
         var rules = new RollupRules();
-        var rollups = new SqliteRollupStore(db);
-        var indices = new SqliteIndexStore(db);
+        var rollups = new RollupStore(CityScreenDatabase.Sqlite(db));
+        var indices = new IndexStore(CityScreenDatabase.Sqlite(db));
         await rollups.InitializeAsync();
         await indices.InitializeAsync();
 
         ProcessMeter.ResetPeak();
         var cpu = ProcessMeter.OwnCpu();
         var watch = Stopwatch.StartNew();
-        var refresh = await new RollupRefresher(new SqliteEventHistory(db), rollups, leaves, clock, rules, 400, NullLogger.Instance)
+        var refresh = await new RollupRefresher(new EventHistory(CityScreenDatabase.Sqlite(db)), rollups, leaves, clock, rules, 400, NullLogger.Instance)
             .RefreshAsync(night, null, now, CancellationToken.None);
         var rollupSeconds = watch.Elapsed.TotalSeconds;
         figures.Add(scenario, $"rollups of the night from its events ({refresh.Leaves:N0} leaves)", rollupSeconds, "s");
@@ -75,7 +76,7 @@ public static class NightlyIndex
     }
 
     /// <summary>The simulator's day, in the store; the events are made in hourly slices and appended in chunks.</summary>
-    private static async Task<long> StoreDayAsync(Megacity city, SqliteEventStore store, DateTimeOffset start, double eventsPerSecond)
+    private static async Task<long> StoreDayAsync(Megacity city, EventStore store, DateTimeOffset start, double eventsPerSecond)
     {
         var simulator = new CitySimulator(city.SimulatedGrids(), new SimulatorOptions { EventsPerSecond = eventsPerSecond, Seed = 7, Source = "benchmark" }, CityClock.FindZone("Asia/Shanghai"));
         simulator.Start(start);

@@ -5,6 +5,7 @@ using CityScreen.Areas;
 using CityScreen.Contracts.Events;
 using CityScreen.Domain.Ingest;
 using CityScreen.Simulator;
+using CityScreen.Storage;
 using CityScreen.Storage.Events;
 using Microsoft.Data.Sqlite;
 
@@ -58,7 +59,7 @@ public static class RecoveryBenchmark
         simulator.Start(now.AddHours(-48));
         var all = simulator.Advance(now);
 
-        await using var store = new SqliteEventStore(path);
+        await using var store = new EventStore(CityScreenDatabase.Sqlite(path));
         await store.InitializeAsync();
         var batches = all.Chunk(1_000).ToList();
         var next = -1;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Domain.Index;
 using CityScreen.Server.Wall;
@@ -70,7 +71,7 @@ public sealed class ScreenViewModelFacts : IDisposable
         var wall = Wall();
         await wall.ShowAsync(new ScreenRequest(null, Rotation: "tour", Page: 0), Viewer);
 
-        await _scene.Feed.OnAlertsAsync([Alert(TestCity.OtherGrid, "critical")]);
+        await _scene.Feed.OnAlertsAsync([Alert(TestCity.OtherGrid, CaseLevel.Critical)]);
         var tick = await After(wall, TimeSpan.FromSeconds(1));
 
         Assert.True(tick.Render);
@@ -94,14 +95,14 @@ public sealed class ScreenViewModelFacts : IDisposable
         var wall = Wall();
         await wall.ShowAsync(new ScreenRequest(TestCity.Street), Viewer);
 
-        await _scene.Feed.OnAlertsAsync([Alert(TestCity.OtherGrid, "normal"), Alert("11211", "critical"), Alert(TestCity.OtherGrid, "critical", reason: "overdue")]);
+        await _scene.Feed.OnAlertsAsync([Alert(TestCity.OtherGrid, CaseLevel.Normal), Alert("11211", CaseLevel.Critical), Alert(TestCity.OtherGrid, CaseLevel.Critical, reason: AlertReason.Overdue)]);
         await After(wall, TimeSpan.FromSeconds(1));
         Assert.Null(wall.Takeover);
         Assert.Equal(("111", "street"), Showing(wall));
 
         var calm = Wall(new WallOptions { Takeover = false });
         await calm.ShowAsync(new ScreenRequest(TestCity.Street), Viewer);
-        await _scene.Feed.OnAlertsAsync([Alert(TestCity.OtherGrid, "critical")]);
+        await _scene.Feed.OnAlertsAsync([Alert(TestCity.OtherGrid, CaseLevel.Critical)]);
         await After(calm, TimeSpan.FromSeconds(1));
         Assert.Null(calm.Takeover);
         Assert.Contains(calm.Context!.Alerts, a => a.CaseId == "AJ-11112");
@@ -173,7 +174,7 @@ public sealed class ScreenViewModelFacts : IDisposable
 
     private static (string Area, string Layout) Showing(ScreenViewModel wall) => (wall.Context!.Area.Id, wall.Context.Layout.Id);
 
-    private CaseAlert Alert(string gridId, string level, string reason = "reported") =>
+    private CaseAlert Alert(string gridId, CaseLevel level, AlertReason reason = AlertReason.Reported) =>
         new(gridId, $"AJ-{gridId}", level, "安全隐患", "燃气管道泄漏", _scene.Time.Now, reason, null);
 
     private static string RepositoryRoot()

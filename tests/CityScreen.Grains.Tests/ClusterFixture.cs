@@ -1,6 +1,7 @@
 using CityScreen.Areas;
 using CityScreen.Domain.Time;
 using CityScreen.Grains.Ingest;
+using CityScreen.Storage;
 using CityScreen.Storage.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,14 +18,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ManualClock Time { get; } = new(new DateTimeOffset(2026, 11, 21, 23, 50, 0, TimeSpan.FromHours(8)));
     public AreaTree Tree { get; } = TestCity.Build();
     public CityClock Clock { get; private set; } = null!;
-    public SqliteEventStore Store { get; private set; } = null!;
+    public EventStore Store { get; private set; } = null!;
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public EventIngestor Ingestor { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Clock = new CityClock(Time, CityClock.FindZone("Asia/Shanghai"));
-        Store = new SqliteEventStore(Path.Combine(_directory, "events.db"));
+        Store = new EventStore(CityScreenDatabase.Sqlite(Path.Combine(_directory, "events.db")));
         await Store.InitializeAsync();
 
         var builder = new InProcessTestClusterBuilder(1);

@@ -1,4 +1,4 @@
-using CityScreen.Jobs.Hosting;
+using CityScreen.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,7 +59,7 @@ public sealed class CityScreenDatabaseFacts
         var services = new ServiceCollection();
 
         var error = Assert.Throws<InvalidOperationException>(() => services.AddCityScreenJobs(
-            Config(("CityScreen:Jobs:Storage", storage)), RepositoryRoot.Path, CityScreenDatabase.Sqlite(Path.Combine(Path.GetTempPath(), "unused.db")), simulatedHistory: false));
+            Config(("CityScreen:Jobs:Storage", storage)), RepositoryRoot.Path, simulatedHistory: false));
 
         Assert.Contains(named, error.Message);
         Assert.Empty(services);

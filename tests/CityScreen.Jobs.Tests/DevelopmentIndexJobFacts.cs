@@ -1,6 +1,7 @@
 using System.Reflection;
 using CityScreen.Areas;
 using CityScreen.Domain.Time;
+using CityScreen.Storage;
 using CityScreen.Storage.Indices;
 using Hangfire;
 using Hangfire.Storage;
@@ -32,7 +33,8 @@ public sealed class DevelopmentIndexJobFacts : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton(_job.Tree);
         services.AddSingleton(_job.Clock);
-        services.AddCityScreenJobs(config, RepositoryRoot.Path, _job.DbPath, simulatedHistory: false);
+        services.AddCityScreenStorage(CityScreenDatabase.Sqlite(_job.DbPath));
+        services.AddCityScreenJobs(config, RepositoryRoot.Path, simulatedHistory: false);
         return services.BuildServiceProvider();
     }
 
@@ -69,7 +71,8 @@ public sealed class DevelopmentIndexJobFacts : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection([KeyValuePair.Create("CityScreen:Jobs:IndexCron", (string?)"30 2 * * *")]);
         builder.Services.AddSingleton(_job.Tree);
         builder.Services.AddSingleton(_job.Clock);
-        builder.Services.AddCityScreenJobs(builder.Configuration, RepositoryRoot.Path, _job.DbPath, simulatedHistory: false);
+        builder.Services.AddCityScreenStorage(CityScreenDatabase.Sqlite(_job.DbPath));
+        builder.Services.AddCityScreenJobs(builder.Configuration, RepositoryRoot.Path, simulatedHistory: false);
         using var host = builder.Build();
 
         await host.StartAsync();

@@ -6,6 +6,7 @@ using CityScreen.Domain.Time;
 using CityScreen.Jobs.History;
 using CityScreen.Jobs.Indices;
 using CityScreen.Jobs.Rollups;
+using CityScreen.Storage;
 using CityScreen.Storage.Events;
 using CityScreen.Storage.Indices;
 using CityScreen.Storage.Rollups;
@@ -28,10 +29,10 @@ public sealed class JobHarness : IAsyncDisposable
         Tree = TestCity.Build();
         Leaves = new CityLeaves(Tree);
         Model = IndexModelSource.Load("seed-data/index-model.json", RepositoryRoot.Path);
-        Events = new SqliteEventStore(DbPath);
-        History = new SqliteEventHistory(DbPath);
-        Rollups = new SqliteRollupStore(DbPath);
-        Indices = new SqliteIndexStore(DbPath);
+        Events = new EventStore(CityScreenDatabase.Sqlite(DbPath));
+        History = new EventHistory(CityScreenDatabase.Sqlite(DbPath));
+        Rollups = new RollupStore(CityScreenDatabase.Sqlite(DbPath));
+        Indices = new IndexStore(CityScreenDatabase.Sqlite(DbPath));
     }
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cityscreen-jobs-" + Guid.NewGuid().ToString("N"));
@@ -42,10 +43,10 @@ public sealed class JobHarness : IAsyncDisposable
     public CityLeaves Leaves { get; }
     public IndexModel Model { get; }
     public RollupRules Rules { get; } = new();
-    public SqliteEventStore Events { get; }
-    public SqliteEventHistory History { get; }
-    public SqliteRollupStore Rollups { get; }
-    public SqliteIndexStore Indices { get; }
+    public EventStore Events { get; }
+    public EventHistory History { get; }
+    public RollupStore Rollups { get; }
+    public IndexStore Indices { get; }
 
     public async Task InitializeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CityScreen.Contracts.Events;
 using CityScreen.Jobs.Hosting;
+using CityScreen.Storage;
 using CityScreen.Storage.Events;
 using CityScreen.Storage.Indices;
 using CityScreen.Storage.Rollups;
@@ -22,13 +23,13 @@ public sealed class PostgresJobFacts : IAsyncLifetime
     private readonly JobHarness _sqlite = new(Shanghai.At(11, 10, 3));
     private readonly List<CityEvent> _events = [];
     private string _connectionString = null!;
-    private PostgresEventStore _store = null!;
+    private EventStore _store = null!;
 
     public async Task InitializeAsync()
     {
         await _sqlite.InitializeAsync();
         _connectionString = await PostgresServer.Shared.CreateDatabaseAsync("jobs");
-        _store = new PostgresEventStore(_connectionString);
+        _store = new EventStore(CityScreenDatabase.Postgres(_connectionString));
         await _store.InitializeAsync();
         _events.AddRange(new[] { 7, 8, 9 }.SelectMany(d => CityDays.Events(_sqlite.Tree, Shanghai.Day(11, d))));
         await _sqlite.AppendAsync(_events);
@@ -54,7 +55,8 @@ public sealed class PostgresJobFacts : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton(_sqlite.Tree);
         services.AddSingleton(_sqlite.Clock);
-        services.AddCityScreenJobs(config, RepositoryRoot.Path, CityScreenDatabase.Postgres(_connectionString), simulatedHistory: false);
+        services.AddCityScreenStorage(CityScreenDatabase.Postgres(_connectionString));
+        services.AddCityScreenJobs(config, RepositoryRoot.Path, simulatedHistory: false);
         return services.BuildServiceProvider();
     }
 

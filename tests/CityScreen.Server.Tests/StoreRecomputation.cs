@@ -7,6 +7,7 @@ using CityScreen.Grains;
 using CityScreen.Grains.Grids;
 using CityScreen.Server.Apis;
 using CityScreen.Server.Hosting;
+using CityScreen.Storage;
 using CityScreen.Storage.Events;
 using Microsoft.Extensions.Configuration;
 
@@ -25,7 +26,7 @@ public static class StoreRecomputation
         var config = new ConfigurationBuilder().SetBasePath(serverDirectory).AddJsonFile("appsettings.json").Build();
         var tree = AreaConfiguration.Load(config, serverDirectory);
         var clock = new CityClock(TimeProvider.System, CityClock.FindZone(config["CityScreen:TimeZone"] ?? CityClock.DefaultZone));
-        var store = new SqliteEventStore(storePath);
+        var store = new EventStore(CityScreenDatabase.Sqlite(storePath));
         var leaves = tree.All.Where(a => AreaGrainFactory.IsLeaf(a) || a.Level == AreaLevel.Community);
         var values = new List<IndicatorValues>();
         foreach (var area in leaves)

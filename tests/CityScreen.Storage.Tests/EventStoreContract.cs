@@ -137,4 +137,34 @@ public abstract class EventStoreContract : IAsyncLifetime
 
         Assert.Equal(new Dictionary<string, string> { ["c1"] = "g7", ["c2"] = "g8" }, found);
     }
+
+    [Fact]
+    public async Task A_case_belongs_to_the_area_of_its_earliest_step()
+    {
+        var store = await OpenAsync();
+        await store.AppendAsync([Checkin("first", grid: "g7") with { CaseId = "c1" }]);
+        await store.AppendAsync([Checkin("moved", grid: "g8") with { CaseId = "c1" }, Checkin("again", grid: "g9") with { CaseId = "c1" }]);
+
+        Assert.Equal("g7", (await store.FindCaseAreasAsync(["c1"]))["c1"]);
+    }
+
+    [Fact]
+    public async Task A_bad_request_sharing_a_commit_with_good_ones_fails_alone()
+    {
+        var store = await OpenAsync();
+        var hold = await HoldWritesAsync();
+        var first = store.AppendAsync([Checkin("first")]);
+        // The writer is stuck on the lock with the first request: the next two queue and will be
+        // taken into one transaction together.
+        await WriterStuckAsync(first);
+        var bad = store.AppendAsync([Checkin("bad-1"), Checkin("bad-2", grid: null)]);
+        var good = store.AppendAsync([Checkin("good")]);
+
+        await hold.DisposeAsync();
+
+        Assert.Single((await first).Stored);
+        await Assert.ThrowsAnyAsync<Exception>(() => bad);
+        Assert.Equal(["good"], (await good).Stored.Select(e => e.Id));
+        Assert.Equal(2, await store.CountAsync());
+    }
 }

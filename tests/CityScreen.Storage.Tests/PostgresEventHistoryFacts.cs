@@ -13,10 +13,10 @@ public sealed class PostgresEventHistoryFacts : EventHistoryContract
     protected override async Task<IEventStore> CreateEventsAsync()
     {
         _db = await PostgresTestDatabase.CreateAsync("history");
-        return new PostgresEventStore(_db.ConnectionString);
+        return new EventStore(CityScreenDatabase.Postgres(_db.ConnectionString));
     }
 
-    protected override IEventHistory CreateHistory() => new PostgresEventHistory(_db.ConnectionString);
+    protected override IEventHistory CreateHistory() => new EventHistory(CityScreenDatabase.Postgres(_db.ConnectionString));
 
     public override async Task DisposeAsync()
     {

@@ -17,7 +17,7 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
     }
 
     protected override IEventStore CreateStore(int maxPendingAppends = 2_000) =>
-        new PostgresEventStore(_db.ConnectionString, maxPendingAppends: maxPendingAppends);
+        new EventStore(CityScreenDatabase.Postgres(_db.ConnectionString), maxPendingAppends: maxPendingAppends);
 
     protected override Task<IAsyncDisposable> HoldWritesAsync() => _db.LockAsync("events", "ACCESS EXCLUSIVE");
 
@@ -38,26 +38,6 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
         Assert.Equal(200, results.Sum(r => r.Stored.Count));
         Assert.Equal(9 * 200, results.Sum(r => r.Duplicates));
         Assert.Equal(200, await left.CountAsync());
-    }
-
-    [Fact]
-    public async Task A_bad_request_sharing_a_commit_with_good_ones_fails_alone()
-    {
-        var store = await OpenAsync();
-        var hold = await HoldWritesAsync();
-        var first = store.AppendAsync([Checkin("first")]);
-        // The writer is stuck on the lock with the first request: the next two queue and will be
-        // taken into one transaction together.
-        await _db.WaitForLockWaitersAsync(1);
-        var bad = store.AppendAsync([Checkin("bad-1"), Checkin("bad-2", grid: null)]);
-        var good = store.AppendAsync([Checkin("good")]);
-
-        await hold.DisposeAsync();
-
-        Assert.Single((await first).Stored);
-        await Assert.ThrowsAnyAsync<Exception>(() => bad);
-        Assert.Equal(["good"], (await good).Stored.Select(e => e.Id));
-        Assert.Equal(2, await store.CountAsync());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class PostgresIndexStoreFacts : IndexStoreContract, IDisposable
 {
     private readonly Lazy<Task<PostgresTestDatabase>> _db = new(() => PostgresTestDatabase.CreateAsync("indices"));
 
-    protected override async Task<IIndexStore> CreateStoreAsync() => new PostgresIndexStore((await _db.Value).ConnectionString);
+    protected override async Task<IIndexStore> CreateStoreAsync() => new IndexStore(CityScreenDatabase.Postgres((await _db.Value).ConnectionString));
 
     public void Dispose() => PostgresTestDatabase.ReleaseConnections();
 }

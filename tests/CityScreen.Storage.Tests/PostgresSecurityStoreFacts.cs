@@ -6,7 +6,7 @@ public sealed class PostgresSecurityStoreFacts : SecurityStoreContract, IDisposa
 {
     private readonly Lazy<Task<PostgresTestDatabase>> _db = new(() => PostgresTestDatabase.CreateAsync("security"));
 
-    protected override async Task<ISecurityStore> CreateStoreAsync() => new PostgresSecurityStore((await _db.Value).ConnectionString);
+    protected override async Task<ISecurityStore> CreateStoreAsync() => new SecurityStore(CityScreenDatabase.Postgres((await _db.Value).ConnectionString));
 
     public void Dispose() => PostgresTestDatabase.ReleaseConnections();
 }

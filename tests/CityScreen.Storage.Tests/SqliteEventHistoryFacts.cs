@@ -8,9 +8,9 @@ public sealed class SqliteEventHistoryFacts : EventHistoryContract
 {
     private readonly TempDatabase _db = new();
 
-    protected override Task<IEventStore> CreateEventsAsync() => Task.FromResult<IEventStore>(new SqliteEventStore(_db.Path));
+    protected override Task<IEventStore> CreateEventsAsync() => Task.FromResult<IEventStore>(new EventStore(CityScreenDatabase.Sqlite(_db.Path)));
 
-    protected override IEventHistory CreateHistory() => new SqliteEventHistory(_db.Path);
+    protected override IEventHistory CreateHistory() => new EventHistory(CityScreenDatabase.Sqlite(_db.Path));
 
     public override async Task DisposeAsync()
     {

@@ -14,7 +14,7 @@ public sealed class SqliteEventStoreFacts : EventStoreContract
         _db.Dispose();
     }
 
-    protected override IEventStore CreateStore(int maxPendingAppends = 2_000) => new SqliteEventStore(_db.Path, maxPendingAppends: maxPendingAppends);
+    protected override IEventStore CreateStore(int maxPendingAppends = 2_000) => new EventStore(CityScreenDatabase.Sqlite(_db.Path), maxPendingAppends: maxPendingAppends);
 
     protected override async Task<IAsyncDisposable> HoldWritesAsync()
     {

@@ -7,7 +7,7 @@ public sealed class SqliteIndexStoreFacts : IndexStoreContract, IDisposable
 {
     private readonly TempDatabase _db = new();
 
-    protected override Task<IIndexStore> CreateStoreAsync() => Task.FromResult<IIndexStore>(new SqliteIndexStore(_db.Path));
+    protected override Task<IIndexStore> CreateStoreAsync() => Task.FromResult<IIndexStore>(new IndexStore(CityScreenDatabase.Sqlite(_db.Path)));
 
     public void Dispose() => _db.Dispose();
 }

@@ -7,7 +7,7 @@ public sealed class SqliteRollupStoreFacts : RollupStoreContract, IDisposable
 {
     private readonly TempDatabase _db = new();
 
-    protected override Task<IRollupStore> CreateStoreAsync() => Task.FromResult<IRollupStore>(new SqliteRollupStore(_db.Path));
+    protected override Task<IRollupStore> CreateStoreAsync() => Task.FromResult<IRollupStore>(new RollupStore(CityScreenDatabase.Sqlite(_db.Path)));
 
     public void Dispose() => _db.Dispose();
 }

@@ -6,7 +6,7 @@ public sealed class SqliteSecurityStoreFacts : SecurityStoreContract, IDisposabl
 {
     private readonly TempDatabase _db = new();
 
-    protected override Task<ISecurityStore> CreateStoreAsync() => Task.FromResult<ISecurityStore>(new SqliteSecurityStore(_db.Path));
+    protected override Task<ISecurityStore> CreateStoreAsync() => Task.FromResult<ISecurityStore>(new SecurityStore(CityScreenDatabase.Sqlite(_db.Path)));
 
     public void Dispose() => _db.Dispose();
 }

@@ -20,7 +20,7 @@ public static class JobsConfiguration
         var config = builder.Configuration;
         var contentRoot = builder.Environment.ContentRootPath;
         var simulator = SimulatorConfiguration.IsEnabled(config);
-        builder.Services.AddCityScreenJobs(config, contentRoot, CityScreenDatabase.FromConfiguration(config, contentRoot), simulatedHistory: simulator);
+        builder.Services.AddCityScreenJobs(config, contentRoot, simulatedHistory: simulator);
         builder.Services.AddSingleton<IIndexStartGate>(sp => new StoreSettledGate(
             sp.GetRequiredService<Readiness>(), sp.GetRequiredService<IEventHistory>(), sp.GetRequiredService<CityClock>(), simulator,
             sp.GetRequiredService<ILogger<StoreSettledGate>>()));

@@ -16,6 +16,8 @@ public static class SecurityConfiguration
         var config = builder.Configuration;
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+
+        // The stores (ISecurityStore and its parts) come with the others from AddCityScreenStorage.
         services.AddSingleton<Audit>();
         services.AddSingleton<IngestKeys>();
         services.AddHostedService<AdminAccountBootstrap>();

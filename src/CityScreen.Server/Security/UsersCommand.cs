@@ -1,5 +1,5 @@
-using CityScreen.Jobs.Hosting;
 using CityScreen.Server.Hosting;
+using CityScreen.Storage;
 using CityScreen.Storage.Security;
 
 namespace CityScreen.Server.Security;
@@ -30,7 +30,7 @@ public static class UsersCommand
         try { database = CityScreenDatabase.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath); }
         catch (InvalidOperationException e) { return Fail(e.Message); }
         // The server's store: with the postgres provider, the database every host of the cluster reads.
-        var store = StorageConfiguration.CreateSecurityStore(database);
+        var store = new SecurityStore(database);
         await store.InitializeAsync();
         var now = DateTimeOffset.UtcNow;
 

@@ -1,5 +1,6 @@
 using CityScreen.Server.Hosting;
 using CityScreen.Server.Security;
+using CityScreen.Storage;
 using CityScreen.Storage.Security;
 using CityScreen.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
@@ -17,10 +18,11 @@ public class ClusterSecurityStoreFacts
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("security");
         var builder = Builder(("CityScreen:Storage:Provider", "Postgres"), ("ConnectionStrings:CityScreen", connectionString));
 
-        builder.AddCityScreenStores();
+        builder.Services.AddCityScreenStorage(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.AddCityScreenSecurity();
         await using var services = builder.Services.BuildServiceProvider();
 
-        Assert.IsType<PostgresSecurityStore>(services.GetRequiredService<ISecurityStore>());
+        Assert.True(Assert.IsType<SecurityStore>(services.GetRequiredService<ISecurityStore>()).Database.IsPostgres);
         Assert.Empty(await services.GetRequiredService<ITokenStore>().ListTokensAsync());
     }
 
@@ -29,7 +31,7 @@ public class ClusterSecurityStoreFacts
     {
         var builder = Builder(("CityScreen:Storage:Provider", "Postgres"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => builder.AddCityScreenStores());
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Services.AddCityScreenStorage(builder.Configuration, builder.Environment.ContentRootPath));
 
         Assert.Contains("ConnectionStrings:CityScreen", error.Message);
         Assert.DoesNotContain(builder.Services, s => s.ServiceType == typeof(ISecurityStore));
@@ -45,7 +47,7 @@ public class ClusterSecurityStoreFacts
             "--CityScreen:Storage:Provider", "Postgres", "--ConnectionStrings:CityScreen", connectionString]);
 
         Assert.Equal((2, 0), (missing, added));
-        var ops = await new PostgresSecurityStore(connectionString).FindAccountAsync("ops");
+        var ops = await new SecurityStore(CityScreenDatabase.Postgres(connectionString)).FindAccountAsync("ops");
         Assert.True(Secrets.VerifyPassword("pw-ops-123", ops!.PasswordHash));
     }
 

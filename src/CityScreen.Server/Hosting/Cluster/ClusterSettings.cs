@@ -1,5 +1,5 @@
 using System.Net;
-using CityScreen.Jobs.Hosting;
+using CityScreen.Storage;
 
 namespace CityScreen.Server.Hosting.Cluster;
 

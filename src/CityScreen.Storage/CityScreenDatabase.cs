@@ -1,7 +1,6 @@
-using CityScreen.Storage;
 using Microsoft.Extensions.Configuration;
 
-namespace CityScreen.Jobs.Hosting;
+namespace CityScreen.Storage;
 
 /// <summary>
 /// Where the host keeps its events and the job's tables: the SQLite file of the embedded mode, or

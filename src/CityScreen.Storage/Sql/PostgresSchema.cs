@@ -1,12 +1,9 @@
-namespace CityScreen.Storage.Postgres;
+namespace CityScreen.Storage.Sql;
 
-/// <summary>
-/// The CityScreen tables in PostgreSQL, as versioned steps. A step is never edited once shipped:
-/// a change is a new step, so every database reaches the same schema by the same path.
-/// </summary>
+/// <summary>The CityScreen tables in PostgreSQL, as numbered steps recorded in <c>cityscreen_migrations</c>.</summary>
 internal static class PostgresSchema
 {
-    public static readonly IReadOnlyList<PostgresMigration> Migrations =
+    public static readonly IReadOnlyList<Migration> Migrations =
     [
         new(1, "event log", """
             CREATE TABLE events (
