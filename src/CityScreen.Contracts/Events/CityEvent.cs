@@ -41,6 +41,23 @@ public sealed record CityEvent
     /// <summary>The community of a community-level activity (docs/domain.md §2, Activities).</summary>
     [Id(26)] public string? CommunityId { get; init; }
 
+    /// <summary>Who blows the whistle (<c>case.whistled</c>: a street or community id) or rates a department (<c>department.rated</c>: a street id).</summary>
+    [Id(27)] public string? By { get; init; }
+    /// <summary>The departments a whistle summons (<c>case.whistled</c>), ids from the departments file.</summary>
+    [Id(28)] public string[]? Departments { get; init; }
+    /// <summary>Minutes each summoned department has to arrive (<c>case.whistled</c>; 30 when not given).</summary>
+    [Id(29)] public int? RespondWithinMinutes { get; init; }
+    /// <summary>The period a <c>department.rated</c> rates (<c>2026-Q4</c>, <c>2026-11</c>), when it rates no single case.</summary>
+    [Id(30)] public string? Period { get; init; }
+    /// <summary>A time limit in hours (<c>case.filed</c>), instead of <see cref="DueAt"/>; the server computes the due time.</summary>
+    [Id(31)] public double? LimitHours { get; init; }
+    /// <summary><c>natural</c> (自然时) or <c>working</c> (工作时, workdays 08:30–12:00 and 14:00–18:00 with the holiday calendar).</summary>
+    [Id(32)] public string? LimitKind { get; init; }
+    /// <summary>The callback's answer on a <c>case.rated</c> (12345 解决率): did the resident say it is solved.</summary>
+    [Id(33)] public bool? Resolved { get; init; }
+    /// <summary>The platform's hash of a 12345 caller, for repeat complaints (same caller, same category, 30 days).</summary>
+    [Id(34)] public string? CallerId { get; init; }
+
     /// <summary>The leaf area the event belongs to: its grid, or its community.</summary>
     public string AreaId => GridId ?? CommunityId ?? throw new InvalidOperationException($"event {Id} names no area");
 }

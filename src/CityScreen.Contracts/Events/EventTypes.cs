@@ -13,6 +13,15 @@ public static class EventTypes
     public const string CaseClosed = "case.closed";
     public const string CaseRated = "case.rated";
 
+    // 吹哨报到 and the workflow steps upstream platforms run (docs/domain.md §2).
+    public const string CaseWhistled = "case.whistled";
+    public const string CaseExtended = "case.extended";
+    public const string CaseSuspended = "case.suspended";
+    public const string CaseResumed = "case.resumed";
+    public const string CaseReturned = "case.returned";
+    public const string CaseReassigned = "case.reassigned";
+    public const string DepartmentRated = "department.rated";
+
     public const string MemberCheckin = "member.checkin";
     public const string VolunteerLogged = "volunteer.logged";
     public const string ProjectClaimed = "project.claimed";
