@@ -24,18 +24,18 @@ public sealed class StartupService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        readiness.Set("opening the event store");
+        readiness.Starting("opening the event store");
         await store.InitializeAsync(stoppingToken);
         var count = await store.CountAsync(stoppingToken);
-        readiness.Set("registering the screen feed");
+        readiness.Starting("registering the screen feed");
         await feedRegistration.Registered.WaitAsync(stoppingToken);
-        readiness.Set("activating areas");
+        readiness.Starting("activating areas");
         var started = DateTimeOffset.UtcNow;
         await WakeUntilDoneAsync(stoppingToken);
         await WaitForCompleteTreeAsync(stoppingToken);
-        readiness.Set("catching up with the other hosts' screens");
+        readiness.Starting("catching up with the other hosts' screens");
         await feedRegistration.CatchUpAsync(started, stoppingToken);
-        readiness.Set("ready");
+        readiness.MarkReady();
         logger.LogInformation("CityScreen ready: {Areas} areas, {Events} stored events, areas rebuilt in {Seconds:F1} s",
             tree.Count, count, (DateTimeOffset.UtcNow - started).TotalSeconds);
 
