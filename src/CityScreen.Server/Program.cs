@@ -20,6 +20,7 @@ public partial class Program
     {
         builder.AddCityScreenTime();        // the city's clock and zone (CityScreen:TimeZone)
         builder.AddCityScreenAreas();       // the area tree, loaded and checked before anything starts
+        builder.AddCityScreenDepartments(); // the departments and the holiday calendar, checked at start
         builder.AddCityScreenStorage();     // every store (events, rollups, indices, security): SQLite or PostgreSQL
         builder.AddCityScreenIngest();      // validated, durable, idempotent events to the grids
         builder.AddCityScreenReadiness();   // waking every area at start, and the health check saying so
@@ -42,6 +43,7 @@ public partial class Program
         app.MapSignIn();           // /login, /logout, /login/sso
         app.MapHealthApi();        // /healthz
         app.MapAreasApi();         // /api/areas, /api/areas/{id}
+        app.MapDepartmentsApi();   // /api/departments, /api/departments/{id}, /api/areas/{id}/departments
         app.MapCasesApi();         // /api/areas/{id}/cases, /api/areas/{id}/children.csv
         app.MapEventsApi();        // POST /api/events
         app.MapIndicesApi();       // /api/indices, /api/areas/{id}/index/…, /api/admin/indices/recompute

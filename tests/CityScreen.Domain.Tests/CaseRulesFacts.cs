@@ -74,14 +74,13 @@ public class CaseRulesFacts
         var u = new CaseSteps("no-whistle");
         var plain = File(u.Reported(Local(20, 8)), u.Dispatched(dispatched), u.Responded(dispatched.AddMinutes(5)));
 
-        Assert.Null(CaseRules.WhistleDecided(unanswered, dispatched.AddMinutes(30)));
-        Assert.Equal(dispatched, CaseRules.WhistleDecided(unanswered, dispatched.AddMinutes(31)));
-        Assert.False(CaseRules.WhistleAnsweredInTime(unanswered, Local(21, 0)));
-        Assert.Equal(dispatched, CaseRules.WhistleDecided(answered, dispatched.AddMinutes(30)));
-        Assert.True(CaseRules.WhistleAnsweredInTime(answered, dispatched.AddMinutes(30)));
+        Assert.Empty(CaseRules.DecidedWhistles(unanswered, dispatched.AddMinutes(30)));
+        Assert.Equal([(dispatched, false)], CaseRules.DecidedWhistles(unanswered, dispatched.AddMinutes(31)));
+        Assert.Equal([(dispatched, false)], CaseRules.DecidedWhistles(unanswered, Local(21, 0)));
+        Assert.Equal([(dispatched, true)], CaseRules.DecidedWhistles(answered, dispatched.AddMinutes(30)));
         // Asked before the answer came, the whistle is still open.
-        Assert.Null(CaseRules.WhistleDecided(answered, dispatched.AddMinutes(29)));
-        Assert.Null(CaseRules.WhistleDecided(plain, Local(21, 0)));
+        Assert.Empty(CaseRules.DecidedWhistles(answered, dispatched.AddMinutes(29)));
+        Assert.Empty(CaseRules.DecidedWhistles(plain, Local(21, 0)));
     }
 
     [Theory]

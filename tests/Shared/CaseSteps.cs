@@ -23,10 +23,26 @@ internal sealed class CaseSteps(string caseId, string gridId = "g1")
     public CityEvent Responded(DateTimeOffset at, string? memberId = null) =>
         Step(EventTypes.CaseResponded, at) with { Department = memberId is null ? "城管执法局" : null, MemberId = memberId };
 
-    public CityEvent Resolved(DateTimeOffset at) => Step(EventTypes.CaseResolved, at);
+    public CityEvent Resolved(DateTimeOffset at, string? department = null) => Step(EventTypes.CaseResolved, at) with { Department = department };
+
+    /// <summary>A dispatch to a department of the departments file (its id kept in Departments, as the parser does).</summary>
+    public CityEvent DispatchedTo(DateTimeOffset at, string department, bool whistle = false) =>
+        Step(EventTypes.CaseDispatched, at) with { Department = department, Departments = [department], Whistle = whistle };
+
+    /// <summary>A department's arrival (报到) or response.</summary>
+    public CityEvent RespondedBy(DateTimeOffset at, string department) => Step(EventTypes.CaseResponded, at) with { Department = department };
+
+    public CityEvent Whistled(DateTimeOffset at, string by, int minutes = 30, params string[] departments) =>
+        Step(EventTypes.CaseWhistled, at) with { By = by, Departments = departments, Reason = "需多部门联合处置", RespondWithinMinutes = minutes };
+
+    public CityEvent Extended(DateTimeOffset at, DateTimeOffset due) => Step(EventTypes.CaseExtended, at) with { DueAt = due, Reason = "需协调产权单位" };
+    public CityEvent Suspended(DateTimeOffset at) => Step(EventTypes.CaseSuspended, at) with { Reason = "等待司法裁定" };
+    public CityEvent Resumed(DateTimeOffset at) => Step(EventTypes.CaseResumed, at) with { Reason = "裁定已下达" };
+    public CityEvent Returned(DateTimeOffset at, string department) => Step(EventTypes.CaseReturned, at) with { Department = department, Reason = "非本部门职责" };
+    public CityEvent Reassigned(DateTimeOffset at, string department) => Step(EventTypes.CaseReassigned, at) with { Department = department };
     public CityEvent Reopened(DateTimeOffset at) => Step(EventTypes.CaseReopened, at) with { Reason = "核查未通过" };
     public CityEvent Closed(DateTimeOffset at) => Step(EventTypes.CaseClosed, at);
-    public CityEvent Rated(DateTimeOffset at, int score) => Step(EventTypes.CaseRated, at) with { Score = score };
+    public CityEvent Rated(DateTimeOffset at, int score, bool? resolved = null) => Step(EventTypes.CaseRated, at) with { Score = score, Resolved = resolved };
 
     private CityEvent Step(string type, DateTimeOffset at) => new()
     {

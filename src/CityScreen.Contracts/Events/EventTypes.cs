@@ -33,14 +33,18 @@ public static class EventTypes
     [
         CaseReported, CaseFiled, CaseRejected, CaseDispatched, CaseResponded,
         CaseResolved, CaseReopened, CaseClosed, CaseRated,
+        CaseWhistled, CaseExtended, CaseSuspended, CaseResumed, CaseReturned, CaseReassigned,
     ];
+
+    /// <summary>Events about departments rather than a case: a street rating a department (街道评价部门).</summary>
+    public static readonly IReadOnlyList<string> DepartmentSteps = [DepartmentRated];
 
     public static readonly IReadOnlyList<string> Activities =
     [
         MemberCheckin, VolunteerLogged, ProjectClaimed, ProjectCompleted, PointsAwarded, MeetingHeld,
     ];
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(CaseSteps.Concat(Activities));
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(CaseSteps.Concat(Activities).Concat(DepartmentSteps));
 
     public static bool IsCaseStep(string type) => type.StartsWith("case.", StringComparison.Ordinal);
 }

@@ -48,4 +48,25 @@ public enum Counter
 
     Population,
     Households,
+
+    // The upstream workflow (延期, 挂账, 回退, 改派) and 12345's 三率; appended so stored positions keep their meaning.
+    /// <summary>Cases falling due for closing in 30 days whose limit an extension moved (EV12, over <see cref="DueClose30"/>).</summary>
+    Extended30,
+    /// <summary>Open cases suspended now (EV13 挂账数).</summary>
+    Suspended,
+    /// <summary>Dispatches and reassignments of the cases first dispatched in 30 days (EV14's denominator).</summary>
+    Dispatches30,
+    /// <summary>Those dispatches not returned (回退): dispatches − returns per case (EV14's numerator).</summary>
+    DispatchesKept30,
+    /// <summary>12345 cases reported in 30 days whose response is decided (HL03's denominator).</summary>
+    HotlineReceived30,
+    /// <summary>Of those, responded within the hotline's response limit (HL03).</summary>
+    HotlineAnswered30,
+    /// <summary>12345 ratings in 30 days carrying the callback's answer (HL04's denominator).</summary>
+    HotlineCallbacks30,
+    /// <summary>Of those, the resident said it is solved (HL04).</summary>
+    HotlineSolved30,
+    /// <summary>12345 ratings in 30 days (HL05's denominator).</summary>
+    HotlineRatings30,
+    HotlineSatisfied30,
 }

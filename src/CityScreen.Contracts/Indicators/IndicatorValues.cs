@@ -21,6 +21,13 @@ public sealed record IndicatorValues
     /// <summary>Cases reported today per category, in the order of <c>CaseVocabulary.Categories</c>.</summary>
     [Id(7)] public required int[] CategoriesToday { get; init; }
     [Id(8)] public required int[] Categories30 { get; init; }
+    /// <summary>
+    /// Per department id, its counters in this area, indexed by <see cref="DepartmentCounter"/>; a
+    /// department that did no work here in 30 days has no entry.
+    /// </summary>
+    [Id(9)] public Dictionary<string, long[]> Departments { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>The newest open whistles in this area (at most <see cref="OpenWhistle.MaxPerArea"/>), newest first.</summary>
+    [Id(10)] public OpenWhistle[] OpenWhistles { get; init; } = [];
 
     public long this[Counter counter] => Counters[(int)counter];
 }

@@ -11,14 +11,25 @@ namespace CityScreen.Domain.Cases;
 /// <para>
 /// Every rule reads a case "as known at" an instant <c>asOf</c>: a step later than it has not
 /// happened yet. Callers then place the instants these rules return in their own windows (the rolling
-/// 30 days, a day, the index's window). Rules about time limits, whistles and ratings will grow
-/// (extensions, suspensions, working-hour limits, whistles to several departments): they belong here.
+/// 30 days, a day, the index's window). A limit moved by an extension (延期) is the case's
+/// <see cref="ICaseFacts.DueAt"/>; suspended time (挂账) is added to it here, so the clock stops
+/// while a case is suspended; working-hour limits (工作时) are turned into a due time at ingest.
 /// </para>
 /// </summary>
 public static class CaseRules
 {
-    /// <summary>A whistle (吹哨) answered within this time counts as on time (WB01 吹哨报到及时率).</summary>
+    /// <summary>A dispatch with <c>whistle: true</c> answered within this time counts as on time (WB01 吹哨报到及时率).</summary>
     public static readonly TimeSpan WhistleAnswerLimit = TimeSpan.FromMinutes(30);
+
+    /// <summary>The minutes a <c>case.whistled</c> gives each summoned department when it names none.</summary>
+    public const int DefaultRespondWithinMinutes = 30;
+
+    /// <summary>
+    /// A 12345 case is answered (响应, HL03) when a department or member responds within this time
+    /// of its dispatch (of its report, while it is not dispatched): the usual 接诉即办 rule of
+    /// contacting the caller within a day.
+    /// </summary>
+    public static readonly TimeSpan HotlineResponseLimit = TimeSpan.FromHours(24);
 
     /// <summary>An open case is yellow (临期) from this share of its time limit until it is due (the standard's traffic light).</summary>
     public const double YellowShare = 0.8;
@@ -40,17 +51,62 @@ public static class CaseRules
         : c.FiledAt is not null ? CaseStatus.Open
         : CaseStatus.Reported;
 
-    /// <summary>Red (超期): open and past its limit at <paramref name="now"/>.</summary>
-    public static bool IsOverdue(ICaseFacts c, DateTimeOffset now) => IsOpen(c) && c.DueAt is { } due && now > due;
+    /// <summary>Red (超期): open, not suspended, and past its limit at <paramref name="now"/>.</summary>
+    public static bool IsOverdue(ICaseFacts c, DateTimeOffset now) =>
+        IsOpen(c) && !IsSuspendedAt(c, now) && DueAt(c, now) is { } due && now > due;
 
-    /// <summary>Yellow (临期): open, not past its limit, and at least <see cref="YellowShare"/> of it gone.</summary>
+    /// <summary>Yellow (临期): open, not suspended, not past its limit, and at least <see cref="YellowShare"/> of it gone.</summary>
     public static bool IsYellow(ICaseFacts c, DateTimeOffset now) =>
-        IsOpen(c) && c.DueAt is { } due && c.FiledAt is { } filed && now <= due
-        && (now - filed).Ticks >= YellowShare * (due - filed).Ticks;
+        IsOpen(c) && !IsSuspendedAt(c, now) && DueAt(c, now) is { } due && c.DueAt is { } limit && c.FiledAt is { } filed && now <= due
+        && (now - filed - SuspendedTime(c, now)).Ticks >= YellowShare * (limit - filed).Ticks;
 
-    /// <summary>The instant an open case turns yellow, when its limit is after its filing.</summary>
+    /// <summary>The instant an open case turns yellow, when its limit is after its filing (after every suspension it has had).</summary>
     public static DateTimeOffset? TurnsYellowAt(ICaseFacts c) =>
-        c.DueAt is { } due && c.FiledAt is { } filed && due > filed ? filed + TimeSpan.FromTicks((long)(YellowShare * (due - filed).Ticks)) : null;
+        c.DueAt is { } due && c.FiledAt is { } filed && due > filed
+            ? filed + TimeSpan.FromTicks((long)(YellowShare * (due - filed).Ticks)) + SuspendedTime(c, DateTimeOffset.MaxValue)
+            : null;
+
+    // ---- time limits moved: 延期 (extension) and 挂账 (suspension)
+
+    /// <summary>
+    /// The limit as it stands at <paramref name="asOf"/>: <see cref="ICaseFacts.DueAt"/> (filed or
+    /// extended) plus the time the case spent suspended up to then. While suspended it moves with
+    /// the clock, so a suspended case never turns red.
+    /// </summary>
+    public static DateTimeOffset? DueAt(ICaseFacts c, DateTimeOffset asOf)
+    {
+        if (c.DueAt is not { } due) return null;
+        var suspended = SuspendedTime(c, asOf);
+        return suspended == TimeSpan.Zero || due > DateTimeOffset.MaxValue - suspended ? due : due + suspended;
+    }
+
+    /// <summary>Suspended (挂账) at <paramref name="asOf"/>.</summary>
+    public static bool IsSuspendedAt(ICaseFacts c, DateTimeOffset asOf)
+    {
+        foreach (var s in c.Suspensions)
+            if (s.From <= asOf && (s.To is not { } to || to > asOf)) return true;
+        return false;
+    }
+
+    /// <summary>Open and suspended at <paramref name="now"/> (EV13 挂账数).</summary>
+    public static bool IsSuspended(ICaseFacts c, DateTimeOffset now) => IsOpen(c) && IsSuspendedAt(c, now);
+
+    /// <summary>How long the case was suspended before <paramref name="asOf"/>.</summary>
+    public static TimeSpan SuspendedTime(ICaseFacts c, DateTimeOffset asOf)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var s in c.Suspensions)
+        {
+            if (s.From >= asOf) continue;
+            var end = s.To is { } to && to < asOf ? to : asOf;
+            if (end == DateTimeOffset.MaxValue) continue;   // an open suspension has no length "at the end of time"
+            total += end - s.From;
+        }
+        return total;
+    }
+
+    /// <summary>An extension (延期) moved the limit (EV12 延期率, over the cases falling due for closing).</summary>
+    public static bool WasExtended(ICaseFacts c) => c.Extended;
 
     /// <summary>
     /// Open at the end of a period ending at <paramref name="end"/> (exclusive): filed before it and
@@ -60,7 +116,8 @@ public static class CaseRules
         c.FiledAt < end && !(c.ClosedAt < end) && !(c.RejectedAt < end);
 
     /// <summary>Open at the end of a period and past its limit by then (EV03 per day).</summary>
-    public static bool WasOverdueAt(ICaseFacts c, DateTimeOffset end) => WasOpenAt(c, end) && c.DueAt < end;
+    public static bool WasOverdueAt(ICaseFacts c, DateTimeOffset end) =>
+        WasOpenAt(c, end) && !IsSuspendedAt(c, end) && DueAt(c, end) < end;
 
     /// <summary>A report of this level is an alarm on the wall (较大 and 重大).</summary>
     public static bool IsAlarming(CaseLevel level) => level is CaseLevel.Major or CaseLevel.Critical;
@@ -91,32 +148,65 @@ public static class CaseRules
 
     private static DateTimeOffset? FallsDue(ICaseFacts c, DateTimeOffset? doneAt, DateTimeOffset asOf)
     {
-        if (c.FiledAt is null || c.RejectedAt is not null || c.DueAt is not { } due) return null;
-        var at = Known(doneAt, asOf) is { } done && done < due ? done : due;
-        return at <= asOf ? at : null;
+        if (c.FiledAt is null || c.RejectedAt is not null || c.DueAt is null) return null;
+        if (Known(doneAt, asOf) is { } done && done <= DueAt(c, done)) return done;
+        // Not done in time: it fell due when its limit passed, suspended time added up to then.
+        var due = DueAt(c, asOf)!.Value;
+        return due <= asOf ? due : null;
     }
 
     private static bool OnTime(ICaseFacts c, DateTimeOffset? doneAt, DateTimeOffset asOf) =>
-        Known(doneAt, asOf) is { } done && c.DueAt is { } due && done <= due;
+        Known(doneAt, asOf) is { } done && DueAt(c, done) is { } due && done <= due;
 
-    // ---- whistles: 街道吹哨、部门报到 (WB01)
+    // ---- whistles: 街道吹哨、部门报到 (WB01, and each department's DP01–DP03)
 
     /// <summary>
-    /// The whistle's dispatch when it counts in WB01 as known at <paramref name="asOf"/>: once answered,
-    /// or once its <see cref="WhistleAnswerLimit"/> has run out. A whistle still within it is neither
-    /// late nor on time yet.
+    /// A whistle counts in WB01, as known at <paramref name="asOf"/>, once every summoned department
+    /// arrived or once its limit ran out; a whistle still within it is neither late nor on time yet.
+    /// It counts on the instant it was blown.
     /// </summary>
-    public static DateTimeOffset? WhistleDecided(ICaseFacts c, DateTimeOffset asOf) =>
-        c.Whistled && Known(c.DispatchedAt, asOf) is { } dispatched
-        && (Known(c.RespondedAt, asOf) is not null || asOf - dispatched > WhistleAnswerLimit)
-            ? dispatched : null;
+    public static bool IsDecided(CaseWhistle w, DateTimeOffset asOf)
+    {
+        if (w.At > asOf) return false;
+        if (asOf > w.Deadline) return true;
+        foreach (var s in w.Summoned)
+            if (Known(s.ArrivedAt, asOf) is null) return false;
+        return true;
+    }
 
-    /// <summary>Answered, as known at <paramref name="asOf"/>, within <see cref="WhistleAnswerLimit"/> of the dispatch.</summary>
-    public static bool WhistleAnsweredInTime(ICaseFacts c, DateTimeOffset asOf) =>
-        Known(c.RespondedAt, asOf) - c.DispatchedAt <= WhistleAnswerLimit;
+    /// <summary>On time (WB01): every summoned department arrived, as known at <paramref name="asOf"/>, within the limit timed from the whistle.</summary>
+    public static bool IsOnTime(CaseWhistle w, DateTimeOffset asOf)
+    {
+        foreach (var s in w.Summoned)
+            if (!ArrivedOnTime(w, s, asOf)) return false;
+        return true;
+    }
 
-    /// <summary>The first instant an unanswered whistle counts as late.</summary>
-    public static DateTimeOffset? WhistleLateFrom(ICaseFacts c) => c.DispatchedAt + WhistleAnswerLimit + TimeSpan.FromTicks(1);
+    /// <summary>One department's summons counts (DP02) once it arrived or the whistle's limit ran out.</summary>
+    public static bool IsDecided(CaseWhistle w, Summons s, DateTimeOffset asOf) =>
+        w.At <= asOf && (Known(s.ArrivedAt, asOf) is not null || asOf > w.Deadline);
+
+    /// <summary>The department arrived (报到) within the whistle's limit, as known at <paramref name="asOf"/> (DP02 按时报到率).</summary>
+    public static bool ArrivedOnTime(CaseWhistle w, Summons s, DateTimeOffset asOf) =>
+        Known(s.ArrivedAt, asOf) is { } arrived && arrived <= w.Deadline;
+
+    /// <summary>The case's whistles decided by <paramref name="asOf"/>: when each was blown, and whether it was on time.</summary>
+    public static IEnumerable<(DateTimeOffset At, bool OnTime)> DecidedWhistles(ICaseFacts c, DateTimeOffset asOf)
+    {
+        foreach (var w in c.Whistles)
+            if (IsDecided(w, asOf)) yield return (w.At, IsOnTime(w, asOf));
+    }
+
+    /// <summary>
+    /// The whistles of a case that stand open at <paramref name="now"/> (the wall's whistle board):
+    /// blown, not every department arrived yet, and the case not closed.
+    /// </summary>
+    public static IEnumerable<CaseWhistle> OpenWhistles(ICaseFacts c, DateTimeOffset now)
+    {
+        if (IsClosed(c, now) || Known(c.RejectedAt, now) is not null) yield break;
+        foreach (var w in c.Whistles)
+            if (w.At <= now && !w.Summoned.All(s => Known(s.ArrivedAt, now) is not null)) yield return w;
+    }
 
     // ---- orders (群众点单, DS01) and ratings (SA01)
 
@@ -129,6 +219,19 @@ public static class CaseRules
 
     /// <summary>A rating of 4–5 (满意).</summary>
     public static bool IsSatisfied(int score) => score >= SatisfiedScore;
+
+    /// <summary>
+    /// A 12345 case is decided for 响应率 (HL03) once responded or once <see cref="HotlineResponseLimit"/>
+    /// ran out, timed from its first dispatch (its report while undispatched); it counts on the day
+    /// it was reported. Null for other cases and while undecided.
+    /// </summary>
+    public static bool? HotlineAnswered(ICaseFacts c, DateTimeOffset asOf)
+    {
+        if (!IsHotline(c) || Known(c.ReportedAt, asOf) is not { } reported) return null;
+        var from = Known(c.DispatchedAt, asOf) ?? reported;
+        if (Known(c.RespondedAt, asOf) is { } answered) return answered - from <= HotlineResponseLimit;
+        return asOf - from > HotlineResponseLimit ? false : null;
+    }
 
     /// <summary>The case's rating when it has one; it counts on the instant it was given.</summary>
     public static (DateTimeOffset At, bool Satisfied)? Rating(ICaseFacts c) =>

@@ -7,6 +7,41 @@ namespace CityScreen.Domain.Indicators;
 public static class IndicatorMath
 {
     public static readonly int CounterCount = Enum.GetValues<Counter>().Length;
+    public static readonly int DepartmentCounterCount = Enum.GetValues<DepartmentCounter>().Length;
+
+    /// <summary>The counters of <paramref name="department"/> in <paramref name="v"/>, created when it has none yet.</summary>
+    public static long[] DepartmentCounters(IndicatorValues v, string department)
+    {
+        if (!v.Departments.TryGetValue(department, out var counters))
+            v.Departments[department] = counters = new long[DepartmentCounterCount];
+        return counters;
+    }
+
+    /// <summary>Drops the departments whose counters are all zero (a case taken back out of a sum leaves them so).</summary>
+    public static void DropEmptyDepartments(IndicatorValues v)
+    {
+        List<string>? empty = null;
+        foreach (var (id, counters) in v.Departments)
+            if (Array.TrueForAll(counters, x => x == 0)) (empty ??= []).Add(id);
+        if (empty is not null) foreach (var id in empty) v.Departments.Remove(id);
+    }
+
+    /// <summary>The newest open whistles of several lists, at most <see cref="OpenWhistle.MaxPerArea"/>.</summary>
+    public static OpenWhistle[] NewestWhistles(IEnumerable<OpenWhistle> whistles) =>
+        [.. whistles.OrderByDescending(w => w.WhistledAt).ThenBy(w => w.CaseId, StringComparer.Ordinal).Take(OpenWhistle.MaxPerArea)];
+
+    /// <summary>A deep copy: the arrays and the department counters are the copy's own.</summary>
+    public static IndicatorValues Copy(IndicatorValues v) => v with
+    {
+        Counters = (long[])v.Counters.Clone(),
+        ReportedHourly = (int[])v.ReportedHourly.Clone(),
+        ClosedHourly = (int[])v.ClosedHourly.Clone(),
+        ReportedDaily = (int[])v.ReportedDaily.Clone(),
+        ClosedDaily = (int[])v.ClosedDaily.Clone(),
+        CategoriesToday = (int[])v.CategoriesToday.Clone(),
+        Categories30 = (int[])v.Categories30.Clone(),
+        Departments = v.Departments.ToDictionary(kv => kv.Key, kv => (long[])kv.Value.Clone(), StringComparer.Ordinal),
+    };
 
     public static IndicatorValues Empty(DateTimeOffset hourAnchor, DateOnly dayAnchor) => new()
     {
@@ -28,8 +63,15 @@ public static class IndicatorMath
     public static IndicatorValues Sum(IEnumerable<IndicatorValues> children, DateTimeOffset hourAnchor, DateOnly dayAnchor)
     {
         var sum = Empty(hourAnchor, dayAnchor);
+        List<OpenWhistle>? whistles = null;
         foreach (var child in children)
         {
+            foreach (var (id, counters) in child.Departments)
+            {
+                var into = DepartmentCounters(sum, id);
+                for (var i = 0; i < into.Length && i < counters.Length; i++) into[i] += counters[i];
+            }
+            if (child.OpenWhistles.Length > 0) (whistles ??= []).AddRange(child.OpenWhistles);
             var hourShift = (int)Math.Round((hourAnchor - child.HourAnchor).TotalHours);
             var dayShift = dayAnchor.DayNumber - child.DayAnchor.DayNumber;
             for (var i = 0; i < CounterCount && i < child.Counters.Length; i++)
@@ -45,7 +87,7 @@ public static class IndicatorMath
             // "Today" from a child still on yesterday is yesterday's: it does not count today.
             if (dayShift == 0) Add(sum.CategoriesToday, child.CategoriesToday);
         }
-        return sum;
+        return whistles is null ? sum : sum with { OpenWhistles = NewestWhistles(whistles) };
     }
 
     /// <summary>The newest anchors among <paramref name="children"/>, or the given defaults when there are none.</summary>
@@ -68,7 +110,30 @@ public static class IndicatorMath
         && a.ReportedDaily.AsSpan().SequenceEqual(b.ReportedDaily)
         && a.ClosedDaily.AsSpan().SequenceEqual(b.ClosedDaily)
         && a.CategoriesToday.AsSpan().SequenceEqual(b.CategoriesToday)
-        && a.Categories30.AsSpan().SequenceEqual(b.Categories30);
+        && a.Categories30.AsSpan().SequenceEqual(b.Categories30)
+        && SameDepartments(a.Departments, b.Departments)
+        && a.OpenWhistles.AsSpan().SequenceEqual(b.OpenWhistles, OpenWhistleComparer.Instance);
+
+    private static bool SameDepartments(Dictionary<string, long[]> a, Dictionary<string, long[]> b)
+    {
+        if (a.Count != b.Count) return false;
+        foreach (var (id, counters) in a)
+            if (!b.TryGetValue(id, out var other) || !counters.AsSpan().SequenceEqual(other)) return false;
+        return true;
+    }
+
+    /// <summary>Open whistles compared by value, their department lists included.</summary>
+    private sealed class OpenWhistleComparer : IEqualityComparer<OpenWhistle>
+    {
+        public static readonly OpenWhistleComparer Instance = new();
+
+        public bool Equals(OpenWhistle? x, OpenWhistle? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null
+                && x with { Pending = [], Arrived = [] } == y with { Pending = [], Arrived = [] }
+                && x.Pending.AsSpan().SequenceEqual(y.Pending) && x.Arrived.AsSpan().SequenceEqual(y.Arrived));
+
+        public int GetHashCode(OpenWhistle obj) => HashCode.Combine(obj.CaseId, obj.WhistledAt);
+    }
 
     public static bool IsTodayCounter(Counter c) =>
         c is Counter.ReportedToday or Counter.HotlineToday or Counter.CheckinsToday;

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CityScreen.Contracts.Events;
+using CityScreen.Domain.Cases;
+using CityScreen.Domain.Departments;
+using CityScreen.Domain.Time;
 
 namespace CityScreen.Domain.Ingest;
 
@@ -9,18 +13,30 @@ namespace CityScreen.Domain.Ingest;
 /// field docs/domain.md §2 asks of each type. It never stops at the first error: a client fixing a
 /// batch sees every item and field that is wrong, keyed by its JSON path.
 /// </summary>
-public static class EventParser
+public static partial class EventParser
 {
     public const int MaxIdLength = 128;
     public const int MaxTextLength = 200;
+    /// <summary>The most departments one whistle may summon.</summary>
+    public const int MaxSummoned = 10;
+    /// <summary>The longest time a whistle may give a department to arrive (a day).</summary>
+    public const int MaxRespondWithinMinutes = 1440;
+    /// <summary>The longest <c>limitHours</c> of a filing (a year).</summary>
+    public const double MaxLimitHours = 8760;
+    public const string NaturalHours = "natural";
+    public const string WorkingHours = "working";
 
-    /// <summary>Parses one event (an object) or a batch (an array). Items are null where they had errors.</summary>
-    public static IReadOnlyList<CityEvent?> Parse(JsonElement root, ValidationErrors errors)
+    /// <summary>
+    /// Parses one event (an object) or a batch (an array). Items are null where they had errors.
+    /// <paramref name="reference"/> holds the departments and the working calendar (none: no department is known).
+    /// </summary>
+    public static IReadOnlyList<CityEvent?> Parse(JsonElement root, ValidationErrors errors, EventReference? reference = null)
     {
+        reference ??= EventReference.None;
         switch (root.ValueKind)
         {
             case JsonValueKind.Object:
-                return [ParseItem(root, "$", errors)];
+                return [ParseItem(root, "$", errors, reference)];
             case JsonValueKind.Array:
                 var list = new List<CityEvent?>(root.GetArrayLength());
                 var i = 0;
@@ -33,7 +49,7 @@ public static class EventParser
                         list.Add(null);
                         continue;
                     }
-                    list.Add(ParseItem(item, path, errors));
+                    list.Add(ParseItem(item, path, errors, reference));
                 }
                 if (list.Count == 0) errors.Add("$", "the batch is empty");
                 return list;
@@ -43,9 +59,9 @@ public static class EventParser
         }
     }
 
-    private static CityEvent? ParseItem(JsonElement o, string path, ValidationErrors errors)
+    private static CityEvent? ParseItem(JsonElement o, string path, ValidationErrors errors, EventReference reference)
     {
-        var r = new FieldReader(o, path, errors);
+        var r = new FieldReader(o, path, errors, reference.Departments);
         var id = r.String("id", required: true, MaxIdLength);
         var type = r.String("type", required: true, 64);
         var occurredAt = r.Time("occurredAt", required: true);
@@ -89,26 +105,63 @@ public static class EventParser
                 Title = r.String("title", true, MaxTextLength),
                 Location = r.Location("location"),
             },
-            EventTypes.CaseFiled => e with { CaseId = r.String("caseId", true), DueAt = r.DueAt("dueAt", occurredAt) },
+            EventTypes.CaseFiled => r.Limit(e with { CaseId = r.String("caseId", true) }, occurredAt, reference.Calendar),
             EventTypes.CaseRejected or EventTypes.CaseReopened => e with
             {
                 CaseId = r.String("caseId", true),
                 Reason = r.String("reason", true, MaxTextLength),
             },
-            EventTypes.CaseDispatched => e with
+            // The department of a dispatch stays free text (a name, as upstream sends today); when it is
+            // a department id it is kept in Departments too, and counts for that department.
+            EventTypes.CaseDispatched => r.DepartmentIfKnown(e with
             {
                 CaseId = r.String("caseId", true),
                 Department = r.String("department", true),
                 Whistle = r.Boolean("whistle") ?? false,
-            },
+            }),
+            // A response names the department as its dispatch did: free text is accepted as before;
+            // it counts as a department's arrival (报到) on a whistle when it is the summoned id.
             EventTypes.CaseResponded => e with
             {
                 CaseId = r.String("caseId", true),
                 Department = r.String("department", false),
                 MemberId = r.EitherOf("department", "memberId"),
             },
-            EventTypes.CaseResolved or EventTypes.CaseClosed => e with { CaseId = r.String("caseId", true) },
-            EventTypes.CaseRated => e with { CaseId = r.String("caseId", true), Score = r.Integer("score", 1, 5) },
+            EventTypes.CaseResolved => e with { CaseId = r.String("caseId", true), Department = r.DepartmentId("department", false) },
+            EventTypes.CaseClosed => e with { CaseId = r.String("caseId", true) },
+            EventTypes.CaseRated => e with { CaseId = r.String("caseId", true), Score = r.Integer("score", 1, 5), Resolved = r.Boolean("resolved") },
+            EventTypes.CaseWhistled => e with
+            {
+                CaseId = r.String("caseId", true),
+                By = r.String("by", true),
+                Departments = r.DepartmentIds("departments"),
+                Reason = r.String("reason", true, MaxTextLength),
+                RespondWithinMinutes = r.OptionalInteger("respondWithinMinutes", 1, MaxRespondWithinMinutes) ?? CaseRules.DefaultRespondWithinMinutes,
+            },
+            EventTypes.CaseExtended => e with
+            {
+                CaseId = r.String("caseId", true),
+                DueAt = r.DueAt("dueAt", occurredAt),
+                Reason = r.String("reason", true, MaxTextLength),
+            },
+            EventTypes.CaseSuspended or EventTypes.CaseResumed => e with
+            {
+                CaseId = r.String("caseId", true),
+                Reason = r.String("reason", true, MaxTextLength),
+            },
+            EventTypes.CaseReturned => e with
+            {
+                CaseId = r.String("caseId", true),
+                Department = r.DepartmentId("department", true),
+                Reason = r.String("reason", true, MaxTextLength),
+            },
+            EventTypes.CaseReassigned => e with { CaseId = r.String("caseId", true), Department = r.DepartmentId("department", true) },
+            EventTypes.DepartmentRated => r.PeriodOrCase(e with
+            {
+                Department = r.DepartmentId("department", true),
+                By = r.String("by", true),
+                Score = r.Integer("score", 1, 5),
+            }),
             EventTypes.MemberCheckin => e with { MemberId = r.String("memberId", true), UnitId = r.String("unitId", true) },
             EventTypes.VolunteerLogged => (e with
             {
@@ -122,6 +175,11 @@ public static class EventParser
             EventTypes.MeetingHeld => e with { OrgId = r.String("orgId", true), MeetingKind = r.String("kind", true, 64) },
             _ => e,
         };
+        if (reference.Contains is { } contains && e.By is { } by && (e.GridId ?? e.CommunityId) is { } leaf && !r.Failed
+            && !contains(by, leaf))
+            r.Fail("by", type == EventTypes.DepartmentRated
+                ? $"'{by}' must be the street the rating's {(e.GridId is null ? "communityId" : "gridId")} '{leaf}' lies in"
+                : $"'{by}' must be the street or community the case's grid '{leaf}' lies in");
         return r.Failed ? null : e;
     }
 
@@ -131,8 +189,12 @@ public static class EventParser
         return e;
     }
 
+    /// <summary>A rated period: a quarter (<c>2026-Q4</c>) or a month (<c>2026-11</c>).</summary>
+    [GeneratedRegex(@"^[0-9]{4}-(Q[1-4]|0[1-9]|1[0-2])$")]
+    private static partial Regex PeriodPattern();
+
     /// <summary>Reads typed fields of one item, recording an error per bad field.</summary>
-    private sealed class FieldReader(JsonElement o, string path, ValidationErrors errors)
+    private sealed class FieldReader(JsonElement o, string path, ValidationErrors errors, DepartmentDirectory departments)
     {
         public bool Failed { get; private set; }
 
@@ -155,6 +217,72 @@ public static class EventParser
             if (s.Length > maxLength) { Fail(field, $"must be at most {maxLength} characters"); return null; }
             return s;
         }
+
+        /// <summary>A department id of the directory.</summary>
+        public string? DepartmentId(string field, bool required)
+        {
+            var id = String(field, required);
+            if (id is not null && !departments.Contains(id))
+            {
+                Fail(field, $"'{id}' is not a department id of the departments file");
+                return null;
+            }
+            return id;
+        }
+
+        /// <summary>1–<see cref="MaxSummoned"/> distinct department ids; each unknown one named by its index.</summary>
+        public string[]? DepartmentIds(string field)
+        {
+            if (!o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null) { Fail(field, "is required"); return null; }
+            if (p.ValueKind != JsonValueKind.Array) { Fail(field, "must be an array of department ids"); return null; }
+            var n = p.GetArrayLength();
+            if (n is 0 or > MaxSummoned) { Fail(field, $"must name 1 to {MaxSummoned} departments"); return null; }
+            var ids = new string[n];
+            var ok = true;
+            for (var j = 0; j < n; j++)
+            {
+                var item = p[j];
+                var at = $"{field}[{j}]";
+                if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString())) { Fail(at, "must be a department id"); ok = false; continue; }
+                var id = item.GetString()!;
+                if (!departments.Contains(id)) { Fail(at, $"'{id}' is not a department id of the departments file"); ok = false; continue; }
+                if (Array.IndexOf(ids, id, 0, j) >= 0) { Fail(at, $"'{id}' is summoned twice"); ok = false; continue; }
+                ids[j] = id;
+            }
+            return ok ? ids : null;
+        }
+
+        /// <summary>A dispatch's department, kept as an id too when it is one.</summary>
+        public CityEvent DepartmentIfKnown(CityEvent e) =>
+            e.Department is { } d && departments.Contains(d) ? e with { Departments = [d] } : e;
+
+        /// <summary><c>dueAt</c>, or <c>limitHours</c> with <c>limitKind</c> turned into a due time from <paramref name="occurredAt"/>.</summary>
+        public CityEvent Limit(CityEvent e, DateTimeOffset? occurredAt, WorkingCalendar calendar)
+        {
+            var hasHours = o.TryGetProperty("limitHours", out var h) && h.ValueKind != JsonValueKind.Null;
+            var hasDue = o.TryGetProperty("dueAt", out var d) && d.ValueKind != JsonValueKind.Null;
+            if (!hasHours) return e with { DueAt = DueAt("dueAt", occurredAt) };
+            if (hasDue) { Fail("dueAt", "give either dueAt or limitHours, not both"); return e; }
+            var hours = Number("limitHours", 0, MaxLimitHours, exclusiveMin: true);
+            var kind = OneOf("limitKind", [NaturalHours, WorkingHours]);
+            if (hours is not { } x || kind is null || occurredAt is not { } start) return e;
+            var due = kind == WorkingHours ? calendar.AddWorkingHours(start, x) : start + TimeSpan.FromHours(x);
+            return e with { DueAt = due, LimitHours = x, LimitKind = kind };
+        }
+
+        /// <summary>A rating names a <c>period</c> or a <c>caseId</c>, exactly one.</summary>
+        public CityEvent PeriodOrCase(CityEvent e)
+        {
+            var period = String("period", false, 16);
+            var caseId = String("caseId", false);
+            if (period is null && caseId is null) Fail("period", "is required (or caseId)");
+            else if (period is not null && caseId is not null) Fail("caseId", "give either period or caseId, not both");
+            else if (period is not null && !PeriodPattern().IsMatch(period)) Fail("period", $"'{period}' is not a quarter (2026-Q4) or a month (2026-11)");
+            return e with { Period = period, CaseId = caseId };
+        }
+
+        public int? OptionalInteger(string field, int min, int max) =>
+            !o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null ? null : Integer(field, min, max);
 
         public string? OneOf(string field, IReadOnlyList<string> allowed)
         {

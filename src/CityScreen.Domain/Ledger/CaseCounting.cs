@@ -49,6 +49,7 @@ public static class CaseCounting
             c[(int)Open] += sign;
             if (CaseRules.IsOverdue(f, now)) c[(int)Red] += sign;
             else if (CaseRules.IsYellow(f, now)) c[(int)Yellow] += sign;
+            if (CaseRules.IsSuspended(f, now)) c[(int)Suspended] += sign;
         }
 
         if (CaseRules.FallsDueForResolution(f, now) is { } resolveDue && w.In30(resolveDue))
@@ -63,6 +64,7 @@ public static class CaseCounting
             if (CaseRules.IsClosed(f, now)) c[(int)Closed30] += sign;
             if (onTime) c[(int)ClosedOnTime30] += sign;
             if (CaseRules.WasReopened(f)) c[(int)Reopened30] += sign;
+            if (CaseRules.WasExtended(f)) c[(int)Extended30] += sign;
             if (hotline)
             {
                 c[(int)HotlineDue30] += sign;
@@ -77,11 +79,24 @@ public static class CaseCounting
                 c[(int)ResponseSeconds30] += sign * (long)(answered - dispatched).TotalSeconds;
                 c[(int)Responses30] += sign;
             }
-            if (CaseRules.WhistleDecided(f, now) is { } whistled && w.In30(whistled))
+            if (w.In30(dispatched) && f.Dispatches > 0)
             {
-                c[(int)Whistles30] += sign;
-                if (CaseRules.WhistleAnsweredInTime(f, now)) c[(int)WhistlesOnTime30] += sign;
+                c[(int)Dispatches30] += sign * f.Dispatches;
+                c[(int)DispatchesKept30] += sign * Math.Max(0, f.Dispatches - f.Returns);
             }
+        }
+
+        foreach (var (whistledAt, onTime) in CaseRules.DecidedWhistles(f, now))
+        {
+            if (!w.In30(whistledAt)) continue;
+            c[(int)Whistles30] += sign;
+            if (onTime) c[(int)WhistlesOnTime30] += sign;
+        }
+
+        if (hotline && f.ReportedAt is { } received && w.In30(received) && CaseRules.HotlineAnswered(f, now) is { } answeredInTime)
+        {
+            c[(int)HotlineReceived30] += sign;
+            if (answeredInTime) c[(int)HotlineAnswered30] += sign;
         }
 
         if (f.ClosedAt is { } closedTime && closedTime <= now && f.FiledAt is { } filedTime && w.In30(closedTime))
@@ -94,7 +109,19 @@ public static class CaseCounting
         {
             c[(int)Ratings30] += sign;
             if (rating.Satisfied) c[(int)Satisfied30] += sign;
+            if (hotline)
+            {
+                c[(int)HotlineRatings30] += sign;
+                if (rating.Satisfied) c[(int)HotlineSatisfied30] += sign;
+                if (f.CallbackResolved is { } solved)
+                {
+                    c[(int)HotlineCallbacks30] += sign;
+                    if (solved) c[(int)HotlineSolved30] += sign;
+                }
+            }
         }
+
+        if (f.Departments.Count > 0 || f.Whistles.Count > 0) DepartmentCounting.Add(f, w, v, sign);
     }
 
     private static void AddToBuckets(int[] hourly, int[] daily, DateTimeOffset t, IndicatorValues v, int sign, CityClock clock)
@@ -123,12 +150,14 @@ public static class CaseCounting
             Consider(t);
             if (t < DateTimeOffset.MaxValue - Window.ThirtyDays) Consider(t + Window.ThirtyDays);
         }
-        if (f.DueAt is { } due && f.FiledAt is not null && due < DateTimeOffset.MaxValue)
+        if (CaseRules.DueAt(f, DateTimeOffset.MaxValue) is { } due && f.FiledAt is not null && due < DateTimeOffset.MaxValue)
         {
             Consider(due.AddTicks(1));
             if (CaseRules.TurnsYellowAt(f) is { } yellow) Consider(yellow);
         }
-        if (CaseRules.WhistleLateFrom(f) is { } late) Consider(late);
+        foreach (var whistle in f.Whistles)
+            if (whistle.Deadline < DateTimeOffset.MaxValue) Consider(whistle.Deadline.AddTicks(1));
+        if (CaseRules.IsHotline(f) && (f.DispatchedAt ?? f.ReportedAt) is { } from) Consider(from + CaseRules.HotlineResponseLimit + TimeSpan.FromTicks(1));
         return next;
     }
 }

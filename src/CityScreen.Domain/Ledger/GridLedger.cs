@@ -21,6 +21,10 @@ public sealed class GridLedger
     private readonly Dictionary<string, CaseFile> _cases = new(StringComparer.Ordinal);
     private readonly ActivityLog _activities = new();
     private readonly HashSet<string> _red = new(StringComparer.Ordinal);
+    /// <summary>The cases with a whistle, for the whistle board (few: most cases have none).</summary>
+    private readonly HashSet<CaseFile> _whistled = [];
+    /// <summary>The streets' ratings of departments given in this leaf (街道评价部门).</summary>
+    private readonly List<(DateTimeOffset At, string Department, int Score)> _departmentRatings = [];
     private readonly SettledCases _settled;
 
     private readonly CityClock _clock;
@@ -42,6 +46,11 @@ public sealed class GridLedger
     /// <summary>Adds one event. Returns the case it belongs to, or null for an activity.</summary>
     public CaseFile? Apply(CityEvent e)
     {
+        if (e.Type == EventTypes.DepartmentRated)
+        {
+            _departmentRatings.Add((e.OccurredAt, e.Department!, e.Score ?? 0));
+            return null;
+        }
         if (!EventTypes.IsCaseStep(e.Type))
         {
             _activities.Apply(e);
@@ -51,6 +60,7 @@ public sealed class GridLedger
             _cases[e.CaseId!] = file = new CaseFile(e.CaseId!);
         _settled.Changing(file);
         file.Apply(e);
+        if (file.Whistled) _whistled.Add(file);
         return file;
     }
 
@@ -70,12 +80,35 @@ public sealed class GridLedger
         var c = v.Counters;
         _activities.AddTo(c, w, _clock.StartOfDay(_clock.LocalDate(now).AddDays(1)));
 
+        foreach (var (at, department, score) in _departmentRatings)
+        {
+            if (!w.In30(at)) continue;
+            var d = IndicatorMath.DepartmentCounters(v, department);
+            d[(int)DepartmentCounter.StreetScoreSum30] += score;
+            d[(int)DepartmentCounter.StreetScores30]++;
+        }
+        if (_whistled.Count > 0) v = v with { OpenWhistles = OpenWhistles(now) };
+
         c[(int)Population] = Reference.Population;
         c[(int)Households] = Reference.Households;
         c[(int)MembersExpected] = Reference.MembersExpected;
         c[(int)Grids] = Reference.IsGrid ? 1 : 0;
         c[(int)GridsWithBranch] = Reference.IsGrid && Reference.HasPartyBranch ? 1 : 0;
         return new LedgerResult(v, turnedRed, _settled.NextChange);
+    }
+
+    private OpenWhistle[] OpenWhistles(DateTimeOffset now)
+    {
+        var open = new List<OpenWhistle>();
+        foreach (var file in _whistled)
+            foreach (var w in CaseRules.OpenWhistles(file, now))
+            {
+                if (now - w.At > Window.ThirtyDays) continue;
+                open.Add(new OpenWhistle(file.CaseId, file.GridId ?? "", file.Title, w.At, (int)w.Limit.TotalMinutes,
+                    [.. w.Summoned.Where(s => !(s.ArrivedAt <= now)).Select(s => s.Department)],
+                    [.. w.Summoned.Where(s => s.ArrivedAt <= now).Select(s => s.Department)]));
+            }
+        return open.Count == 0 ? [] : IndicatorMath.NewestWhistles(open);
     }
 
     /// <summary>Forgets closed or rejected cases and activities that no window can see any more.</summary>
@@ -88,10 +121,12 @@ public sealed class GridLedger
             if (file.IsOpen || file.LastActivity >= before) continue;
             if (file.FiledAt is null && file.RejectedAt is null && file.ReportedAt is null) continue;
             _cases.Remove(id);
+            _whistled.Remove(file);
             _settled.Forget(file);
             removed++;
         }
         _activities.Prune(before, _clock.StartOfYear(now));
+        _departmentRatings.RemoveAll(r => r.At < before);
         return removed;
     }
 

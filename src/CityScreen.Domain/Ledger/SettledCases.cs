@@ -77,8 +77,9 @@ internal sealed class SettledCases(CityClock clock)
             }
         }
 
-        var values = Copy(_sum!);
+        var values = IndicatorMath.Copy(_sum!);
         foreach (var file in _unsettled) CaseCounting.Add(file, w, values, +1, clock);
+        IndicatorMath.DropEmptyDepartments(values);
         NextChange = next < _until ? next : _until;
         return values;
     }
@@ -95,15 +96,4 @@ internal sealed class SettledCases(CityClock clock)
     }
 
     private Window WindowAt(DateTimeOffset t) => new(t, clock.StartOfToday(t), clock.StartOfYear(t));
-
-    private static IndicatorValues Copy(IndicatorValues v) => v with
-    {
-        Counters = (long[])v.Counters.Clone(),
-        ReportedHourly = (int[])v.ReportedHourly.Clone(),
-        ClosedHourly = (int[])v.ClosedHourly.Clone(),
-        ReportedDaily = (int[])v.ReportedDaily.Clone(),
-        ClosedDaily = (int[])v.ClosedDaily.Clone(),
-        CategoriesToday = (int[])v.CategoriesToday.Clone(),
-        Categories30 = (int[])v.Categories30.Clone(),
-    };
 }

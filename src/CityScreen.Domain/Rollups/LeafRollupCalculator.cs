@@ -123,10 +123,12 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
 
         if (f.FiledAt is { } filed && f.RejectedAt is null && f.DueAt is not null) AddOverdueSpan(f, filed, buckets, days);
 
-        if (CaseRules.WhistleDecided(f, asOf) is { } whistled && Find(buckets, whistled) is { } dispatchDay)
+        // WB01: each whistle on the day it was blown, on time only when every summoned department arrived within its limit.
+        foreach (var (whistledAt, onTime) in CaseRules.DecidedWhistles(f, asOf))
         {
-            dispatchDay.Add(Whistles);
-            if (CaseRules.WhistleAnsweredInTime(f, asOf)) dispatchDay.Add(WhistlesOnTime);
+            if (Find(buckets, whistledAt) is not { } whistleDay) continue;
+            whistleDay.Add(Whistles);
+            if (onTime) whistleDay.Add(WhistlesOnTime);
         }
 
         if (CaseRules.Rating(f) is { } rating && Find(buckets, rating.At) is { } ratedDay)

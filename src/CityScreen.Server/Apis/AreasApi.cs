@@ -1,4 +1,5 @@
 using CityScreen.Areas;
+using CityScreen.Contracts.Indicators;
 using CityScreen.Server.Feed;
 using CityScreen.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,8 @@ public static class AreasApi
     public sealed record AreaIndicators(
         string Id, string Name, string Level, string? ParentId, long Version, DateTimeOffset At,
         Dictionary<string, double?> Indicators, Dictionary<string, IndicatorDto.RateCounts> Counts, IndicatorDto.Buckets Series,
-        IndicatorDto.CaseMix Categories, Residents Profile, IReadOnlyList<string> Children);
+        IndicatorDto.CaseMix Categories, Residents Profile, IReadOnlyList<string> Children,
+        Dictionary<string, IndicatorDto.DepartmentValues> Departments, OpenWhistle[] OpenWhistles);
 
     public static IEndpointRouteBuilder MapAreasApi(this IEndpointRouteBuilder app)
     {
@@ -43,6 +45,6 @@ public static class AreasApi
             IndicatorDto.Values(snapshot.Values), IndicatorDto.Counts(snapshot.Values), IndicatorDto.Series(snapshot.Values),
             IndicatorDto.Categories(snapshot.Values),
             new Residents(p.Population, p.Households, p.PartyOrganisations, p.MembersExpected, p.ResidentUnits),
-            area.ChildIds));
+            area.ChildIds, IndicatorDto.Departments(snapshot.Values), snapshot.Values.OpenWhistles));
     }
 }

@@ -23,7 +23,8 @@ public static class EventsApi
     }
 
     private static async Task<Results<Accepted<IngestAnswer>, ProblemHttpResult>> PostEventsAsync(
-        HttpRequest request, EventIngestor ingestor, Readiness readiness, IngestKeys keys, AreaTree tree, IOptionsSnapshot<IngestOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, EventIngestor ingestor, Readiness readiness, IngestKeys keys, AreaTree tree, EventReference reference,
+        IOptionsSnapshot<IngestOptions> options, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (await keys.ResolveAsync(request.Headers["X-Api-Key"].ToString(), cancellationToken) is not { } grant)
@@ -55,7 +56,7 @@ public static class EventsApi
                 return ApiProblems.TooLarge($"the batch of {root.GetArrayLength()} events exceeds the limit of {limits.MaxBatch}");
 
             var errors = new ValidationErrors();
-            var items = EventParser.Parse(root, errors);
+            var items = EventParser.Parse(root, errors, reference);
             if (OutsideGrant(items, grant, tree, root.ValueKind == JsonValueKind.Array) is { Count: > 0 } outside)
                 return ApiProblems.Invalid(outside, status: StatusCodes.Status403Forbidden,
                     title: "The key may not write to these areas; none of the events was accepted",

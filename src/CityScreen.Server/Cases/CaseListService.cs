@@ -33,5 +33,5 @@ public sealed class CaseListService(AreaTree tree, IEventStore store, CityClock 
 
     private static CaseRow Row(CaseFile f, DateTimeOffset now) =>
         new(f.CaseId, f.Title, f.Category, f.Kind, f.Level, f.ReportedAt, f.FiledAt, f.DueAt, f.ClosedAt, f.Status, CaseRules.IsOverdue(f, now), f.Reopenings, f.Score,
-            f.ResolvedAt, f.DispatchedAt, f.RespondedAt, f.Whistled, f.RejectedAt, f.RatedAt);
+            f.ResolvedAt, f.DispatchedAt, f.RespondedAt, f.Whistled, f.RejectedAt, f.RatedAt, f.Whistles, f.Suspensions, f.Extended);
 }

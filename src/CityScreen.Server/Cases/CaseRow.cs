@@ -30,4 +30,15 @@ public sealed record CaseRow(
     bool Whistled = false,
     // Read by the rules only; the API's rows keep the fields they always had.
     [property: JsonIgnore] DateTimeOffset? RejectedAt = null,
-    [property: JsonIgnore] DateTimeOffset? RatedAt = null) : ICaseFacts;
+    [property: JsonIgnore] DateTimeOffset? RatedAt = null,
+    // The workflow the rules read (whistles per department, suspensions, extension); a row built
+    // without its whistles but Whistled has the one-department whistle of its first dispatch.
+    [property: JsonIgnore] IReadOnlyList<CaseWhistle>? WhistleList = null,
+    [property: JsonIgnore] IReadOnlyList<Suspension>? SuspensionList = null,
+    [property: JsonIgnore] bool Extended = false) : ICaseFacts
+{
+    IReadOnlyList<CaseWhistle> ICaseFacts.Whistles => WhistleList
+        ?? (Whistled && DispatchedAt is { } d ? [new CaseWhistle(d, CaseRules.WhistleAnswerLimit, [new Summons("", RespondedAt)], NamesDepartments: false)] : []);
+
+    IReadOnlyList<Suspension> ICaseFacts.Suspensions => SuspensionList ?? [];
+}
