@@ -21,6 +21,20 @@ public class CitySimulatorFacts
     }
 
     [Fact]
+    public void Same_seed_gives_the_same_whistles_and_month_end_ratings_however_the_clock_is_advanced()
+    {
+        // The last two days of September 2026 and the first morning of October: a month end.
+        var from = new DateTimeOffset(2026, 9, 29, 8, 0, 0, TestCity.Offset);
+        var to = from.AddDays(2);
+        var once = TestCity.Run(TestCity.Simulator(seed: 11), from, to);
+        var inSteps = TestCity.Run(TestCity.Simulator(seed: 11), from, to, TimeSpan.FromMinutes(7));
+
+        Assert.Contains(once, e => e.Type == EventTypes.CaseWhistled);
+        Assert.Contains(once, e => e.Type == EventTypes.DepartmentRated);
+        Assert.Equal(Wire(once), Wire(inSteps));
+    }
+
+    [Fact]
     public void Different_seeds_give_different_events()
     {
         var a = TestCity.Run(TestCity.Simulator(seed: 1), From, From.AddHours(1));

@@ -116,7 +116,7 @@ internal sealed class CasePlan
         _department[StepCount - 1] = department;
         if (Kind == Order) Member = roster.CommunityOf(Grid).PickActiveMember(ref r);
 
-        var returned = isDepartment && r.Chance(ReturnedShare);
+        var returned = isDepartment && r.Chance(ReturnedShare / DepartmentDispatchShare);
         var whistled = !returned && Kind != Order && Level != Normal && receivers.CanWhistle && r.Chance(context.WhistleChance);
         long responded;
         string? solvedBy = null;

@@ -30,6 +30,9 @@ internal static class CaseRules
     public const double SuspendedShare = 0.0005;
     public const double ReassignedAfterReturnShare = 0.4;
 
+    /// <summary>Share of cases due whose dispatch goes to a department (not a community, a property company or a Party branch): only those are returned.</summary>
+    public const double DepartmentDispatchShare = 0.86;
+
     /// <summary>
     /// How often a street blows the whistle (街道吹哨): a few times a week, for hard cases (major or critical).
     /// The chance per hard case is set from the case rate so the cadence holds whatever the event rate.
