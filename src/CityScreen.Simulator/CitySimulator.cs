@@ -78,6 +78,9 @@ public sealed class CitySimulator
     /// <summary>The virtual time reached, in the city's zone; <see cref="DateTimeOffset.MinValue"/> before <see cref="Start"/>.</summary>
     public DateTimeOffset Now => _started ? _context.Clock.ToLocal(_nowTicks) : DateTimeOffset.MinValue;
 
+    /// <summary>What the simulator's factories share, for tests that draw case plans directly.</summary>
+    internal SimulationContext Context => _context;
+
     /// <summary>Entries waiting in the queue: open cases, held-back events, this minute's activities.</summary>
     internal int PendingCount => _queue.Count;
 

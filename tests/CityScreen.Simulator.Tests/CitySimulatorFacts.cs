@@ -31,7 +31,20 @@ public class CitySimulatorFacts
 
         Assert.Contains(once, e => e.Type == EventTypes.CaseWhistled);
         Assert.Contains(once, e => e.Type == EventTypes.DepartmentRated);
-        Assert.Equal(Wire(once), Wire(inSteps));
+        Assert.Equal(TestCity.AllFields(once), TestCity.AllFields(inSteps));
+    }
+
+    [Fact]
+    public void Restart_before_a_month_end_sends_the_same_department_ratings()
+    {
+        var from = new DateTimeOffset(2026, 9, 29, 8, 0, 0, TestCity.Offset);
+        var to = from.AddDays(2);
+        static List<string> Ratings(List<CityEvent> events) => TestCity.AllFields(events.Where(e => e.Type == EventTypes.DepartmentRated));
+        var firstRun = Ratings(TestCity.Run(TestCity.Simulator(seed: 11), from, to));
+        var restart = Ratings(TestCity.Run(TestCity.Simulator(seed: 11), from.AddHours(30), to));
+
+        Assert.NotEmpty(restart);
+        Assert.Subset(firstRun.ToHashSet(), restart.ToHashSet());
     }
 
     [Fact]

@@ -4,15 +4,16 @@ using CityScreen.Simulator;
 namespace CityScreen.Simulator.Tests;
 
 /// <summary>
-/// Four weeks at the demo's rate (2 events/s over 400 grids in 6 streets), from Monday 21 September 2026:
-/// across a month end (the departments' ratings) and the National Day holidays (working-hour limits).
-/// Streamed a day at a time and kept as per-case summaries and the rare workflow events, not as millions
-/// of events. Nothing is held back (no late events), so each case's steps come in order.
+/// Four weeks at the demo's rate (0.07 events/s over 400 grids in 6 streets, as the server's appsettings.json
+/// sets it), from Monday 21 September 2026: across a month end (the departments' ratings) and the National Day
+/// holidays (working-hour limits). Kept as per-case summaries and the rare workflow events. Nothing is held
+/// back (no late events), so each case's steps come in order.
 /// </summary>
 public sealed class SimulatedMonth
 {
     public static readonly DateTimeOffset From = new(2026, 9, 21, 8, 0, 0, TestCity.Offset);
     public const int Weeks = 4;
+    public const double DemoEventsPerSecond = 0.07;
     public static readonly DateTimeOffset To = From.AddDays(7 * Weeks);
 
     private static readonly HashSet<string> Rare =
@@ -23,7 +24,7 @@ public sealed class SimulatedMonth
 
     public SimulatedMonth()
     {
-        var simulator = TestCity.Simulator(seed: 7, configure: o => o.LateShare = 0);
+        var simulator = TestCity.Simulator(seed: 7, eventsPerSecond: DemoEventsPerSecond, configure: o => o.LateShare = 0);
         simulator.Start(From);
         var whistles = new Dictionary<string, CityEvent>();
         for (var day = From.AddDays(1); day <= To; day = day.AddDays(1))

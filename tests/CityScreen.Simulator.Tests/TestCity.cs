@@ -49,6 +49,12 @@ public static class TestCity
         return events;
     }
 
+    /// <summary>
+    /// Every field of the events, the new ones (whistle, limit, caller …) included, which the wire format of
+    /// <see cref="CityEventJson"/> does not write yet: for comparing two runs.
+    /// </summary>
+    public static List<string> AllFields(IEnumerable<CityEvent> events) => [.. events.Select(e => System.Text.Json.JsonSerializer.Serialize(e))];
+
     private static List<SimulatedArea> Build()
     {
         var grids = new List<SimulatedArea>();

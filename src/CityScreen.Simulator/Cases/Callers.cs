@@ -2,8 +2,9 @@ namespace CityScreen.Simulator.Cases;
 
 /// <summary>
 /// The 12345 platform's hash of a caller (<c>callerId</c>). Most callers call once; a few
-/// (<see cref="CaseRules.RepeatCallerShare"/>) call again about the same category, and those share an id
-/// per community, category and 30-day period, so their calls fall within 30 days of each other.
+/// (<see cref="CaseRules.RepeatCallerShare"/>) call again about the same category, and those share one of
+/// two ids per street, category and 30-day period, so their calls fall within 30 days of each other. A
+/// street's frequent callers are few enough that most of their calls repeat at the demo's rate too.
 /// </summary>
 internal static class Callers
 {
@@ -14,9 +15,9 @@ internal static class Callers
         RandomStream id;
         if (r.Chance(CaseRules.RepeatCallerShare))
         {
-            var community = GridPlaces.StableHash(context.Roster[grid].CommunityId);
+            var street = GridPlaces.StableHash(context.Roster.StreetIds[context.Roster.StreetOf(grid)]);
             var period = (int)(caseKey >> 32) / PeriodDays;
-            id = RandomStream.For(context.Seed, ((long)community << 24) | ((long)category << 16) | (uint)r.Next(3), period);
+            id = RandomStream.For(context.Seed, ((long)street << 24) | ((long)category << 16) | (uint)r.Next(2), period);
         }
         else
         {
