@@ -25,6 +25,7 @@ public sealed class CitySimulator
     private readonly CasePlan _plan = new();
     private readonly CaseEventFactory _cases;
     private readonly ActivityFactory _activities;
+    private readonly DepartmentRatings _ratings;
     private readonly PriorityQueue<Pending, PendingOrder> _queue = new();
     private bool _started;
     private long _startTicks;
@@ -49,11 +50,20 @@ public sealed class CitySimulator
         // 0 asks for a fresh city every run.
         Seed = options.Seed != 0 ? options.Seed : Random.Shared.Next(1, int.MaxValue);
         var roster = new GridRoster(grids);
-        _context = new SimulationContext(Seed, options.Source, roster, new LocalClock(zone), new DayShape(options.FollowTimeOfDay), options.LateShare);
         _rates = StreamRates.For(options.EventsPerSecond, roster.Count, roster.Communities.Count);
+        var directory = new DepartmentDirectory(SeedFiles.Departments(options.DepartmentsFile), Seed);
+        var receivers = roster.StreetIds.Select(s => new Departments.ForStreet(s, directory)).ToArray();
+        _context = new SimulationContext(Seed, options.Source, roster, new LocalClock(zone), new DayShape(options.FollowTimeOfDay), options.LateShare)
+        {
+            Directory = directory,
+            Receivers = receivers,
+            Calendar = SeedFiles.Holidays(options.HolidaysFile),
+            WhistleChance = CaseRules.WhistleChance(_rates.Cases, receivers.Count(s => s.CanWhistle)),
+        };
         _warmUpTicks = options.WarmUp.Ticks;
         _cases = new CaseEventFactory(_context);
         _activities = new ActivityFactory(_context);
+        _ratings = new DepartmentRatings(_context);
     }
 
     /// <summary>Uses the zone named by <see cref="SimulatorOptions.TimeZone"/>.</summary>
@@ -67,6 +77,9 @@ public sealed class CitySimulator
 
     /// <summary>The virtual time reached, in the city's zone; <see cref="DateTimeOffset.MinValue"/> before <see cref="Start"/>.</summary>
     public DateTimeOffset Now => _started ? _context.Clock.ToLocal(_nowTicks) : DateTimeOffset.MinValue;
+
+    /// <summary>What the simulator's factories share, for tests that draw case plans directly.</summary>
+    internal SimulationContext Context => _context;
 
     /// <summary>Entries waiting in the queue: open cases, held-back events, this minute's activities.</summary>
     internal int PendingCount => _queue.Count;
@@ -129,6 +142,7 @@ public sealed class CitySimulator
         var key = item.CaseKey;
         _plan.Draw(_context, key, item.ReportedTicks, _context.Clock.Hour(item.ReportedTicks));
         var e = _cases.Build(_plan, item.Step);
+        if (_plan.StepAt(item.Step) == CaseStepKind.Whistled) _ratings.Whistled(ticks, _plan.Street, _plan.Summoned);
 
         var next = item.Step + 1;
         if (next < _plan.StepCount)
@@ -155,6 +169,8 @@ public sealed class CitySimulator
         var minute = local.ToString("yyyyMMddHHmm", null);
 
         GenerateCases(slot, DateOnly.FromDateTime(local.DateTime), hour, warmFrom);
+        if (start > _startTicks && local is { Day: 1, Hour: 0, Minute: 0 })
+            GenerateRatings(start);
         if (end > warmFrom)
             GenerateProjects(slot, minute, _rates.Projects * community);
         if (end > _startTicks)
@@ -186,9 +202,25 @@ public sealed class CitySimulator
 
             _plan.Draw(_context, key, at, hour);
             var step = _plan.FirstStepAfter(_startTicks);
+            RememberWhistleBefore(_startTicks);
             if (step >= 0)
                 _queue.Enqueue(Pending.CaseStep(key, at, step), new(_plan.TicksAt(step), PendingOrder.CaseStep, key));
         }
+    }
+
+    /// <summary>A warm-up case's whistle blown before the start still counts for the month's ratings.</summary>
+    private void RememberWhistleBefore(long ticks)
+    {
+        for (var i = 0; i < _plan.StepCount && _plan.TicksAt(i) <= ticks; i++)
+            if (_plan.StepAt(i) == CaseStepKind.Whistled) _ratings.Whistled(_plan.TicksAt(i), _plan.Street, _plan.Summoned);
+    }
+
+    /// <summary>At the local midnight that ends a month, the streets rate the departments they summoned in it.</summary>
+    private void GenerateRatings(long start)
+    {
+        var ratings = _ratings.MonthEnded(start);
+        for (var i = 0; i < ratings.Count; i++)
+            _queue.Enqueue(Pending.Release(ratings[i]), new(start, PendingOrder.DepartmentRating, i));
     }
 
     /// <param name="minute">The local minute, yyyyMMddHHmm: with the arrival's index it makes the event id.</param>

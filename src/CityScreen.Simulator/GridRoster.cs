@@ -10,6 +10,7 @@ internal sealed class GridRoster
     private readonly double[] _cumulativeHouseholds;
     private readonly Community[] _communityOf;
     private readonly GridPlaces[] _places;
+    private readonly int[] _streetOf;
 
     public GridRoster(IReadOnlyList<SimulatedArea> grids)
     {
@@ -35,7 +36,28 @@ internal sealed class GridRoster
         var byId = Communities.ToDictionary(c => c.Id);
         _communityOf = [.. _grids.Select(g => byId[g.CommunityId])];
         _places = [.. _grids.Select(g => GridPlaces.For(g.GridId))];
+
+        var streets = _grids.Select(StreetIdOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        StreetIds = streets;
+        _streetOf = [.. _grids.Select(g => streets.IndexOf(StreetIdOf(g)))];
+        // A street's department ratings name one leaf area: its first community, the same every run.
+        StreetCommunities = [.. streets.Select(s => _grids.Where(g => StreetIdOf(g) == s).Select(g => g.CommunityId).Min(StringComparer.Ordinal)!)];
     }
+
+    /// <summary>The streets (街道) of the grids, by id.</summary>
+    public IReadOnlyList<string> StreetIds { get; }
+
+    /// <summary>For each street of <see cref="StreetIds"/>, the community a department rating by that street names.</summary>
+    public IReadOnlyList<string> StreetCommunities { get; }
+
+    public int StreetOf(int grid) => _streetOf[grid];
+
+    /// <summary>
+    /// The street of a grid: the first 9 digits of its id (a 6-digit county code and a 3-digit street code, as
+    /// the statistical division codes run); a city whose ids are not built that way has a street per community.
+    /// </summary>
+    public static string StreetIdOf(SimulatedArea grid) =>
+        grid.GridId.Length >= 12 && grid.GridId.AsSpan(0, 9).IndexOfAnyExceptInRange('0', '9') < 0 ? grid.GridId[..9] : grid.CommunityId;
 
     public int Count => _grids.Length;
 

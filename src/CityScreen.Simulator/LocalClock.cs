@@ -10,10 +10,9 @@ internal sealed class LocalClock(TimeZoneInfo zone)
 
     public DateOnly Date(long utcTicks) => DateOnly.FromDateTime(ToLocal(utcTicks).DateTime);
 
+    /// <summary>UTC ticks of a local time of the zone.</summary>
+    public long FromLocal(DateTime local) => local.Ticks - zone.GetUtcOffset(local).Ticks;
+
     /// <summary>UTC ticks of the local midnight that starts the day containing <paramref name="utcTicks"/>.</summary>
-    public long StartOfDay(long utcTicks)
-    {
-        var midnight = Date(utcTicks).ToDateTime(TimeOnly.MinValue);
-        return midnight.Ticks - zone.GetUtcOffset(midnight).Ticks;
-    }
+    public long StartOfDay(long utcTicks) => FromLocal(Date(utcTicks).ToDateTime(TimeOnly.MinValue));
 }

@@ -20,7 +20,7 @@ internal readonly record struct Pending(long CaseKey, long ReportedTicks, int St
 /// </summary>
 internal readonly record struct PendingOrder(long Ticks, int Tag, long Key) : IComparable<PendingOrder>
 {
-    public const int CaseStep = 0, LateCaseStep = 16, Activity = 32, ProjectCompletion = 48;
+    public const int CaseStep = 0, LateCaseStep = 16, Activity = 32, ProjectCompletion = 48, DepartmentRating = 64;
 
     public int CompareTo(PendingOrder other)
     {

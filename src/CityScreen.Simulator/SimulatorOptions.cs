@@ -38,5 +38,14 @@ public sealed class SimulatorOptions
 
     public string Source { get; set; } = "simulator";
 
+    /// <summary>
+    /// The departments a street can summon (seed-data/departments.json's format). Relative paths are found in
+    /// the current directory, else next to the program; none means the demo district's file, built in.
+    /// </summary>
+    public string? DepartmentsFile { get; set; }
+
+    /// <summary>The days off and 调休 workdays for working-hour limits (seed-data/holidays.json's format); found like <see cref="DepartmentsFile"/>.</summary>
+    public string? HolidaysFile { get; set; }
+
     public string TimeZone { get; set; } = "Asia/Shanghai";
 }

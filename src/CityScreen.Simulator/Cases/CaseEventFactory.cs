@@ -5,6 +5,8 @@ namespace CityScreen.Simulator.Cases;
 /// <summary>Turns a step of a <see cref="CasePlan"/> into the event an upstream system would send.</summary>
 internal sealed class CaseEventFactory(SimulationContext context)
 {
+    public const string NaturalHours = "natural", WorkingHours = "working";
+
     /// <summary>A case key holds the local day of the report and the case's number that day.</summary>
     public static long Key(DateOnly day, int number) => ((long)day.DayNumber << 32) | (uint)number;
 
@@ -17,6 +19,7 @@ internal sealed class CaseEventFactory(SimulationContext context)
         var grid = context.Roster[plan.Grid];
         var caseId = CaseId(plan.Key);
         var kind = plan.StepAt(step);
+        var department = plan.DepartmentAt(step);
         var e = new CityEvent
         {
             Id = context.EventId($"{caseId}-{step + 1}"),
@@ -35,15 +38,40 @@ internal sealed class CaseEventFactory(SimulationContext context)
                 Level = CaseVocabulary.Levels[plan.Level],
                 Title = CaseTitles.Title(plan.Category, plan.Template, context.Roster.PlacesOf(plan.Grid), plan.Place),
                 Location = Location(grid, plan),
+                CallerId = plan.CallerId,
+            },
+            // 12345 work orders carry their limit and let the receiver compute the due time.
+            CaseStepKind.Filed when plan.LimitHours > 0 => e with
+            {
+                LimitHours = plan.LimitHours,
+                LimitKind = plan.LimitInWorkingHours ? WorkingHours : NaturalHours,
             },
             CaseStepKind.Filed => e with { DueAt = context.Clock.ToLocal(plan.DueTicks) },
             CaseStepKind.Rejected => e with { Reason = CaseReasons.Rejected[plan.RejectReason] },
-            CaseStepKind.Dispatched => e with { Department = plan.Department, Whistle = plan.Whistle },
+            // A whistle is its own step now (case.whistled); a dispatch is always an ordinary one.
+            CaseStepKind.Dispatched => e with { Department = department, Whistle = false },
             CaseStepKind.Responded => plan.Member >= 0
                 ? e with { MemberId = context.Roster.CommunityOf(plan.Grid).MemberId(plan.Member) }
-                : e with { Department = plan.Department },
+                : e with { Department = department },
+            CaseStepKind.Whistled => e with
+            {
+                By = context.Roster.StreetIds[plan.Street],
+                Departments = plan.Summoned,
+                Reason = CaseReasons.Whistled[plan.WhistleReason],
+                RespondWithinMinutes = plan.RespondWithin == CaseRules.RespondWithinMinutes ? null : plan.RespondWithin,
+            },
+            CaseStepKind.Returned => e with { Department = department, Reason = CaseReasons.Returned[plan.ReturnReason] },
+            CaseStepKind.Reassigned => e with { Department = department },
+            CaseStepKind.Extended => e with
+            {
+                DueAt = context.Clock.ToLocal(plan.ExtendedDueTicks),
+                Reason = CaseReasons.Extended[plan.ExtendReason],
+            },
+            CaseStepKind.Suspended => e with { Reason = CaseReasons.Suspended[plan.SuspendReason] },
+            CaseStepKind.Resumed => e with { Reason = CaseReasons.Resumed[plan.ResumeReason] },
+            CaseStepKind.Resolved => e with { Department = department },
             CaseStepKind.Reopened => e with { Reason = CaseReasons.Reopened[plan.ReopenReason] },
-            CaseStepKind.Rated => e with { Score = plan.Score },
+            CaseStepKind.Rated => e with { Score = plan.Score, Resolved = plan.Solved },
             _ => e,
         };
     }

@@ -13,6 +13,12 @@ internal enum CaseStepKind : byte
     Reopened,
     Closed,
     Rated,
+    Whistled,
+    Returned,
+    Reassigned,
+    Extended,
+    Suspended,
+    Resumed,
 }
 
 internal static class CaseStepKinds
@@ -28,6 +34,12 @@ internal static class CaseStepKinds
         CaseStepKind.Reopened => EventTypes.CaseReopened,
         CaseStepKind.Closed => EventTypes.CaseClosed,
         CaseStepKind.Rated => EventTypes.CaseRated,
+        CaseStepKind.Whistled => EventTypes.CaseWhistled,
+        CaseStepKind.Returned => EventTypes.CaseReturned,
+        CaseStepKind.Reassigned => EventTypes.CaseReassigned,
+        CaseStepKind.Extended => EventTypes.CaseExtended,
+        CaseStepKind.Suspended => EventTypes.CaseSuspended,
+        CaseStepKind.Resumed => EventTypes.CaseResumed,
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 }
