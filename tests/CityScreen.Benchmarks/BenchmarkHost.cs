@@ -39,6 +39,8 @@ public sealed class BenchmarkHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             "--CityScreen:Storage:SqlitePath", Path.Combine(DataDirectory, "events.db"),
             "--CityScreen:Simulator:Enabled", "false",
+            // The benchmarks read and subscribe as the demo's anonymous reader does.
+            "--CityScreen:Auth:AnonymousRead", "true",
             "--CityScreen:Jobs:CatchUpAtStart", "false",
             "--CityScreen:Jobs:SimulatedHistoryDays", "0",
             "--CityScreen:TimeZone", "UTC",
