@@ -45,9 +45,9 @@ public static class IndicesApi
 
     public static IEndpointRouteBuilder MapIndicesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/indices", GetIndicesAsync).RequireAuthorization(Policies.Read);
-        app.MapGet("/api/areas/{id}/index/history", GetHistoryAsync).RequireAuthorization(Policies.Read);
-        app.MapGet("/api/areas/{id}/index/{date}/explain", GetExplanationAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/api/indices", GetIndicesAsync).RequireAuthorization(Policies.Read).RequireRateLimiting(ReadLimits.Policy);
+        app.MapGet("/api/areas/{id}/index/history", GetHistoryAsync).RequireAuthorization(Policies.Read).RequireRateLimiting(ReadLimits.Policy);
+        app.MapGet("/api/areas/{id}/index/{date}/explain", GetExplanationAsync).RequireAuthorization(Policies.Read).RequireRateLimiting(ReadLimits.Policy);
         app.MapPost("/api/admin/indices/recompute", PostRecomputeAsync).RequireAuthorization(Policies.Admin).DisableAntiforgery();
         return app;
     }
@@ -78,7 +78,7 @@ public static class IndicesApi
             .OrderByDescending(r => r.Value ?? double.NegativeInfinity)
             .ThenBy(r => r.AreaId, StringComparer.Ordinal)
             .Select(r => new IndexRow(
-                r.AreaId, tree.TryGet(r.AreaId, out var area) ? area.Name : r.AreaId, r.Level, r.ParentId, Iso(r.Date), r.Value, r.Grade, r.Stars,
+                r.AreaId, tree.TryGet(r.AreaId, out var area) ? area.Name : r.AreaId, r.Level, scope!.ParentShown(r.ParentId), Iso(r.Date), r.Value, r.Grade, r.Stars,
                 scope!.SeesRankOf(r.AreaId) ? r.Rank : null, r.Change, r.ModelVersion, r.Simulated,
                 r.Explanation.Dimensions.Select(d => new DimensionScore(d.Id, d.Name, d.Weight, d.Score)))));
     }
