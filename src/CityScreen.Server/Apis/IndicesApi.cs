@@ -72,7 +72,11 @@ public static class IndicesApi
         if (day is not { } on) return NotComputed("no development index has been computed yet");
 
         var scope = http.Scope(tree);
-        var records = (await indices.ReadDateAsync(on, model.Version, levelName, cancellationToken)).Where(r => scope?.Contains(r.AreaId) == true).ToList();
+        if (scope is null) return NotComputed($"no development index for {Iso(on)} yet");
+        // A scoped reader's areas are chosen by the database, not filtered from a whole level in memory.
+        var within = scope.Root.Id == tree.Root.Id ? null
+            : tree.All.Where(a => scope.Contains(a.Id) && (levelName is null || a.Level.ToApiName() == levelName)).Select(a => a.Id).ToList();
+        var records = await indices.ReadDateAsync(on, model.Version, levelName, cancellationToken, within);
         if (records.Count == 0) return NotComputed($"no development index for {Iso(on)} yet");
         return TypedResults.Ok(records
             .OrderByDescending(r => r.Value ?? double.NegativeInfinity)
