@@ -29,6 +29,13 @@ public sealed class GrainOptions
     /// </summary>
     public int MaxIngestInFlight { get; set; } = 512;
 
+    /// <summary>
+    /// A grid rebuilds from the store for resent events at most once per this interval; a resend
+    /// within it is caught up by one rebuild at its end. Each rebuild replays the grid's history,
+    /// so a source resending the same events in a loop must not make it replay on every request.
+    /// </summary>
+    public TimeSpan DuplicateRebuildInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the list of hosts is re-read by publishers.</summary>
     public TimeSpan HostListRefresh { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -4,7 +4,7 @@ namespace CityScreen.Simulator;
 public sealed class SimulatorOptions
 {
     /// <summary>Whether the host runs the simulator (the simulator itself does not look).</summary>
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; }
 
     /// <summary>Average events per second over a day, all types and all case steps together.</summary>
     public double EventsPerSecond { get; set; } = 2;

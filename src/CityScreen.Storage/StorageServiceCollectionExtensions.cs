@@ -44,6 +44,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITokenStore>(sp => sp.GetRequiredService<ISecurityStore>());
         services.AddSingleton<IIngestKeyStore>(sp => sp.GetRequiredService<ISecurityStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<ISecurityStore>());
+        services.AddSingleton(_ =>
+        {
+            var store = new DataProtectionKeyStore(database);
+            store.InitializeAsync().GetAwaiter().GetResult();
+            return store;
+        });
         return services;
     }
 }

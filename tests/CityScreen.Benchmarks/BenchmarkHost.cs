@@ -39,6 +39,12 @@ public sealed class BenchmarkHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             "--CityScreen:Storage:SqlitePath", Path.Combine(DataDirectory, "events.db"),
             "--CityScreen:Simulator:Enabled", "false",
+            // The benchmarks read and subscribe as the demo's anonymous reader does.
+            "--CityScreen:Auth:AnonymousRead", "true",
+            // Thousands of screens from this one address: no per-principal bound on what is measured.
+            "--CityScreen:Limits:ReadsPerSecond", "1000000",
+            "--CityScreen:Limits:ReadBurst", "1000000",
+            "--CityScreen:Limits:HubConnectionsPerPrincipal", "1000000",
             "--CityScreen:Jobs:CatchUpAtStart", "false",
             "--CityScreen:Jobs:SimulatedHistoryDays", "0",
             "--CityScreen:TimeZone", "UTC",

@@ -69,4 +69,20 @@ public class WallPageFacts(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".crumbs")).ToContainTextAsync("宝塔山街道");
         Assert.Equal("community", await page.GetAttributeAsync(".canvas", "data-layout"));
     }
+
+    [Fact]
+    public async Task The_map_s_png_export_button_downloads_a_png()
+    {
+        var page = await fixture.OpenAsync("/explore/610602001");
+
+        // The page's Content-Security-Policy refuses inline handlers: the button works only when wall.js binds it.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("button[data-export-png]").ClickAsync(),
+            new PageRunAndWaitForDownloadOptions { Timeout = 15_000 });
+
+        Assert.Equal("map-610602001.png", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        var header = new byte[8];
+        await using (var file = File.OpenRead(path)) await file.ReadExactlyAsync(header);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, header);
+    }
 }

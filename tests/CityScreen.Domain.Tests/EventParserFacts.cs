@@ -34,6 +34,22 @@ public class EventParserFacts
     }
 
     [Fact]
+    public void Control_characters_are_stripped_from_titles_and_reasons()
+    {
+        var (items, errors) = Parse("""
+            [{"id":"e1","type":"case.reported","occurredAt":"2026-11-22T09:30:00+08:00","gridId":"g1","source":"grid-app",
+              "caseId":"AJ1","kind":"event","category":"市容环境","level":"major","title":"\t=垃圾\r\n堆积\u001b[31m\u0000","location":[109.49,36.59]},
+             {"id":"e2","type":"case.rejected","occurredAt":"2026-11-22T09:31:00+08:00","gridId":"g1","source":"grid-app","caseId":"AJ1","reason":"重复\n上报"},
+             {"id":"e3","type":"case.rejected","occurredAt":"2026-11-22T09:31:00+08:00","gridId":"g1","source":"grid-app","caseId":"AJ1","reason":"\r\n\t"}]
+            """);
+
+        Assert.Equal("=垃圾堆积[31m", items[0]!.Title);
+        Assert.Equal("重复上报", items[1]!.Reason);
+        // Nothing but control characters is an empty text.
+        Assert.Equal(["[2].reason"], errors.Keys.ToArray());
+    }
+
+    [Fact]
     public void Every_bad_field_of_every_item_is_named()
     {
         var (_, errors) = Parse($$"""

@@ -52,5 +52,6 @@ public class IngestBoundFacts(ClusterFixture fixture) : IClassFixture<ClusterFix
         public Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default) => inner.ReadAreaAsync(areaId, cancellationToken);
         public Task<IReadOnlyDictionary<string, string>> FindCaseAreasAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default) => inner.FindCaseAreasAsync(caseIds, cancellationToken);
         public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
+        public Task<long> LastSeqAsync(string areaId, CancellationToken cancellationToken = default) => inner.LastSeqAsync(areaId, cancellationToken);
     }
 }

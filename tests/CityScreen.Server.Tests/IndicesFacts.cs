@@ -170,6 +170,34 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_street_leader_is_shown_no_rank_among_streets_and_nothing_above_its_street()
+    {
+        using var admin = fixture.Host.AdminClient();
+        var (_, token) = await Access.IssueTokenAsync(admin, "leader", Payloads.Street, "宝塔山街道书记");
+        using var leader = Access.Bearer(fixture.Host.BaseAddress, token);
+
+        var explore = await leader.GetStringAsync($"/explore/{Payloads.Street}");
+        var wall = await leader.GetStringAsync($"/screen/{Payloads.Street}");
+        var area = await JsonAsync(await leader.GetAsync($"/api/areas/{Payloads.Street}"));
+        var list = await JsonAsync(await leader.GetAsync("/api/areas"));
+        var streets = await JsonAsync(await leader.GetAsync($"/api/indices?level=street&date={fixture.YesterdayText}"));
+
+        // The admin, who sees the district, is shown the street's rank on the same page.
+        Assert.Contains("同级第", await admin.GetStringAsync($"/explore/{Payloads.Street}"));
+        Assert.DoesNotContain("同级第", explore);
+        foreach (var above in new[] { Payloads.District, Payloads.City })
+        {
+            Assert.DoesNotContain($"href=\"/explore/{above}\"", explore);
+            Assert.DoesNotContain($"href=\"/screen/{above}\"", wall);
+        }
+        Assert.Equal(JsonValueKind.Null, area.GetProperty("parentId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, list.EnumerateArray().Single(a => a.GetProperty("id").GetString() == Payloads.Street).GetProperty("parentId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, streets[0].GetProperty("parentId").ValueKind);
+        // Below the street's root the parents are shown as before.
+        Assert.Equal(Payloads.Street, (await JsonAsync(await leader.GetAsync($"/api/areas/{Payloads.Community}"))).GetProperty("parentId").GetString());
+    }
+
+    [Fact]
     public async Task The_hangfire_dashboard_answers_an_admin()
     {
         using var http = fixture.Host.AdminClient();

@@ -41,6 +41,10 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
             "--CityScreen:Auth:Admin:Password", AdminPassword,
             "--CityScreen:Ingest:RateLimit:RequestsPerSecond", "100000",
             "--CityScreen:Ingest:RateLimit:Burst", "100000",
+            // Every test client reads from 127.0.0.1 as one principal; the limit facts set their own.
+            "--CityScreen:Limits:ReadsPerSecond", "100000",
+            "--CityScreen:Limits:ReadBurst", "100000",
+            "--CityScreen:Limits:HubConnectionsPerPrincipal", "10000",
             "--Logging:LogLevel:Default", "Warning",
             // Later arguments win: extraArgs may turn the simulator on.
             "--CityScreen:Simulator:Enabled", "false",

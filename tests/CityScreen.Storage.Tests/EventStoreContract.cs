@@ -42,6 +42,21 @@ public abstract class EventStoreContract : IAsyncLifetime
     };
 
     [Fact]
+    public async Task An_area_s_last_seq_grows_with_its_own_events_only()
+    {
+        var store = await OpenAsync();
+        Assert.Equal(0, await store.LastSeqAsync("g1"));
+
+        var first = await store.AppendAsync([Checkin("seq-a"), Checkin("seq-b")]);
+        var g1 = await store.LastSeqAsync("g1");
+        await store.AppendAsync([Checkin("seq-c", grid: "g2"), Checkin("seq-a")]);
+
+        Assert.Equal(first.Stored[1].Seq, g1);
+        Assert.Equal(g1, await store.LastSeqAsync("g1"));
+        Assert.True(await store.LastSeqAsync("g2") > g1);
+    }
+
+    [Fact]
     public async Task Appends_are_durable_ordered_and_idempotent_by_id()
     {
         var store = await OpenAsync();

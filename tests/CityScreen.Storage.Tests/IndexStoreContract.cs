@@ -48,6 +48,9 @@ public abstract class IndexStoreContract
         Assert.Equal(Day, await store.LastDateAsync(Version));
         Assert.Null(await store.LastDateAsync("other"));
         Assert.Empty(await store.ReadDateAsync(Day, Version, "community"));
+        // A scoped reader's areas only, chosen by the database.
+        Assert.Equal(["g2"], (await store.ReadDateAsync(Day, Version, "grid", areaIds: ["g2", "g9"])).Select(r => r.AreaId));
+        Assert.Empty(await store.ReadDateAsync(Day, Version, null, areaIds: []));
     }
 
     [Fact]

@@ -48,8 +48,8 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
         {
             await Task.WhenAll(stores.Select(s => s.InitializeAsync()));
 
-            Assert.Equal(3L, await _db.ScalarAsync<long>("SELECT count(*) FROM cityscreen_migrations"));
-            Assert.Equal(3, await _db.ScalarAsync<int>("SELECT max(version) FROM cityscreen_migrations"));
+            Assert.Equal(4L, await _db.ScalarAsync<long>("SELECT count(*) FROM cityscreen_migrations"));
+            Assert.Equal(4, await _db.ScalarAsync<int>("SELECT max(version) FROM cityscreen_migrations"));
             Assert.Single((await stores[3].AppendAsync([Checkin("after")])).Stored);
         }
         finally
@@ -67,6 +67,6 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateStore().InitializeAsync());
 
         Assert.Contains("schema version 99", error.Message);
-        Assert.Contains("this build's 3", error.Message);
+        Assert.Contains("this build's 4", error.Message);
     }
 }

@@ -25,6 +25,22 @@ public abstract class SecurityStoreContract
         new(id, kind, "大屏-" + id, "viewer", area, hash, createdAt ?? T0, T0.AddDays(30), null);
 
     [Fact]
+    public async Task The_data_protection_key_ring_is_shared_by_every_host_and_a_key_is_never_overwritten()
+    {
+        var database = ((SecurityStore)await CreateStoreAsync()).Database;
+        var one = new DataProtectionKeyStore(database);
+        var other = new DataProtectionKeyStore(database);
+        await one.InitializeAsync();
+        await other.InitializeAsync();
+
+        await one.AddAsync("key-1", "<key id=\"1\" />");
+        await other.AddAsync("key-1", "<key id=\"changed\" />");
+        await other.AddAsync("key-2", "<key id=\"2\" />");
+
+        Assert.Equal(["<key id=\"1\" />", "<key id=\"2\" />"], await one.ReadAllAsync());
+    }
+
+    [Fact]
     public async Task An_account_is_saved_found_replaced_listed_by_name_and_removed()
     {
         var store = await OpenAsync();

@@ -212,7 +212,8 @@ public static partial class EventParser
                 return null;
             }
             if (p.ValueKind != JsonValueKind.String) { Fail(field, "must be a string"); return null; }
-            var s = p.GetString()!;
+            // Control characters never reach a wall, a page or an export (a title with a newline or an escape sequence).
+            var s = WithoutControlCharacters(p.GetString()!);
             if (string.IsNullOrWhiteSpace(s)) { Fail(field, "must not be empty"); return null; }
             if (s.Length > maxLength) { Fail(field, $"must be at most {maxLength} characters"); return null; }
             return s;
@@ -283,6 +284,9 @@ public static partial class EventParser
 
         public int? OptionalInteger(string field, int min, int max) =>
             !o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null ? null : Integer(field, min, max);
+
+        private static string WithoutControlCharacters(string s) =>
+            s.Any(char.IsControl) ? string.Concat(s.Where(c => !char.IsControl(c))) : s;
 
         public string? OneOf(string field, IReadOnlyList<string> allowed)
         {

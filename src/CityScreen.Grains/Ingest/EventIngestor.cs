@@ -17,6 +17,11 @@ public sealed class EventIngestor(
     AreaTree tree, IEventStore store, IGrainFactory grains, ILogger<EventIngestor> logger, Microsoft.Extensions.Options.IOptions<GrainOptions>? options = null)
 {
     private readonly SemaphoreSlim _inFlight = new(Math.Max(1, (options?.Value ?? new GrainOptions()).MaxIngestInFlight));
+    private readonly TimeSpan _rebuildInterval = (options?.Value ?? new GrainOptions()).DuplicateRebuildInterval;
+    private readonly Lock _rebuildGate = new();
+    /// <summary>When each grid last rebuilt for duplicates (<see cref="Environment.TickCount64"/>), and the grids with a rebuild already waiting.</summary>
+    private readonly Dictionary<string, long> _rebuiltAt = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rebuildWaiting = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Validates <paramref name="items"/> (null where parsing already failed, with the error in
@@ -123,19 +128,49 @@ public sealed class EventIngestor(
     {
         var storedIds = stored.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var areas = sent.Where(e => !storedIds.Contains(e.Id)).Select(e => e.AreaId).Distinct(StringComparer.Ordinal);
-        await Task.WhenAll(areas.Select(async areaId =>
+        await Task.WhenAll(areas.Select(RebuildAtMostOnceAnIntervalAsync));
+    }
+
+    /// <summary>Rebuilds now if the grid has not within the interval; otherwise once at its end (at most one waiting).</summary>
+    private Task RebuildAtMostOnceAnIntervalAsync(string areaId)
+    {
+        TimeSpan wait;
+        lock (_rebuildGate)
         {
-            await TryResetAsync(areaId);
-            try
+            var now = Environment.TickCount64;
+            if (!_rebuiltAt.TryGetValue(areaId, out var last) || now - last >= _rebuildInterval.TotalMilliseconds)
             {
-                // Wakes the new activation at once, so its rebuilt values are published without waiting for its next event.
-                await grains.GetGrain<IGridGrain>(areaId).PingAsync();
+                _rebuiltAt[areaId] = now;
+                return RebuildAsync(areaId);
             }
-            catch (Exception ex)
+            if (!_rebuildWaiting.Add(areaId)) return Task.CompletedTask;
+            wait = TimeSpan.FromMilliseconds(last + _rebuildInterval.TotalMilliseconds - now);
+        }
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(wait);
+            lock (_rebuildGate)
             {
-                logger.LogWarning(ex, "Could not wake {Area} after its rebuild", areaId);
+                _rebuildWaiting.Remove(areaId);
+                _rebuiltAt[areaId] = Environment.TickCount64;
             }
-        }));
+            await RebuildAsync(areaId);
+        });
+        return Task.CompletedTask;
+    }
+
+    private async Task RebuildAsync(string areaId)
+    {
+        await TryResetAsync(areaId);
+        try
+        {
+            // Wakes the new activation at once, so its rebuilt values are published without waiting for its next event.
+            await grains.GetGrain<IGridGrain>(areaId).PingAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not wake {Area} after its rebuild", areaId);
+        }
     }
 
     private async Task TryResetAsync(string areaId)

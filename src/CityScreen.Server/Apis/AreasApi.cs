@@ -22,7 +22,7 @@ public static class AreasApi
 
     public static IEndpointRouteBuilder MapAreasApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/areas").RequireAuthorization(Policies.Read);
+        var group = app.MapGroup("/api/areas").RequireAuthorization(Policies.Read).RequireRateLimiting(ReadLimits.Policy);
         group.MapGet("/", ListAreas);
         group.MapGet("/{id}", GetAreaAsync);
         return app;
@@ -31,7 +31,7 @@ public static class AreasApi
     private static Ok<IEnumerable<AreaRow>> ListAreas(AreaTree tree, HttpContext http)
     {
         var scope = http.Scope(tree);
-        return TypedResults.Ok(tree.All.Where(a => scope?.Contains(a.Id) == true).Select(a => new AreaRow(a.Id, a.Name, a.Level.ToApiName(), a.ParentId)));
+        return TypedResults.Ok(tree.All.Where(a => scope?.Contains(a.Id) == true).Select(a => new AreaRow(a.Id, a.Name, a.Level.ToApiName(), scope!.ParentShown(a.ParentId))));
     }
 
     private static async Task<Results<Ok<AreaIndicators>, ProblemHttpResult>> GetAreaAsync(
@@ -41,7 +41,7 @@ public static class AreasApi
         var snapshot = await feed.GetOrFetchAsync(id, cancellationToken);
         var p = area.Profile;
         return TypedResults.Ok(new AreaIndicators(
-            area.Id, area.Name, area.Level.ToApiName(), area.ParentId, snapshot.Version, snapshot.At,
+            area.Id, area.Name, area.Level.ToApiName(), http.Scope(tree)!.ParentShown(area.ParentId), snapshot.Version, snapshot.At,
             IndicatorDto.Values(snapshot.Values), IndicatorDto.Counts(snapshot.Values), IndicatorDto.Series(snapshot.Values),
             IndicatorDto.Categories(snapshot.Values),
             new Residents(p.Population, p.Households, p.PartyOrganisations, p.MembersExpected, p.ResidentUnits),

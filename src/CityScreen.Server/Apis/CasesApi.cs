@@ -19,8 +19,8 @@ public static class CasesApi
 {
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/areas/{id}/cases", ListCasesAsync).RequireAuthorization(Policies.Read);
-        app.MapGet("/api/areas/{id}/children.csv", ChildrenCsvAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/api/areas/{id}/cases", ListCasesAsync).RequireAuthorization(Policies.Read).RequireRateLimiting(ReadLimits.Policy);
+        app.MapGet("/api/areas/{id}/children.csv", ChildrenCsvAsync).RequireAuthorization(Policies.Read).RequireRateLimiting(ReadLimits.Policy);
         return app;
     }
 
@@ -85,10 +85,5 @@ public static class CasesApi
 
     private static string Time(DateTimeOffset? t, CityClock clock) => t is { } v ? clock.ToLocal(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 
-    /// <summary>Quotes a field when it needs it; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula.</summary>
-    private static string Csv(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    private static string Csv(string value) => CsvField.Of(value);
 }

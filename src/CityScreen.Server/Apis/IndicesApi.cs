@@ -45,9 +45,9 @@ public static class IndicesApi
 
     public static IEndpointRouteBuilder MapIndicesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/indices", GetIndicesAsync).RequireAuthorization(Policies.Read);
-        app.MapGet("/api/areas/{id}/index/history", GetHistoryAsync).RequireAuthorization(Policies.Read);
-        app.MapGet("/api/areas/{id}/index/{date}/explain", GetExplanationAsync).RequireAuthorization(Policies.Read);
+        app.MapGet("/api/indices", GetIndicesAsync).RequireAuthorization(Policies.Read).RequireRateLimiting(ReadLimits.Policy);
+        app.MapGet("/api/areas/{id}/index/history", GetHistoryAsync).RequireAuthorization(Policies.Read).RequireRateLimiting(ReadLimits.Policy);
+        app.MapGet("/api/areas/{id}/index/{date}/explain", GetExplanationAsync).RequireAuthorization(Policies.Read).RequireRateLimiting(ReadLimits.Policy);
         app.MapPost("/api/admin/indices/recompute", PostRecomputeAsync).RequireAuthorization(Policies.Admin).DisableAntiforgery();
         return app;
     }
@@ -72,13 +72,17 @@ public static class IndicesApi
         if (day is not { } on) return NotComputed("no development index has been computed yet");
 
         var scope = http.Scope(tree);
-        var records = (await indices.ReadDateAsync(on, model.Version, levelName, cancellationToken)).Where(r => scope?.Contains(r.AreaId) == true).ToList();
+        if (scope is null) return NotComputed($"no development index for {Iso(on)} yet");
+        // A scoped reader's areas are chosen by the database, not filtered from a whole level in memory.
+        var within = scope.Root.Id == tree.Root.Id ? null
+            : tree.All.Where(a => scope.Contains(a.Id) && (levelName is null || a.Level.ToApiName() == levelName)).Select(a => a.Id).ToList();
+        var records = await indices.ReadDateAsync(on, model.Version, levelName, cancellationToken, within);
         if (records.Count == 0) return NotComputed($"no development index for {Iso(on)} yet");
         return TypedResults.Ok(records
             .OrderByDescending(r => r.Value ?? double.NegativeInfinity)
             .ThenBy(r => r.AreaId, StringComparer.Ordinal)
             .Select(r => new IndexRow(
-                r.AreaId, tree.TryGet(r.AreaId, out var area) ? area.Name : r.AreaId, r.Level, r.ParentId, Iso(r.Date), r.Value, r.Grade, r.Stars,
+                r.AreaId, tree.TryGet(r.AreaId, out var area) ? area.Name : r.AreaId, r.Level, scope!.ParentShown(r.ParentId), Iso(r.Date), r.Value, r.Grade, r.Stars,
                 scope!.SeesRankOf(r.AreaId) ? r.Rank : null, r.Change, r.ModelVersion, r.Simulated,
                 r.Explanation.Dimensions.Select(d => new DimensionScore(d.Id, d.Name, d.Weight, d.Score)))));
     }

@@ -3,7 +3,7 @@ using CityScreen.Simulator;
 
 namespace CityScreen.Server.Hosting;
 
-/// <summary>The demo's upstream systems (<c>CityScreen:Simulator</c>, on by default).</summary>
+/// <summary>The demo's upstream systems (<c>CityScreen:Simulator</c>, off unless configured: the Development settings turn it on).</summary>
 public static class SimulatorConfiguration
 {
     public static WebApplicationBuilder AddCityScreenSimulator(this WebApplicationBuilder builder)

@@ -28,11 +28,15 @@ public sealed class ScreenConnection(string connectionId, IHubContext<ScreenHub>
         get { lock (_gate) return _subscriptions.Keys.ToList(); }
     }
 
-    public bool AddSubscription(string areaId, Func<IDisposable> subscribe)
+    /// <summary>Subscribes once per area; false when already subscribed, or (<paramref name="full"/>) when <paramref name="limit"/> areas are.</summary>
+    public bool AddSubscription(string areaId, int limit, Func<IDisposable> subscribe, out bool full)
     {
         lock (_gate)
         {
+            full = false;
             if (_subscriptions.ContainsKey(areaId)) return false;
+            full = _subscriptions.Count >= limit;
+            if (full) return false;
             _subscriptions[areaId] = subscribe();
             return true;
         }

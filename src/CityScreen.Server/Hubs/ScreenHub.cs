@@ -12,8 +12,15 @@ namespace CityScreen.Server.Hubs;
 /// unknown one, and nothing is sent for it.
 /// </summary>
 [Authorize(Policies.Read)]
-public sealed class ScreenHub(ScreenSubscriptions subscriptions, AreaTree tree) : Hub
+public sealed class ScreenHub(ScreenSubscriptions subscriptions, AreaTree tree, Microsoft.Extensions.Options.IOptions<ReadLimits> limits) : Hub
 {
+    public override Task OnConnectedAsync()
+    {
+        if (!subscriptions.TryConnect(Context.ConnectionId, ReadLimits.PrincipalOf(Context.User!, Context.GetHttpContext()!)))
+            throw new HubException($"This identity already holds {limits.Value.HubConnectionsPerPrincipal} connections to this host; close one first.");
+        return base.OnConnectedAsync();
+    }
+
     public Task Subscribe(string areaId)
     {
         if (string.IsNullOrEmpty(areaId) || Context.User is not { } user || AreaScope.For(user, tree)?.Contains(areaId) != true)

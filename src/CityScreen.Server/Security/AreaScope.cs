@@ -20,6 +20,15 @@ public sealed class AreaScope(AreaTree tree, Area root)
     public bool SeesRankOf(string areaId) =>
         tree.TryGet(areaId, out var area) && (area.ParentId is null || Contains(area.ParentId));
 
+    /// <summary>
+    /// The parent an area shows: none at the scope's root, which is the top of everything this
+    /// identity sees, so no name or id above the scope is given away.
+    /// </summary>
+    public string? ParentShown(string? parentId) => parentId is not null && Contains(parentId) ? parentId : null;
+
+    /// <summary>The way down from the scope's root to an area, the area itself left out: its breadcrumbs.</summary>
+    public IEnumerable<Area> Crumbs(string areaId) => tree.Ancestors(areaId).Reverse().Where(a => Contains(a.Id));
+
     /// <summary>The identity's scope; null when it names an area the tree does not have (it then sees nothing).</summary>
     public static AreaScope? For(ClaimsPrincipal user, AreaTree tree)
     {

@@ -118,7 +118,9 @@ public sealed class CityScreenAuthenticationHandler(
         }
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer, Basic realm=\"CityScreen\", charset=\"UTF-8\"";
+        // Basic only for programs: a browser would ask for a password and then send it with every
+        // request to this site, also with a form another site posts here.
+        Response.Headers.WWWAuthenticate = IsBrowser() ? "Bearer" : "Bearer, Basic realm=\"CityScreen\", charset=\"UTF-8\"";
         await Response.WriteAsJsonAsync(new ProblemDetails
         {
             Status = 401,
@@ -141,6 +143,10 @@ public sealed class CityScreenAuthenticationHandler(
             Status = 403, Title = "Forbidden", Detail = "This identity may not do this; it needs the admin role.",
         }, options: null, contentType: "application/problem+json");
     }
+
+    /// <summary>Every current browser sends Sec-Fetch-Mode; older ones say Mozilla.</summary>
+    private bool IsBrowser() =>
+        Request.Headers.ContainsKey("Sec-Fetch-Mode") || Request.Headers.UserAgent.ToString().StartsWith("Mozilla/", StringComparison.Ordinal);
 
     private bool WantsPage() =>
         HttpMethods.IsGet(Request.Method) && !Request.Path.StartsWithSegments("/api") && !Request.Path.StartsWithSegments("/hubs")

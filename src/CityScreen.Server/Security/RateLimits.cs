@@ -7,8 +7,9 @@ namespace CityScreen.Server.Security;
 
 /// <summary>
 /// A token bucket per ingest key (<c>CityScreen:Ingest:RateLimit</c>): a source that floods gets 429
-/// with <c>Retry-After</c> and the others keep their share. Requests without a key share one bucket
-/// per client address, so guessing keys is throttled too. Password sign-ins at <c>/login</c> are
+/// with <c>Retry-After</c> and the others keep their share. Requests without a key, or with one
+/// that has not resolved (<see cref="IngestKeys.IsKnown"/>), share one bucket per client address,
+/// so guessing keys is throttled too. Password sign-ins at <c>/login</c> are
 /// limited per client address, so guessing passwords is slow.
 /// </summary>
 public static class RateLimits
@@ -63,8 +64,10 @@ public static class RateLimits
         return services;
     }
 
+    /// <summary>A key that resolved lately has its own bucket; any other shares its client's, so random keys earn nothing.</summary>
     private static string PartitionOf(HttpContext http) =>
         http.Request.Headers["X-Api-Key"].ToString() is { Length: > 0 and <= 200 } key
-            ? "key:" + Secrets.Sha256(key)
+        && http.RequestServices.GetRequiredService<IngestKeys>().IsKnown(key, out var hash)
+            ? "key:" + hash
             : "ip:" + http.Connection.RemoteIpAddress;
 }

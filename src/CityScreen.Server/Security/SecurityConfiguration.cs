@@ -31,6 +31,9 @@ public static class SecurityConfiguration
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
         services.AddRateLimits();
+        ReadRateLimitPolicy.AddReadLimits(services);
+        StoredKeyRing.AddTo(services);
+        Proxies.From(config);   // a bad proxy address stops the host here
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>((kestrel, ingest) =>
             kestrel.Limits.MaxRequestBodySize = Math.Max(DefaultMaxRequestBodyBytes, ingest.Value.MaxBodyBytes + 1024));
@@ -40,6 +43,7 @@ public static class SecurityConfiguration
     /// <summary>Before the endpoints: headers on every answer, then who is asking, then what they may do.</summary>
     public static WebApplication UseCityScreenSecurity(this WebApplication app, string dashboardPath)
     {
+        Proxies.Use(app);
         app.UseSecurityHeaders(dashboardPath);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -69,7 +69,7 @@ public static class SignInEndpoints
 
     /// <summary>Only a path on this site: an open redirect would let a link send a signed-in leader elsewhere.</summary>
     public static string LocalOnly(string? url) =>
-        url is { Length: > 0 and < 2000 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/screen";
+        url is { Length: > 0 and < 2000 } && url[0] == '/' && Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(url) ? url : "/screen";
 
     private static string? Sso(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<OidcOptions>>().Value is { Enabled: true } o ? o.DisplayName : null;

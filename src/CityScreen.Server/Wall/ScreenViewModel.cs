@@ -179,6 +179,7 @@ public sealed class ScreenViewModel(
         {
             Yesterday = yesterday,
             RankVisible = _scope?.SeesRankOf(area.Id) != false,
+            Crumbs = [.. _scope?.Crumbs(area.Id) ?? tree.Ancestors(area.Id).Reverse()],
         };
         var (mapAreas, _) = MapScope.For(tree, area);
         _watches.Add(feed.Watch(area.Id, s => { context.Snapshot = s; _dirty = true; }));

@@ -35,6 +35,8 @@ public sealed class WallContext(AreaTree tree, ScreenFeed feed, WallRenderer ren
     public int Siblings { get; set; }
     /// <summary>Whether the viewer may see the siblings, and so the rank among them (a street leader may not).</summary>
     public bool RankVisible { get; set; } = true;
+    /// <summary>The breadcrumbs above the area, from the top of the viewer's scope: nothing above it is named.</summary>
+    public IReadOnlyList<Area> Crumbs { get; set; } = [];
     /// <summary>The host's samples of yesterday; without them only the reports (from their hourly buckets) compare with yesterday.</summary>
     public SameTimeYesterday? Yesterday { get; set; }
     /// <summary>The development indices of the compared areas on the index's date, for a ranking by index.</summary>

@@ -52,6 +52,9 @@ public sealed class EventStore : IEventStore, IAsyncDisposable
     public async Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default) =>
         await _db.QueryAsync("SELECT seq, body FROM events WHERE area_id = $1 ORDER BY seq", ReadEvent, cancellationToken, areaId);
 
+    public async Task<long> LastSeqAsync(string areaId, CancellationToken cancellationToken = default) =>
+        (await _db.QueryAsync("SELECT coalesce(max(seq), 0) FROM events WHERE area_id = $1", r => r.GetInt64(0), cancellationToken, areaId))[0];
+
     /// <summary>A case belongs to the area of its earliest stored step.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FindCaseAreasAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default)
     {

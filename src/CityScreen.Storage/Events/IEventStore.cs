@@ -19,6 +19,12 @@ public interface IEventStore
     /// <summary>Every event of one leaf area (a grid, or a community's direct activities), in store order.</summary>
     Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The seq of the newest event of one leaf area, 0 when it has none: the log only grows, so the
+    /// area's history is the same as long as this is (a cache of what is built from it is keyed by it).
+    /// </summary>
+    Task<long> LastSeqAsync(string areaId, CancellationToken cancellationToken = default);
+
     /// <summary>The leaf area each known case belongs to; cases never seen are absent.</summary>
     Task<IReadOnlyDictionary<string, string>> FindCaseAreasAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default);
 

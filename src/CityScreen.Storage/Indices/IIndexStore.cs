@@ -19,8 +19,11 @@ public interface IIndexStore
     /// <summary>The latest date with indices under the version, or null.</summary>
     Task<DateOnly?> LastDateAsync(string modelVersion, CancellationToken cancellationToken = default);
 
-    /// <summary>The indices of one date, of one level (api name) or of every level when null.</summary>
-    Task<IReadOnlyList<IndexRecord>> ReadDateAsync(DateOnly date, string modelVersion, string? level, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The indices of one date, of one level (api name) or of every level when null; of the areas
+    /// <paramref name="areaIds"/> only when given (a scoped reader's, filtered by the database).
+    /// </summary>
+    Task<IReadOnlyList<IndexRecord>> ReadDateAsync(DateOnly date, string modelVersion, string? level, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? areaIds = null);
 
     Task<IndexRecord?> ReadAsync(string areaId, DateOnly date, string modelVersion, CancellationToken cancellationToken = default);
 

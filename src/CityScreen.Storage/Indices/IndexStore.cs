@@ -50,10 +50,23 @@ public sealed class IndexStore(CityScreenDatabase database) : IIndexStore
         (await _db.QueryAsync("SELECT max(date) FROM index_nights WHERE model_version = $1",
             r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0), cancellationToken, modelVersion))[0];
 
-    public async Task<IReadOnlyList<IndexRecord>> ReadDateAsync(DateOnly date, string modelVersion, string? level, CancellationToken cancellationToken = default) =>
-        await _db.QueryAsync(
-            $"SELECT {Columns} FROM index_history WHERE date = $1 AND model_version = $2{(level is null ? "" : " AND level = $3")} ORDER BY area_id{_db.Ordinal}",
-            ReadRecord, cancellationToken, level is null ? [date, modelVersion] : [date, modelVersion, level]);
+    public async Task<IReadOnlyList<IndexRecord>> ReadDateAsync(
+        DateOnly date, string modelVersion, string? level, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? areaIds = null)
+    {
+        List<object?> args = [date, modelVersion];
+        var where = "date = $1 AND model_version = $2";
+        if (level is not null)
+        {
+            args.Add(level);
+            where += $" AND level = ${args.Count}";
+        }
+        if (areaIds is not null)
+        {
+            args.Add(_db.Members(areaIds));
+            where += " AND " + _db.IsIn("area_id", $"${args.Count}");
+        }
+        return await _db.QueryAsync($"SELECT {Columns} FROM index_history WHERE {where} ORDER BY area_id{_db.Ordinal}", ReadRecord, cancellationToken, [.. args]);
+    }
 
     public Task<IndexRecord?> ReadAsync(string areaId, DateOnly date, string modelVersion, CancellationToken cancellationToken = default) =>
         _db.QueryFirstAsync<IndexRecord?>($"SELECT {Columns} FROM index_history WHERE date = $1 AND area_id = $2 AND model_version = $3",

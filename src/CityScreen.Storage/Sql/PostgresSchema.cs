@@ -120,5 +120,12 @@ internal static class PostgresSchema
                 detail         text NOT NULL
             );
             """),
+        new(4, "the ASP.NET Data Protection key ring", """
+            -- Shared by every host: a sign-in form or a single sign-on round trip started on one host completes on another.
+            CREATE TABLE data_protection_keys (
+                name           text PRIMARY KEY,
+                xml            text NOT NULL
+            );
+            """),
     ];
 }

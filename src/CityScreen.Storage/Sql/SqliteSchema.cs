@@ -124,5 +124,11 @@ internal static class SqliteSchema
                 detail         TEXT NOT NULL
             );
             """),
+        new(2, "the ASP.NET Data Protection key ring", """
+            CREATE TABLE data_protection_keys (
+                name           TEXT PRIMARY KEY,
+                xml            TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }

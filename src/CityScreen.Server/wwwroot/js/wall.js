@@ -77,6 +77,13 @@
     }
   };
 
+  // Export buttons (data-export-png): bound here, since the page's Content-Security-Policy
+  // refuses inline handlers.
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("[data-export-png]");
+    if (button) window.cityScreen.exportPng(button.getAttribute("data-export-png"), button.getAttribute("data-file-name"));
+  });
+
   function markStale() {
     var canvas = document.querySelector(".canvas");
     var at = canvas && canvas.getAttribute("data-data-at");
