@@ -12,8 +12,16 @@ namespace CityScreen.Server.Hubs;
 /// unknown one, and nothing is sent for it.
 /// </summary>
 [Authorize(Policies.Read)]
-public sealed class ScreenHub(ScreenSubscriptions subscriptions, AreaTree tree) : Hub
+public sealed class ScreenHub(ScreenSubscriptions subscriptions, AreaTree tree, OpenScreens screens) : Hub
 {
+    /// <summary>Listed for admins, and closed when its credential is withdrawn (<see cref="OpenScreenRevalidation"/>).</summary>
+    public override Task OnConnectedAsync()
+    {
+        var context = Context;
+        screens.Opened(context.ConnectionId, OpenScreens.Hub, context.User ?? new System.Security.Claims.ClaimsPrincipal(), context.Abort);
+        return base.OnConnectedAsync();
+    }
+
     public Task Subscribe(string areaId)
     {
         if (string.IsNullOrEmpty(areaId) || Context.User is not { } user || AreaScope.For(user, tree)?.Contains(areaId) != true)
@@ -26,6 +34,7 @@ public sealed class ScreenHub(ScreenSubscriptions subscriptions, AreaTree tree) 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         subscriptions.Disconnected(Context.ConnectionId);
+        screens.Closed(Context.ConnectionId, OpenScreens.Hub);
         return base.OnDisconnectedAsync(exception);
     }
 }
