@@ -38,13 +38,16 @@ public sealed class ServerHost : IAsyncDisposable
             "--CityScreen:Simulator:Enabled", "false",
             "--CityScreen:Ingest:ApiKeys:0", ApiKey,
             "--CityScreen:Cluster:SiloPort", ServerProcess.FreePort().ToString(),
-            "--CityScreen:Cluster:GatewayPort", ServerProcess.FreePort().ToString(),
             "--CityScreen:Cluster:ClusterId", "e2e-" + Guid.NewGuid().ToString("N"),
             // The existing facts read as an anonymous demo would; the access facts turn it off.
             "--CityScreen:Auth:AnonymousRead", "true",
             "--CityScreen:Auth:Admin:Password", AdminPassword,
             "--CityScreen:Ingest:RateLimit:RequestsPerSecond", "100000",
             "--CityScreen:Ingest:RateLimit:Burst", "100000",
+            // Facts that send wrong credentials on purpose share one address and the admin account;
+            // the sign-in limit facts set their own limits.
+            "--CityScreen:Auth:FailedSignInsPerAccount", "100000",
+            "--CityScreen:Auth:FailedSignInsPerClient", "100000",
             "--Logging:LogLevel:Default", "Warning",
             .. extraArgs,
         ];

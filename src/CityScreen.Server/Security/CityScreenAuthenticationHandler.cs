@@ -85,7 +85,7 @@ public sealed class CityScreenAuthenticationHandler(
         var name = decoded[..colon];
         if (Throttled(name) is { } blocked) return blocked;
         var account = await store.FindAccountAsync(name, Context.RequestAborted);
-        if (!Secrets.VerifyPassword(decoded[(colon + 1)..], account))
+        if (!Secrets.VerifySignIn(decoded[(colon + 1)..], account))
         {
             Throttle.Failed(name, Context.Connection.RemoteIpAddress);
             return AuthenticateResult.Fail("Unknown account or wrong password.");

@@ -34,7 +34,7 @@ public static class Secrets
     /// Checks a sign-in. An unknown account costs the same PBKDF2 as a known one (against a hash of
     /// nothing), so the answer's timing does not tell which names exist.
     /// </summary>
-    public static bool VerifyPassword(string password, CityScreen.Storage.Security.Account? account)
+    public static bool VerifySignIn(string password, CityScreen.Storage.Security.Account? account)
     {
         var matches = VerifyPassword(password, account?.PasswordHash ?? UnknownAccountHash.Value);
         return account is not null && matches;

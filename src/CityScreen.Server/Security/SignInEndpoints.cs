@@ -42,7 +42,7 @@ public static class SignInEndpoints
             return Form(http, antiforgery, returnUrl, $"登录失败次数过多，请 {seconds} 秒后再试。", 429);
         }
         var account = await store.FindAccountAsync(name, http.RequestAborted);
-        if (!Secrets.VerifyPassword(password, account))
+        if (!Secrets.VerifySignIn(password, account))
         {
             throttle.Failed(name, client);
             return Form(http, antiforgery, returnUrl, "用户名或密码错误。", 401);
