@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CityScreen.Server.Security;
 using CityScreen.Storage.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CityScreen.Server.Tests;
 
@@ -104,15 +106,22 @@ public class SignInLimitFacts
     public async Task Passwords_shorter_than_the_minimum_are_refused_everywhere_and_the_docs_examples_are_among_them()
     {
         var examples = DocumentedPasswords().ToList();
-        await using var host = new ServerHost();
-        var preset = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync("--CityScreen:Auth:Admin:Password", "change-me"));
-        var cli = await UsersCommand.RunAsync(["add", "duty", "--role", "operator", "--password", "short-pw", "--CityScreen:Storage:SqlitePath", Path.Combine(host.DataDirectory, "events.db")]);
+        var directory = Directory.CreateTempSubdirectory("cityscreen-password-").FullName;
+        string[] store = ["--CityScreen:Storage:SqlitePath", Path.Combine(directory, "events.db")];
+        // The options the host validates before it starts anything.
+        await using (var app = CityScreen.Server.Hosting.CityScreenHost.Build([.. store, "--CityScreen:Auth:Admin:Password", "change-me"]))
+        {
+            var preset = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
+            Assert.Contains("CityScreen:Auth:Admin:Password", preset.Message);
+        }
+        var cli = await UsersCommand.RunAsync(["add", "duty", "--role", "operator", "--password", "short-pw", .. store]);
 
         Assert.NotEmpty(examples);
         Assert.All(examples, p => Assert.NotNull(PasswordPolicy.Problem(p)));
-        Assert.Contains("CityScreen:Auth:Admin:Password", preset.Message);
         Assert.Equal(2, cli);
         Assert.All(Enumerable.Range(0, 20), _ => Assert.Null(PasswordPolicy.Problem(Secrets.NewPassword())));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
     }
 
     /// <summary>Every password the docs show as an example for the admin account or the CLI.</summary>
