@@ -56,14 +56,15 @@ public static class UrlTokenExchange
 
     /// <summary>
     /// The wall keeps the token in its cookie, so reloads, drill-down clicks and reconnects after a
-    /// server restart stay signed in; the cookie ends when the token does.
+    /// server restart stay signed in; the cookie ends when the token does. Lax, not Strict: a wall
+    /// link opened from another site (a chat, a mail) is a cross-site chain, and the redirect must carry it.
     /// </summary>
     private static void SetCookie(HttpContext http, string secret, AccessToken token, DateTimeOffset now) =>
         http.Response.Cookies.Append(CityScreenAuthenticationHandler.TokenCookie, secret, new CookieOptions
         {
             HttpOnly = true,
             Secure = http.Request.IsHttps,
-            SameSite = SameSiteMode.Strict,
+            SameSite = SameSiteMode.Lax,
             Path = "/",
             MaxAge = token.ExpiresAt is { } expires && expires - now < MaxCookieAge ? expires - now : MaxCookieAge,
         });
