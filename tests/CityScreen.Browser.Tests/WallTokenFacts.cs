@@ -37,6 +37,8 @@ public class WallTokenFacts(BrowserFixture fixture)
             await page.GotoAsync(new Uri(server.BaseAddress, $"/screen?token={token}").ToString());
             await WaitLiveAsync(page);
             Assert.Contains(streetName, await page.TitleAsync());
+            // The token went into the cookie and left the address (history, logs, copied links).
+            Assert.DoesNotContain("token", page.Url);
 
             await page.GotoAsync(new Uri(server.BaseAddress, $"/screen/{OtherStreet}").ToString());
             await Assertions.Expect(page.Locator(".not-found")).ToContainTextAsync("未找到区域");
@@ -59,6 +61,35 @@ public class WallTokenFacts(BrowserFixture fixture)
             await strangerPage.GotoAsync(new Uri(server.BaseAddress, "/screen").ToString());
             Assert.Contains("/login", strangerPage.Url);
             await Assertions.Expect(strangerPage.Locator("form")).ToContainTextAsync("登录");
+        }
+        finally
+        {
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task A_wall_whose_token_is_revoked_leaves_its_picture_for_the_sign_in_page()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cityscreen-wallrevoke-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            await using var server = new ServerProcess(directory, "--CityScreen:Auth:AnonymousRead", "false", "--CityScreen:Wall:Takeover", "false",
+                "--CityScreen:Auth:RevalidationInterval", "00:00:02");
+            await server.StartAsync();
+            using var admin = Access.Basic(server.BaseAddress, "admin", ServerProcess.AdminPassword);
+            var (id, token) = await Access.IssueTokenAsync(admin, "wall", Street, "宝塔山街道大屏-撤销");
+            await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(server.BaseAddress, $"/screen?token={token}").ToString());
+            await WaitLiveAsync(page);
+
+            Assert.True((await admin.DeleteAsync($"/api/admin/tokens/{id}")).IsSuccessStatusCode);
+
+            // The circuit is signed out and the page reloads: without its token the wall asks for a sign-in.
+            await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("form")).ToContainTextAsync("登录");
         }
         finally
         {

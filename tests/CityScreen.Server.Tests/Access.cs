@@ -23,9 +23,9 @@ public static class Access
     }
 
     /// <summary>Issues a token through <c>POST /api/admin/tokens</c>; returns its id and secret.</summary>
-    public static async Task<(string Id, string Token)> IssueTokenAsync(HttpClient admin, string role, string? areaId, string name)
+    public static async Task<(string Id, string Token)> IssueTokenAsync(HttpClient admin, string role, string? areaId, string name, int? expiresInDays = null)
     {
-        var response = await admin.PostAsJsonAsync("/api/admin/tokens", new { role, areaId, name });
+        var response = await admin.PostAsJsonAsync("/api/admin/tokens", new { role, areaId, name, expiresInDays });
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"issuing a token answered {(int)response.StatusCode}: {body}");
         var json = JsonDocument.Parse(body).RootElement;

@@ -19,19 +19,19 @@ public class AccountsFacts
 
         var refused = await UsersCommand.RunAsync(["add", "wang", "--role", "leader", "--password", "pw-refused", .. store]);
         var unknownArea = await UsersCommand.RunAsync(["add", "wang", "--role", "leader", "--area", "999", "--password", "pw-refused", .. store]);
-        var added = await UsersCommand.RunAsync(["add", "wang", "--role", "leader", "--area", Street, "--password", "pw-wang-123", .. store]);
+        var added = await UsersCommand.RunAsync(["add", "wang", "--role", "leader", "--area", Street, "--password", "pw-wang-12345", .. store]);
 
         Assert.Equal(2, refused);
         Assert.Equal(2, unknownArea);
         Assert.Equal(0, added);
         var account = await host.Services.GetRequiredService<IAccountStore>().FindAccountAsync("wang");
         Assert.StartsWith("pbkdf2-sha512$", account!.PasswordHash);
-        Assert.DoesNotContain("pw-wang-123", account.PasswordHash);
-        using var wang = Access.Basic(host.BaseAddress, "wang", "pw-wang-123");
+        Assert.DoesNotContain("pw-wang-12345", account.PasswordHash);
+        using var wang = Access.Basic(host.BaseAddress, "wang", "pw-wang-12345");
         var ids = JsonDocument.Parse(await wang.GetStringAsync("/api/areas")).RootElement.EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
         Assert.All(ids, id => Assert.StartsWith(Street, id));
         Assert.Equal(HttpStatusCode.Forbidden, (await wang.GetAsync("/api/admin/audit")).StatusCode);
-        using var wrong = Access.Basic(host.BaseAddress, "wang", "pw-wang-124");
+        using var wrong = Access.Basic(host.BaseAddress, "wang", "pw-wang-12346");
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/api/areas")).StatusCode);
     }
 

@@ -8,12 +8,23 @@ namespace CityScreen.Server.Tests;
 public sealed class HubClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public HubClient(Uri baseAddress, string? accessToken = null)
+    /// <param name="authorization">An <c>Authorization</c> header instead of a token, e.g. <c>Basic …</c>.</param>
+    public HubClient(Uri baseAddress, string? accessToken = null, string? authorization = null)
     {
         _connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/screen"), o => { if (accessToken is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken); })
+            .WithUrl(new Uri(baseAddress, "/hubs/screen"), o =>
+            {
+                if (accessToken is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+                if (authorization is not null) o.Headers["Authorization"] = authorization;
+            })
             .Build();
+        _connection.Closed += e =>
+        {
+            _closed.TrySetResult(e);
+            return Task.CompletedTask;
+        };
         _connection.On<JsonElement>("indicators", m => Indicators.Enqueue(m));
         _connection.On<JsonElement>("alert", m => Alerts.Enqueue(m));
     }
@@ -22,6 +33,9 @@ public sealed class HubClient : IAsyncDisposable
     public ConcurrentQueue<JsonElement> Alerts { get; } = new();
 
     public Task StartAsync() => _connection.StartAsync();
+
+    /// <summary>Completes when the server closed the connection (the client never reconnects).</summary>
+    public Task<Exception?> Closed => _closed.Task;
 
     public Task SubscribeAsync(string areaId) => _connection.InvokeAsync("Subscribe", areaId);
 

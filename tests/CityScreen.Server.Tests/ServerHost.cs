@@ -38,7 +38,6 @@ public sealed class ServerHost : IAsyncDisposable
             "--CityScreen:Simulator:Enabled", "false",
             "--CityScreen:Ingest:ApiKeys:0", ApiKey,
             "--CityScreen:Cluster:SiloPort", ServerProcess.FreePort().ToString(),
-            "--CityScreen:Cluster:GatewayPort", ServerProcess.FreePort().ToString(),
             "--CityScreen:Cluster:ClusterId", "e2e-" + Guid.NewGuid().ToString("N"),
             // The existing facts read as an anonymous demo would; the access facts turn it off.
             "--CityScreen:Auth:AnonymousRead", "true",
@@ -49,6 +48,10 @@ public sealed class ServerHost : IAsyncDisposable
             "--CityScreen:Limits:ReadsPerSecond", "100000",
             "--CityScreen:Limits:ReadBurst", "100000",
             "--CityScreen:Limits:HubConnectionsPerPrincipal", "10000",
+            // Facts that send wrong credentials on purpose share one address and the admin account;
+            // the sign-in limit facts set their own limits.
+            "--CityScreen:Auth:FailedSignInsPerAccount", "100000",
+            "--CityScreen:Auth:FailedSignInsPerClient", "100000",
             "--Logging:LogLevel:Default", "Warning",
             .. extraArgs,
         ];

@@ -18,6 +18,9 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
     /// <summary>Kept across restarts, as a wall's URL is.</summary>
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
 
+    /// <summary>The operating-system process, while it runs.</summary>
+    public int? ProcessId => _process?.Id;
+
     public async Task StartAsync()
     {
         var serverDirectory = ServerDirectory();
@@ -34,7 +37,6 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
             "--CityScreen:Storage:SqlitePath", Path.Combine(dataDirectory, "events.db"),
             "--CityScreen:Ingest:ApiKeys:0", ApiKey,
             "--CityScreen:Cluster:SiloPort", FreePort().ToString(),
-            "--CityScreen:Cluster:GatewayPort", FreePort().ToString(),
             "--CityScreen:Cluster:ClusterId", "kill-" + Guid.NewGuid().ToString("N"),
             // The existing facts read as an anonymous demo would; the access facts turn it off.
             "--CityScreen:Auth:AnonymousRead", "true",
@@ -45,6 +47,10 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
             "--CityScreen:Limits:ReadsPerSecond", "100000",
             "--CityScreen:Limits:ReadBurst", "100000",
             "--CityScreen:Limits:HubConnectionsPerPrincipal", "10000",
+            // Facts that send wrong credentials on purpose share one address and the admin account;
+            // the sign-in limit facts set their own limits.
+            "--CityScreen:Auth:FailedSignInsPerAccount", "100000",
+            "--CityScreen:Auth:FailedSignInsPerClient", "100000",
             "--Logging:LogLevel:Default", "Warning",
             // Later arguments win: extraArgs may turn the simulator on.
             "--CityScreen:Simulator:Enabled", "false",

@@ -90,6 +90,27 @@ public abstract class SecurityStoreContract
     }
 
     [Fact]
+    public async Task A_token_is_found_by_its_id_and_an_accounts_sessions_are_revoked_together_leaving_its_tokens_and_others_sessions()
+    {
+        var store = await OpenAsync();
+        var zhangSession = Token("s1", "hash-s1", kind: "session") with { Name = "zhang" };
+        var zhangSecond = Token("s2", "hash-s2", kind: "session") with { Name = "zhang" };
+        var liSession = Token("s3", "hash-s3", kind: "session") with { Name = "li" };
+        var namedToken = Token("t9", "hash-t9") with { Name = "zhang" };
+        foreach (var t in new[] { zhangSession, zhangSecond, liSession, namedToken }) await store.AddTokenAsync(t);
+
+        var revoked = await store.RevokeSessionsOfAsync("zhang", T0.AddHours(1));
+
+        Assert.Equal(2, revoked);
+        Assert.Equal(T0.AddHours(1), (await store.FindTokenAsync("s1"))!.RevokedAt);
+        Assert.Equal(T0.AddHours(1), (await store.FindTokenAsync("s2"))!.RevokedAt);
+        Assert.Null((await store.FindTokenAsync("s3"))!.RevokedAt);
+        Assert.Equal(namedToken, await store.FindTokenAsync("t9"));
+        Assert.Null(await store.FindTokenAsync("nope"));
+        Assert.Equal(0, await store.RevokeSessionsOfAsync("zhang", T0.AddHours(2)));
+    }
+
+    [Fact]
     public async Task A_token_reads_back_as_issued_and_is_found_only_by_its_hash()
     {
         var store = await OpenAsync();

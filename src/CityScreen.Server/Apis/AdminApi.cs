@@ -12,15 +12,20 @@ namespace CityScreen.Server.Apis;
 public static class AdminApi
 {
     private const int MaxNameLength = 100;
+    private const int MaxLifetimeDays = 3650;
 
-    public sealed record TokenRequest(string? Role, string? AreaId, string? Name);
+    /// <summary>At most one of <c>ExpiresAt</c> and <c>ExpiresInDays</c>; an admin token needs one.</summary>
+    public sealed record TokenRequest(string? Role, string? AreaId, string? Name, DateTimeOffset? ExpiresAt = null, int? ExpiresInDays = null);
 
     public sealed record IngestKeyRequest(string? Source, string[]? AreaIds);
 
     /// <summary>A new token; <c>Token</c> is its secret, shown this once.</summary>
-    public sealed record TokenCreated(string Id, string Token, string Role, string? AreaId, string Name);
+    public sealed record TokenCreated(string Id, string Token, string Role, string? AreaId, string Name, DateTimeOffset? ExpiresAt);
 
-    public sealed record TokenRow(string Id, string Name, string Role, string? AreaId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+    public sealed record TokenRow(string Id, string Name, string Role, string? AreaId, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
+
+    /// <summary>A hub connection or Blazor circuit open on the host that answers, and who opened it.</summary>
+    public sealed record SessionRow(string Id, string Kind, string? Name, string? Role, string? Credential, string? TokenId, string? AreaId, DateTimeOffset Since);
 
     /// <summary>A new ingest key; <c>Key</c> is its secret, shown this once.</summary>
     public sealed record IngestKeyCreated(string Id, string Key, string Source, IReadOnlyList<string> AreaIds);
@@ -35,6 +40,7 @@ public static class AdminApi
         admin.MapPost("/tokens", CreateTokenAsync);
         admin.MapGet("/tokens", ListTokensAsync);
         admin.MapDelete("/tokens/{id}", RevokeTokenAsync);
+        admin.MapGet("/sessions", ListSessions);
         admin.MapPost("/ingest-keys", CreateIngestKeyAsync);
         admin.MapGet("/ingest-keys", ListIngestKeysAsync);
         admin.MapDelete("/ingest-keys/{id}", RevokeIngestKeyAsync);
@@ -54,24 +60,55 @@ public static class AdminApi
         if (areaId is not null && !tree.TryGet(areaId, out _)) return ApiProblems.InvalidField("areaId", $"there is no area with id '{areaId}'");
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength) return ApiProblems.InvalidField("name", $"is required, at most {MaxNameLength} characters");
+        var now = time.GetUtcNow();
+        var (expiresAt, expiryProblem) = ExpiryOf(request, role, now);
+        if (expiryProblem is not null) return expiryProblem;
 
         var secret = Secrets.NewSecret("cst_");
-        var token = new AccessToken(Secrets.NewId(), "token", name, role, areaId, Secrets.Sha256(secret), time.GetUtcNow(), null, null);
+        var token = new AccessToken(Secrets.NewId(), "token", name, role, areaId, Secrets.Sha256(secret), now, expiresAt, null);
         await tokens.AddTokenAsync(token, http.RequestAborted);
-        await audit.RecordAsync(http, "token.created", $"{token.Id} {role} area={areaId ?? "city"} name={name}");
-        return TypedResults.Created($"/api/admin/tokens/{token.Id}", new TokenCreated(token.Id, secret, role, areaId, name));
+        await audit.RecordAsync(http, "token.created", $"{token.Id} {role} area={areaId ?? "city"} name={name} expires={expiresAt?.ToString("O") ?? "never"}");
+        return TypedResults.Created($"/api/admin/tokens/{token.Id}", new TokenCreated(token.Id, secret, role, areaId, name, expiresAt));
+    }
+
+    /// <summary>
+    /// When the token ends. A wall's token may live until revoked; an admin token, which opens
+    /// everything, must end, so a forgotten one does not stay a key to the city.
+    /// </summary>
+    private static (DateTimeOffset? ExpiresAt, ProblemHttpResult? Problem) ExpiryOf(TokenRequest request, string role, DateTimeOffset now)
+    {
+        if (request.ExpiresAt is not null && request.ExpiresInDays is not null)
+            return (null, ApiProblems.InvalidField("expiresInDays", "give either expiresAt or expiresInDays, not both"));
+        if (request.ExpiresInDays is { } days)
+            return days is >= 1 and <= MaxLifetimeDays
+                ? (now.AddDays(days), null)
+                : (null, ApiProblems.InvalidField("expiresInDays", $"must be a whole number of days from 1 to {MaxLifetimeDays}"));
+        if (request.ExpiresAt is { } at)
+            return at > now && at <= now.AddDays(MaxLifetimeDays)
+                ? (at, null)
+                : (null, ApiProblems.InvalidField("expiresAt", $"must be in the future, at most {MaxLifetimeDays} days ahead"));
+        return role == Roles.Admin
+            ? (null, ApiProblems.InvalidField("expiresAt", "an admin token must expire: give expiresAt or expiresInDays"))
+            : (null, null);
     }
 
     private static async Task<Ok<IEnumerable<TokenRow>>> ListTokensAsync(ITokenStore tokens, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await tokens.ListTokensAsync(cancellationToken)).Select(t => new TokenRow(t.Id, t.Name, t.Role, t.AreaId, t.CreatedAt, t.RevokedAt)));
+        TypedResults.Ok((await tokens.ListTokensAsync(cancellationToken)).Select(t => new TokenRow(t.Id, t.Name, t.Role, t.AreaId, t.CreatedAt, t.ExpiresAt, t.RevokedAt)));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(string id, HttpContext http, ITokenStore tokens, Audit audit, TimeProvider time)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(string id, HttpContext http, ITokenStore tokens, OpenScreens screens, Audit audit, TimeProvider time)
     {
         if (!await tokens.RevokeTokenAsync(id, time.GetUtcNow(), http.RequestAborted))
             return ApiProblems.NotFound("Unknown token", $"There is no unrevoked token with id '{id}'.");
+        // The screens open with it on this host close now; other hosts close theirs at their next check.
+        screens.CloseByToken(id);
         await audit.RecordAsync(http, "token.revoked", id);
         return TypedResults.NoContent();
     }
+
+    private static Ok<IEnumerable<SessionRow>> ListSessions(OpenScreens screens) =>
+        TypedResults.Ok(screens.All.OrderBy(s => s.Since).Select(s => new SessionRow(
+            s.Id, s.Kind, s.User.Identity?.Name, s.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value,
+            s.User.FindFirst(CityScreenClaims.Credential)?.Value, s.User.FindFirst(CityScreenClaims.TokenId)?.Value, s.User.AreaOf(), s.Since)));
 
     private static async Task<Results<Created<IngestKeyCreated>, ProblemHttpResult>> CreateIngestKeyAsync(HttpContext http, IIngestKeyStore keys, AreaTree tree, Audit audit, TimeProvider time)
     {

@@ -12,12 +12,15 @@ namespace CityScreen.Server.Hubs;
 /// unknown one, and nothing is sent for it.
 /// </summary>
 [Authorize(Policies.Read)]
-public sealed class ScreenHub(ScreenSubscriptions subscriptions, AreaTree tree, Microsoft.Extensions.Options.IOptions<ReadLimits> limits) : Hub
+public sealed class ScreenHub(ScreenSubscriptions subscriptions, AreaTree tree, Microsoft.Extensions.Options.IOptions<ReadLimits> limits, OpenScreens screens) : Hub
 {
+    /// <summary>Listed for admins, and closed when its credential is withdrawn (<see cref="OpenScreenRevalidation"/>).</summary>
     public override Task OnConnectedAsync()
     {
-        if (!subscriptions.TryConnect(Context.ConnectionId, ReadLimits.PrincipalOf(Context.User!, Context.GetHttpContext()!)))
+        var context = Context;
+        if (!subscriptions.TryConnect(context.ConnectionId, ReadLimits.PrincipalOf(context.User!, context.GetHttpContext()!)))
             throw new HubException($"This identity already holds {limits.Value.HubConnectionsPerPrincipal} connections to this host; close one first.");
+        screens.Opened(context.ConnectionId, OpenScreens.Hub, context.User ?? new System.Security.Claims.ClaimsPrincipal(), context.Abort);
         return base.OnConnectedAsync();
     }
 
@@ -33,6 +36,7 @@ public sealed class ScreenHub(ScreenSubscriptions subscriptions, AreaTree tree, 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         subscriptions.Disconnected(Context.ConnectionId);
+        screens.Closed(Context.ConnectionId, OpenScreens.Hub);
         return base.OnDisconnectedAsync(exception);
     }
 }

@@ -20,6 +20,8 @@ public sealed class AdminAccountBootstrap(ISecurityStore store, IOptions<AuthOpt
         {
             if (existing is not null && existing.Role == Roles.Admin && Secrets.VerifyPassword(preset, existing.PasswordHash)) return;
             await store.SaveAccountAsync(new Account(AdminName, Roles.Admin, null, Secrets.HashPassword(preset), time.GetUtcNow()), cancellationToken);
+            // A changed password ends the sessions signed in with the old one.
+            if (existing is not null) await store.RevokeSessionsOfAsync(AdminName, time.GetUtcNow(), cancellationToken);
             await store.AppendAuditAsync(time.GetUtcNow(), "system", "admin.password.preset", "CityScreen:Auth:Admin:Password", cancellationToken);
             return;
         }

@@ -16,6 +16,21 @@ public sealed class AuthOptions
     /// <summary>Password sign-ins one client address may attempt per minute at <c>/login</c> (each costs a PBKDF2 hash).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Wrong passwords (HTTP Basic or <c>/login</c>) one account may receive per <see cref="FailureWindow"/>,
+    /// from any client; beyond it the account answers 429 with <c>Retry-After</c> until the window has passed.
+    /// </summary>
+    public int FailedSignInsPerAccount { get; set; } = 10;
+
+    /// <summary>Wrong passwords, tokens or token cookies one client address may send per <see cref="FailureWindow"/>, whatever names it tries.</summary>
+    public int FailedSignInsPerClient { get; set; } = 50;
+
+    /// <summary>The sliding window the failure limits count in.</summary>
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often an open hub connection or Blazor circuit is checked against the store (revoked, expired, account removed, password changed).</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a signed-in browser session lasts.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 

@@ -14,6 +14,9 @@ public static class CityScreenClaims
     /// <summary>The id of the token or session used, to revoke it.</summary>
     public const string TokenId = "cityscreen:token";
 
+    /// <summary>For a password sign-in: the account's credential stamp (<see cref="Secrets.CredentialStamp"/>) at the time.</summary>
+    public const string Stamp = "cityscreen:stamp";
+
     public static string? AreaOf(this ClaimsPrincipal user) => user.FindFirst(Area)?.Value;
 
     public static string Who(this ClaimsPrincipal user) =>

@@ -30,6 +30,24 @@ public static class Secrets
         return $"pbkdf2-sha512${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
+    /// <summary>
+    /// Checks a sign-in. An unknown account costs the same PBKDF2 as a known one (against a hash of
+    /// nothing), so the answer's timing does not tell which names exist.
+    /// </summary>
+    public static bool VerifySignIn(string password, CityScreen.Storage.Security.Account? account)
+    {
+        var matches = VerifyPassword(password, account?.PasswordHash ?? UnknownAccountHash.Value);
+        return account is not null && matches;
+    }
+
+    private static readonly Lazy<string> UnknownAccountHash = new(() => HashPassword(NewSecret("")));
+
+    /// <summary>
+    /// A short fingerprint of an account's stored hash: a principal signed in with a password carries
+    /// it, and an open screen whose account's password changed since no longer matches.
+    /// </summary>
+    public static string CredentialStamp(string passwordHash) => Sha256(passwordHash)[..16];
+
     public static bool VerifyPassword(string password, string stored)
     {
         var parts = stored.Split('$');

@@ -1,5 +1,7 @@
 using CityScreen.Server.Apis;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -15,11 +17,23 @@ public static class SecurityConfiguration
     {
         var config = builder.Configuration;
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.Admin.Password is not { Length: > 0 } p || PasswordPolicy.Problem(p) is null,
+                $"{AuthOptions.Section}:Admin:Password is too weak: {PasswordPolicy.Problem("")}")
+            .Validate(o => o.FailedSignInsPerAccount >= 1 && o.FailedSignInsPerClient >= 1 && o.FailureWindow > TimeSpan.Zero,
+                $"{AuthOptions.Section}: FailedSignInsPerAccount and FailedSignInsPerClient must be at least 1, FailureWindow positive")
+            .Validate(o => o.RevalidationInterval > TimeSpan.Zero, $"{AuthOptions.Section}:RevalidationInterval must be positive")
+            .ValidateOnStart();
 
         // The stores (ISecurityStore and its parts) come with the others from AddCityScreenStorage.
         services.AddSingleton<Audit>();
         services.AddSingleton<IngestKeys>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<CredentialCheck>();
+        services.AddSingleton<OpenScreens>();
+        services.AddHostedService<OpenScreenRevalidation>();
+        services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
+        services.AddScoped<CircuitHandler, CircuitRegistration>();
         services.AddHostedService<AdminAccountBootstrap>();
 
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
@@ -45,6 +59,7 @@ public static class SecurityConfiguration
     {
         Proxies.Use(app);
         app.UseSecurityHeaders(dashboardPath);
+        app.UseUrlTokenExchange();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -30,15 +30,25 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync(
         [FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext http, IAntiforgery antiforgery, ISecurityStore store)
+        HttpContext http, IAntiforgery antiforgery, ISecurityStore store, SignInThrottle throttle)
     {
         if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(password) || name.Length > MaxField || password.Length > MaxField)
             return Form(http, antiforgery, returnUrl, "请输入用户名和密码。", 400);
+        var client = http.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(name, client) is { } wait)
+        {
+            var seconds = SignInThrottle.Seconds(wait);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Form(http, antiforgery, returnUrl, $"登录失败次数过多，请 {seconds} 秒后再试。", 429);
+        }
         var account = await store.FindAccountAsync(name, http.RequestAborted);
-        if (account is null || !Secrets.VerifyPassword(password, account.PasswordHash))
+        if (!Secrets.VerifySignIn(password, account))
+        {
+            throttle.Failed(name, client);
             return Form(http, antiforgery, returnUrl, "用户名或密码错误。", 401);
+        }
 
-        await StartSessionAsync(http, account);
+        await StartSessionAsync(http, account!);
         return Results.Redirect(LocalOnly(returnUrl));
     }
 

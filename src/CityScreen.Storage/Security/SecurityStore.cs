@@ -50,11 +50,17 @@ public sealed class SecurityStore(CityScreenDatabase database) : ISecurityStore
     public Task<AccessToken?> FindTokenBySecretHashAsync(string secretHash, CancellationToken cancellationToken = default) =>
         _db.QueryFirstAsync<AccessToken?>($"SELECT {TokenColumns} FROM access_tokens WHERE secret_hash = $1", ReadToken, cancellationToken, secretHash);
 
+    public Task<AccessToken?> FindTokenAsync(string id, CancellationToken cancellationToken = default) =>
+        _db.QueryFirstAsync<AccessToken?>($"SELECT {TokenColumns} FROM access_tokens WHERE id = $1", ReadToken, cancellationToken, id);
+
     public async Task<IReadOnlyList<AccessToken>> ListTokensAsync(CancellationToken cancellationToken = default) =>
         await _db.QueryAsync($"SELECT {TokenColumns} FROM access_tokens WHERE kind = 'token' ORDER BY created_at", ReadToken, cancellationToken);
 
     public async Task<bool> RevokeTokenAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         await _db.ExecuteAsync("UPDATE access_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL", cancellationToken, id, at) > 0;
+
+    public Task<int> RevokeSessionsOfAsync(string accountName, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        _db.ExecuteAsync("UPDATE access_tokens SET revoked_at = $2 WHERE kind = 'session' AND name = $1 AND revoked_at IS NULL", cancellationToken, accountName, at);
 
     public Task AddIngestKeyAsync(IngestKey key, CancellationToken cancellationToken = default) =>
         _db.ExecuteAsync($"INSERT INTO ingest_keys ({KeyColumns}) VALUES ($1, $2, $3, $4, $5, NULL)", cancellationToken,

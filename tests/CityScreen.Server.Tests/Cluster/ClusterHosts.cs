@@ -11,7 +11,7 @@ public sealed class ClusterHosts : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityscreen-cluster-" + Guid.NewGuid().ToString("N"));
 
-    private ClusterHosts(string connectionString, int count)
+    private ClusterHosts(string connectionString, int count, string[] extraArgs)
     {
         var clusterId = "cluster-" + Guid.NewGuid().ToString("N");
         Hosts = Enumerable.Range(0, count).Select(i =>
@@ -26,15 +26,16 @@ public sealed class ClusterHosts : IAsyncDisposable
                 "--CityScreen:Storage:Provider", "Postgres",
                 "--CityScreen:Jobs:Storage", "Postgres",
             ];
-            return new ServerProcess(data, args);
+            return new ServerProcess(data, [.. args, .. extraArgs]);
         }).ToList();
     }
 
     public IReadOnlyList<ServerProcess> Hosts { get; }
 
-    public static async Task<ClusterHosts> StartAsync(int count)
+    /// <param name="extraArgs">Settings every host gets on top of the cluster's (later arguments win).</param>
+    public static async Task<ClusterHosts> StartAsync(int count, params string[] extraArgs)
     {
-        var hosts = new ClusterHosts(await PostgresServer.Shared.CreateDatabaseAsync("cluster"), count);
+        var hosts = new ClusterHosts(await PostgresServer.Shared.CreateDatabaseAsync("cluster"), count, extraArgs);
         try
         {
             await Task.WhenAll(hosts.Hosts.Select(h => h.StartAsync()));

@@ -42,13 +42,13 @@ public class ClusterSecurityStoreFacts
     {
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("security");
 
-        var missing = await UsersCommand.RunAsync(["add", "ops", "--role", "admin", "--password", "pw-ops-123", "--CityScreen:Storage:Provider", "Postgres"]);
-        var added = await UsersCommand.RunAsync(["add", "ops", "--role", "admin", "--password", "pw-ops-123",
+        var missing = await UsersCommand.RunAsync(["add", "ops", "--role", "admin", "--password", "pw-ops-123456", "--CityScreen:Storage:Provider", "Postgres"]);
+        var added = await UsersCommand.RunAsync(["add", "ops", "--role", "admin", "--password", "pw-ops-123456",
             "--CityScreen:Storage:Provider", "Postgres", "--ConnectionStrings:CityScreen", connectionString]);
 
         Assert.Equal((2, 0), (missing, added));
         var ops = await new SecurityStore(CityScreenDatabase.Postgres(connectionString)).FindAccountAsync("ops");
-        Assert.True(Secrets.VerifyPassword("pw-ops-123", ops!.PasswordHash));
+        Assert.True(Secrets.VerifyPassword("pw-ops-123456", ops!.PasswordHash));
     }
 
     private static WebApplicationBuilder Builder(params (string Key, string Value)[] settings)

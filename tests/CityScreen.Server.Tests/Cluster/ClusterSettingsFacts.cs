@@ -12,7 +12,9 @@ public class ClusterSettingsFacts
         var settings = ClusterSettings.Read(Config());
 
         Assert.Equal(ClusterProvider.Localhost, settings.Provider);
-        Assert.Equal((11111, 30000), (settings.SiloPort, settings.GatewayPort));
+        Assert.Equal((11111, 0), (settings.SiloPort, settings.GatewayPort));
+        Assert.False(settings.HasGateway);
+        Assert.Null(settings.Tls);
         Assert.Equal(IPAddress.Loopback, settings.AdvertisedIPAddress);
         Assert.Equal(IPAddress.Loopback, settings.ListeningAddress);
     }
@@ -30,8 +32,8 @@ public class ClusterSettingsFacts
         Assert.Equal((11112, 30002), (settings.SiloPort, settings.GatewayPort));
         Assert.Equal(("yanan-prod", "cityscreen-yanan"), (settings.ClusterId, settings.ServiceId));
         Assert.Equal(IPAddress.Parse("10.0.0.12"), settings.AdvertisedIPAddress);
-        // Reachable from other machines: listens on every interface, advertises its own address.
-        Assert.Equal(IPAddress.Any, settings.ListeningAddress);
+        // Reachable from other machines at its own address, and listening there only.
+        Assert.Equal(IPAddress.Parse("10.0.0.12"), settings.ListeningAddress);
         Assert.Equal("Host=db;Database=cityscreen", settings.ConnectionString);
     }
 
@@ -39,6 +41,10 @@ public class ClusterSettingsFacts
     [InlineData("CityScreen:Cluster:Provider", "Consul", "CityScreen:Cluster:Provider 'Consul'")]
     [InlineData("CityScreen:Cluster:SiloPort", "70000", "CityScreen:Cluster:SiloPort '70000'")]
     [InlineData("CityScreen:Cluster:GatewayPort", "gateway", "CityScreen:Cluster:GatewayPort 'gateway'")]
+    [InlineData("CityScreen:Cluster:GatewayPort", "-1", "CityScreen:Cluster:GatewayPort '-1'")]
+    [InlineData("CityScreen:Cluster:SiloPort", "0", "CityScreen:Cluster:SiloPort '0'")]
+    [InlineData("CityScreen:Cluster:ListeningIPAddress", "any", "CityScreen:Cluster:ListeningIPAddress 'any'")]
+    [InlineData("CityScreen:Cluster:Tls:CertificatePath", "/nonexistent/cluster.pfx", "CityScreen:Cluster:Tls:CertificatePath '/nonexistent/cluster.pfx'")]
     [InlineData("CityScreen:Cluster:AdvertisedIPAddress", "host-b", "CityScreen:Cluster:AdvertisedIPAddress 'host-b'")]
     [InlineData("CityScreen:Cluster:AdvertisedIPAddress", "0.0.0.0", "CityScreen:Cluster:AdvertisedIPAddress '0.0.0.0'")]
     [InlineData("CityScreen:Cluster:ClusterId", " ", "CityScreen:Cluster:ClusterId is empty")]
@@ -48,6 +54,17 @@ public class ClusterSettingsFacts
             ("CityScreen:Cluster:Provider", "Postgres"), ("ConnectionStrings:CityScreen", "Host=db"), (key, value))));
 
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Behind_nat_a_host_listens_where_it_is_told_and_advertises_its_public_address()
+    {
+        var settings = ClusterSettings.Read(Config(
+            ("CityScreen:Cluster:AdvertisedIPAddress", "203.0.113.7"), ("CityScreen:Cluster:ListeningIPAddress", "0.0.0.0"), ("CityScreen:Cluster:GatewayPort", "30000")));
+
+        Assert.Equal(IPAddress.Parse("203.0.113.7"), settings.AdvertisedIPAddress);
+        Assert.Equal(IPAddress.Any, settings.ListeningAddress);
+        Assert.True(settings.HasGateway);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class ClusterTokenFacts
         await using var cluster = await ClusterHosts.StartAsync(2);
         var (a, b) = (cluster.Hosts[0], cluster.Hosts[1]);
         using var adminOnA = Access.Basic(a.BaseAddress, "admin", ServerProcess.AdminPassword);
-        var (id, token) = await Access.IssueTokenAsync(adminOnA, "admin", null, "运维脚本");
+        var (id, token) = await Access.IssueTokenAsync(adminOnA, "admin", null, "运维脚本", expiresInDays: 1);
 
         // An admin endpoint: anonymous reading (on for these hosts) does not reach it, only the token does.
         using var tokenOnB = Access.Bearer(b.BaseAddress, token);

@@ -14,6 +14,8 @@ public sealed record ClusterSettings(
     int SiloPort,
     int GatewayPort,
     IPAddress AdvertisedIPAddress,
+    IPAddress ListeningAddress,
+    ClusterTls? Tls,
     string? ConnectionString)
 {
     public const string Section = "CityScreen:Cluster";
@@ -25,8 +27,13 @@ public sealed record ClusterSettings(
     /// </summary>
     public static readonly IPAddress DefaultAdvertisedIPAddress = IPAddress.Loopback;
 
-    /// <summary>Loopback silos listen on loopback only; any other advertised address listens on every interface (NAT, containers).</summary>
-    public IPAddress ListeningAddress => IPAddress.IsLoopback(AdvertisedIPAddress) ? AdvertisedIPAddress : IPAddress.Any;
+    /// <summary>
+    /// No gateway: the hosts talk silo to silo and no Orleans client exists, and a gateway would let
+    /// anyone who reaches it call any grain without authentication. A port above 0 opens one.
+    /// </summary>
+    public const int NoGateway = 0;
+
+    public bool HasGateway => GatewayPort != NoGateway;
 
     public static ClusterSettings Read(IConfiguration config)
     {
@@ -40,22 +47,31 @@ public sealed record ClusterSettings(
             ? CityScreenDatabase.RequireConnectionString(config, $"{Section}:Provider '{ClusterProvider.Postgres}'")
             : null;
 
-        var addressText = section["AdvertisedIPAddress"];
-        var advertised = DefaultAdvertisedIPAddress;
-        if (!string.IsNullOrWhiteSpace(addressText) && !IPAddress.TryParse(addressText, out advertised!))
-            throw new InvalidOperationException($"{Section}:AdvertisedIPAddress '{addressText}' is not an IP address");
+        var advertised = Address(section, "AdvertisedIPAddress") ?? DefaultAdvertisedIPAddress;
         if (advertised.Equals(IPAddress.Any) || advertised.Equals(IPAddress.IPv6Any))
             throw new InvalidOperationException(
-                $"{Section}:AdvertisedIPAddress '{addressText}' cannot be advertised: other hosts need this host's own address");
+                $"{Section}:AdvertisedIPAddress '{section["AdvertisedIPAddress"]}' cannot be advertised: other hosts need this host's own address");
+        // Behind NAT or in a container the advertised address is not one of this machine's: the
+        // operator names the local one (0.0.0.0 for every interface) on purpose.
+        var listening = Address(section, "ListeningIPAddress") ?? advertised;
 
         return new ClusterSettings(
             provider,
             ClusterId: Text(section, "ClusterId", "cityscreen-dev"),
             ServiceId: Text(section, "ServiceId", "cityscreen"),
-            SiloPort: Port(section, "SiloPort", 11111),
-            GatewayPort: Port(section, "GatewayPort", 30000),
+            SiloPort: Port(section, "SiloPort", 11111, allowZero: false),
+            GatewayPort: Port(section, "GatewayPort", NoGateway, allowZero: true),
             advertised,
+            listening,
+            ClusterTls.Read(section.GetSection("Tls"), $"{Section}:Tls"),
             connectionString);
+    }
+
+    private static IPAddress? Address(IConfigurationSection section, string key)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return IPAddress.TryParse(text, out var address) ? address : throw new InvalidOperationException($"{Section}:{key} '{text}' is not an IP address");
     }
 
     private static string Text(IConfigurationSection section, string key, string fallback)
@@ -65,12 +81,13 @@ public sealed record ClusterSettings(
         return string.IsNullOrWhiteSpace(value) ? throw new InvalidOperationException($"{Section}:{key} is empty") : value;
     }
 
-    private static int Port(IConfigurationSection section, string key, int fallback)
+    private static int Port(IConfigurationSection section, string key, int fallback, bool allowZero)
     {
         var value = section[key];
         if (value is null) return fallback;
-        return int.TryParse(value, out var port) && port is > 0 and <= 65535
+        var lowest = allowZero ? 0 : 1;
+        return int.TryParse(value, out var port) && port >= lowest && port <= 65535
             ? port
-            : throw new InvalidOperationException($"{Section}:{key} '{value}' is not a port (1-65535)");
+            : throw new InvalidOperationException($"{Section}:{key} '{value}' is not a port ({lowest}-65535{(allowZero ? ", 0 for none" : "")})");
     }
 }

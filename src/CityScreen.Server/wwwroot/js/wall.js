@@ -23,13 +23,21 @@
   new MutationObserver(fit).observe(document.documentElement, { childList: true, subtree: true });
 
   // A click on an area of a map drills down: on the wall to its wall page, in the drill-down
-  // page (data-drill) to its drill-down page.
+  // page (data-drill) to its drill-down page. The wall keeps its own presentation (layout, scale)
+  // and nothing else of its address: credentials never travel in links.
+  var keptOnDrillDown = ["layout", "scale"];
+  function presentation() {
+    var from = new URLSearchParams(location.search), kept = new URLSearchParams();
+    keptOnDrillDown.forEach(function (name) { if (from.has(name)) kept.set(name, from.get(name)); });
+    var query = kept.toString();
+    return query ? "?" + query : "";
+  }
   document.addEventListener("click", function (e) {
     var area = e.target.closest && e.target.closest("#wall-map [data-area-id], [data-drill] [data-area-id]");
     if (!area) return;
     var drill = area.closest("[data-drill]");
     var base = drill ? drill.getAttribute("data-drill") : "/screen/";
-    var target = base + encodeURIComponent(area.getAttribute("data-area-id")) + (drill ? "" : (location.search || ""));
+    var target = base + encodeURIComponent(area.getAttribute("data-area-id")) + (drill ? "" : presentation());
     if (window.Blazor && Blazor.navigateTo) Blazor.navigateTo(target);
     else location.href = target;
   });
