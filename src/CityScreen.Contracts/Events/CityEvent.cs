@@ -58,6 +58,12 @@ public sealed record CityEvent
     /// <summary>The platform's hash of a 12345 caller, for repeat complaints (same caller, same category, 30 days).</summary>
     [Id(34)] public string? CallerId { get; init; }
 
+    /// <summary>
+    /// The case this event is a step of: its <see cref="CaseId"/> for a case step, null otherwise (a
+    /// <c>department.rated</c> may name a case it is no step of, from another leaf). What binds a case to its grid.
+    /// </summary>
+    public string? StepOfCase => EventTypes.IsCaseStep(Type) ? CaseId : null;
+
     /// <summary>The leaf area the event belongs to: its grid, or its community.</summary>
     public string AreaId => GridId ?? CommunityId ?? throw new InvalidOperationException($"event {Id} names no area");
 }

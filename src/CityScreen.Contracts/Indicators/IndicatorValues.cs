@@ -25,7 +25,7 @@ public sealed record IndicatorValues
     /// Per department id, its counters in this area, indexed by <see cref="DepartmentCounter"/>; a
     /// department that did no work here in 30 days has no entry.
     /// </summary>
-    [Id(9)] public Dictionary<string, long[]> Departments { get; init; } = new(StringComparer.Ordinal);
+    [Id(9)] public Dictionary<string, long[]> Departments { get; init; } = [];
     /// <summary>The newest open whistles in this area (at most <see cref="OpenWhistle.MaxPerArea"/>), newest first.</summary>
     [Id(10)] public OpenWhistle[] OpenWhistles { get; init; } = [];
 

@@ -40,7 +40,7 @@ public static class IndicatorMath
         ClosedDaily = (int[])v.ClosedDaily.Clone(),
         CategoriesToday = (int[])v.CategoriesToday.Clone(),
         Categories30 = (int[])v.Categories30.Clone(),
-        Departments = v.Departments.ToDictionary(kv => kv.Key, kv => (long[])kv.Value.Clone(), StringComparer.Ordinal),
+        Departments = v.Departments.ToDictionary(kv => kv.Key, kv => (long[])kv.Value.Clone()),
     };
 
     public static IndicatorValues Empty(DateTimeOffset hourAnchor, DateOnly dayAnchor) => new()

@@ -81,7 +81,7 @@ public sealed class EventIngestor(
                 errors.Add(PathOf(i, "id"), $"the same id as item {first} with different content");
             else seenIds.TryAdd(e.Id, i);
 
-            if (e.CaseId is { } caseId && e.GridId is { } g)
+            if (e.StepOfCase is { } caseId && e.GridId is { } g)
             {
                 if (caseGrids.TryGetValue(caseId, out var known) && known.Grid != g)
                     errors.Add(PathOf(i, "gridId"), $"case '{caseId}' is in grid '{known.Grid}' (item {known.Index}), not '{g}'");
@@ -93,7 +93,7 @@ public sealed class EventIngestor(
         var stored = await store.FindCaseAreasAsync(caseGrids.Keys.ToList(), cancellationToken);
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is not { CaseId: { } caseId, GridId: { } g }) continue;
+            if (items[i] is not { StepOfCase: { } caseId, GridId: { } g }) continue;
             if (stored.TryGetValue(caseId, out var storedGrid) && storedGrid != g)
                 errors.Add(PathOf(i, "gridId"), $"case '{caseId}' is in grid '{storedGrid}', not '{g}'");
         }

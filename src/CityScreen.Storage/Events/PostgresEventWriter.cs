@@ -52,7 +52,7 @@ internal sealed class PostgresEventWriter(PostgresDialect db) : EventWriter
         cmd.Parameters.Add(new NpgsqlParameter { Value = all.Select(e => e.Id).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter { Value = all.Select(e => e.Type).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter { Value = all.Select(e => e.GridId ?? e.CommunityId).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = all.Select(e => e.CaseId).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = all.Select(e => e.StepOfCase).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter { Value = all.Select(e => e.Kind).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter { Value = all.Select(e => e.ProjectId).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter { Value = all.Select(e => e.OccurredAt.UtcDateTime).ToArray() });

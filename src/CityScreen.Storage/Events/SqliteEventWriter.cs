@@ -55,7 +55,7 @@ internal sealed class SqliteEventWriter(SqliteDialect db) : EventWriter
                 Check(c, raw.sqlite3_bind_text16(insert, 1, e.Id));
                 Check(c, raw.sqlite3_bind_text16(insert, 2, e.Type));
                 Check(c, raw.sqlite3_bind_text16(insert, 3, e.AreaId));
-                Check(c, e.CaseId is null ? raw.sqlite3_bind_null(insert, 4) : raw.sqlite3_bind_text16(insert, 4, e.CaseId));
+                Check(c, e.StepOfCase is not { } caseId ? raw.sqlite3_bind_null(insert, 4) : raw.sqlite3_bind_text16(insert, 4, caseId));
                 Check(c, raw.sqlite3_bind_int64(insert, 5, e.OccurredAt.ToUnixTimeMilliseconds()));
                 Check(c, raw.sqlite3_bind_int64(insert, 6, now));
                 Check(c, raw.sqlite3_bind_text(insert, 7, pending.Bodies[i].AsSpan()));
