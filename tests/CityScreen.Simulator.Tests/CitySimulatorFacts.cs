@@ -23,11 +23,11 @@ public class CitySimulatorFacts
     [Fact]
     public void Same_seed_gives_the_same_whistles_and_month_end_ratings_however_the_clock_is_advanced()
     {
-        // The last two days of September 2026 and the first morning of October: a month end.
+        // The last two days of September 2026 and the first morning of October (a month end), at the demo's rate.
         var from = new DateTimeOffset(2026, 9, 29, 8, 0, 0, TestCity.Offset);
         var to = from.AddDays(2);
-        var once = TestCity.Run(TestCity.Simulator(seed: 11), from, to);
-        var inSteps = TestCity.Run(TestCity.Simulator(seed: 11), from, to, TimeSpan.FromMinutes(7));
+        var once = TestCity.Run(TestCity.Simulator(seed: 11, eventsPerSecond: SimulatedMonth.DemoEventsPerSecond), from, to);
+        var inSteps = TestCity.Run(TestCity.Simulator(seed: 11, eventsPerSecond: SimulatedMonth.DemoEventsPerSecond), from, to, TimeSpan.FromMinutes(7));
 
         Assert.Contains(once, e => e.Type == EventTypes.CaseWhistled);
         Assert.Contains(once, e => e.Type == EventTypes.DepartmentRated);
@@ -40,8 +40,8 @@ public class CitySimulatorFacts
         var from = new DateTimeOffset(2026, 9, 29, 8, 0, 0, TestCity.Offset);
         var to = from.AddDays(2);
         static List<string> Ratings(List<CityEvent> events) => TestCity.AllFields(events.Where(e => e.Type == EventTypes.DepartmentRated));
-        var firstRun = Ratings(TestCity.Run(TestCity.Simulator(seed: 11), from, to));
-        var restart = Ratings(TestCity.Run(TestCity.Simulator(seed: 11), from.AddHours(30), to));
+        var firstRun = Ratings(TestCity.Run(TestCity.Simulator(seed: 11, eventsPerSecond: SimulatedMonth.DemoEventsPerSecond), from, to));
+        var restart = Ratings(TestCity.Run(TestCity.Simulator(seed: 11, eventsPerSecond: SimulatedMonth.DemoEventsPerSecond), from.AddHours(30), to));
 
         Assert.NotEmpty(restart);
         Assert.Subset(firstRun.ToHashSet(), restart.ToHashSet());

@@ -27,6 +27,7 @@ public sealed class SimulatedMonth
         var simulator = TestCity.Simulator(seed: 7, eventsPerSecond: DemoEventsPerSecond, configure: o => o.LateShare = 0);
         simulator.Start(From);
         var whistles = new Dictionary<string, CityEvent>();
+        var lastStep = new Dictionary<string, DateTimeOffset>();
         for (var day = From.AddDays(1); day <= To; day = day.AddDays(1))
         {
             foreach (var e in simulator.Advance(day))
@@ -37,6 +38,8 @@ public sealed class SimulatedMonth
                 if (e.Type == EventTypes.CaseResponded && e.CaseId is { } id && whistles.TryGetValue(id, out var whistle))
                     Arrivals.Add(new(whistle, e.Department!, e.OccurredAt - whistle.OccurredAt));
                 if (e.CaseId is not { } caseId) continue;
+                if (lastStep.TryGetValue(caseId, out var last) && e.OccurredAt < last) OutOfOrderSteps++;
+                lastStep[caseId] = e.OccurredAt;
                 if (e.Type == EventTypes.CaseReported)
                 {
                     Cases[caseId] = new CaseSummary(e.Level!, e.Kind!, e.Category!, e.OccurredAt);
@@ -52,6 +55,9 @@ public sealed class SimulatedMonth
     }
 
     public long EventCount { get; }
+
+    /// <summary>Steps that came out before an earlier-sent step of their case.</summary>
+    public int OutOfOrderSteps { get; }
 
     /// <summary>Cases reported in the run, by id.</summary>
     public Dictionary<string, CaseSummary> Cases { get; } = [];

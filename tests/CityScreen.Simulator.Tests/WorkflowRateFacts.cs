@@ -68,6 +68,12 @@ public class WorkflowRateFacts(SimulatedMonth month, CasePlanSample sample, ITes
     }
 
     [Fact]
+    public void Steps_of_a_case_come_in_time_order()
+    {
+        Assert.Equal(0, month.OutOfOrderSteps);
+    }
+
+    [Fact]
     public void Measured_rates_are_written_out()
     {
         output.WriteLine($"{month.EventCount} events, {month.Cases.Count} cases reported, {Due.Count} due in the first three weeks");
