@@ -146,7 +146,7 @@ public abstract class EventStoreContract : IAsyncLifetime
     public async Task Cases_are_found_in_the_area_of_their_steps()
     {
         var store = await OpenAsync();
-        await store.AppendAsync([Checkin("x", grid: "g7") with { CaseId = "c1" }, Checkin("y", grid: "g8") with { CaseId = "c2" }]);
+        await store.AppendAsync([Checkin("x", grid: "g7") with { Type = EventTypes.CaseResolved, CaseId = "c1" }, Checkin("y", grid: "g8") with { Type = EventTypes.CaseResolved, CaseId = "c2" }]);
 
         var found = await store.FindCaseAreasAsync(["c1", "c2", "never"]);
 
@@ -157,8 +157,8 @@ public abstract class EventStoreContract : IAsyncLifetime
     public async Task A_case_belongs_to_the_area_of_its_earliest_step()
     {
         var store = await OpenAsync();
-        await store.AppendAsync([Checkin("first", grid: "g7") with { CaseId = "c1" }]);
-        await store.AppendAsync([Checkin("moved", grid: "g8") with { CaseId = "c1" }, Checkin("again", grid: "g9") with { CaseId = "c1" }]);
+        await store.AppendAsync([Checkin("first", grid: "g7") with { Type = EventTypes.CaseResolved, CaseId = "c1" }]);
+        await store.AppendAsync([Checkin("moved", grid: "g8") with { Type = EventTypes.CaseResolved, CaseId = "c1" }, Checkin("again", grid: "g9") with { Type = EventTypes.CaseResolved, CaseId = "c1" }]);
 
         Assert.Equal("g7", (await store.FindCaseAreasAsync(["c1"]))["c1"]);
     }

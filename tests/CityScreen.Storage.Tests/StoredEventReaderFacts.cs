@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CityScreen.Contracts.Events;
+using CityScreen.Domain.Departments;
 using CityScreen.Domain.Ingest;
+using CityScreen.Domain.Time;
 using CityScreen.Simulator;
 
 namespace CityScreen.Storage.Tests;
@@ -26,9 +28,9 @@ public sealed class StoredEventReaderFacts
         var seq = 0L;
         foreach (var e in events)
         {
-            var body = CityEventJson.Serialize(e);
-            var read = StoredEventReader.Read(++seq, body);
-            var parsed = Parse(body) with { Seq = seq };
+            // What ingest stores is the parsed event (a limit in hours has become its due time).
+            var parsed = Parse(CityEventJson.Serialize(e)) with { Seq = ++seq };
+            var read = StoredEventReader.Read(seq, CityEventJson.Serialize(parsed));
             Assert.Equal(CityEventJson.Serialize(parsed), CityEventJson.Serialize(read));
             Assert.Equal((parsed.Seq, parsed.Kind, parsed.MeetingKind, parsed.OccurredAt.Offset), (read.Seq, read.Kind, read.MeetingKind, read.OccurredAt.Offset));
         }
@@ -57,11 +59,23 @@ public sealed class StoredEventReaderFacts
         Assert.Contains(why, error.Message);
     }
 
+    /// <summary>The demo's departments and holidays, as the server gives them to its parser.</summary>
+    private static readonly EventReference Reference = new(
+        DepartmentDirectory.Load(SeedFile("departments.json"), _ => true),
+        WorkingCalendar.Load(SeedFile("holidays.json"), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+
+    private static string SeedFile(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CityScreen.sln"))) dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("the repository root is not above the tests"), "seed-data", name);
+    }
+
     private static CityEvent Parse(string body)
     {
         using var doc = JsonDocument.Parse(body);
         var errors = new ValidationErrors();
-        var parsed = EventParser.Parse(doc.RootElement, errors);
+        var parsed = EventParser.Parse(doc.RootElement, errors, Reference);
         Assert.True(errors.IsEmpty, errors.ToString());
         return parsed[0]!;
     }

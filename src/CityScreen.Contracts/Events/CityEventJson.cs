@@ -66,6 +66,19 @@ public static class CityEventJson
         Opt(w, "personId", e.PersonId);
         if (e.Points is { } points) w.WriteNumber("points", points);
         Opt(w, "orgId", e.OrgId);
+        Opt(w, "by", e.By);
+        if (e.Departments is { } departments)
+        {
+            w.WriteStartArray("departments");
+            foreach (var d in departments) w.WriteStringValue(d);
+            w.WriteEndArray();
+        }
+        if (e.RespondWithinMinutes is { } within) w.WriteNumber("respondWithinMinutes", within);
+        Opt(w, "period", e.Period);
+        if (e.LimitHours is { } limit) w.WriteNumber("limitHours", limit);
+        Opt(w, "limitKind", e.LimitKind);
+        if (e.Resolved is { } resolved) w.WriteBoolean("resolved", resolved);
+        Opt(w, "callerId", e.CallerId);
         w.WriteEndObject();
     }
 

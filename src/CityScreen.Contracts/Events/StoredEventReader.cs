@@ -57,6 +57,14 @@ public static class StoredEventReader
                 case "personId": e = e with { PersonId = r.GetString() }; break;
                 case "points": e = e with { Points = r.GetInt32() }; break;
                 case "orgId": e = e with { OrgId = r.GetString() }; break;
+                case "by": e = e with { By = r.GetString() }; break;
+                case "departments": e = e with { Departments = Strings(ref r) }; break;
+                case "respondWithinMinutes": e = e with { RespondWithinMinutes = r.GetInt32() }; break;
+                case "period": e = e with { Period = r.GetString() }; break;
+                case "limitHours": e = e with { LimitHours = r.GetDouble() }; break;
+                case "limitKind": e = e with { LimitKind = r.GetString() }; break;
+                case "resolved": e = e with { Resolved = r.GetBoolean() }; break;
+                case "callerId": e = e with { CallerId = r.GetString() }; break;
                 default: throw Broken(seq, $"unknown field '{name}'");
             }
         }
@@ -83,6 +91,13 @@ public static class StoredEventReader
         var values = new List<double>(2);
         while (r.Read() && r.TokenType == JsonTokenType.Number) values.Add(r.GetDouble());
         return values.ToArray();
+    }
+
+    private static string[] Strings(ref Utf8JsonReader r)
+    {
+        var list = new List<string>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray) list.Add(r.GetString()!);
+        return [.. list];
     }
 
     private static InvalidDataException Broken(long seq, string why) =>
