@@ -33,7 +33,16 @@ public sealed class Megacity : IDisposable
         "--CityScreen:Areas:Files:0", FilePath,
         "--CityScreen:Areas:Files:1", "",
         $"--CityScreen:Areas:ParentNames:{MegacityGenerator.CityId}", MegacityGenerator.CityName,
+        // The demo district's departments serve streets this generated city does not have.
+        "--CityScreen:Departments:File", NoDepartmentsFile(),
     ];
+
+    private string NoDepartmentsFile()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(FilePath)!, "departments.json");
+        File.WriteAllText(path, """{"departments": []}""");
+        return path;
+    }
 
     /// <summary>The grids as the simulator places events in them.</summary>
     public IReadOnlyList<SimulatedArea> SimulatedGrids() => Grids(Tree);
