@@ -32,16 +32,7 @@ public sealed class DepartmentDirectory
     public static DepartmentDirectory Load(string path, Func<string, bool> isStreet)
     {
         var name = Path.GetFileName(path);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-        {
-            throw new ReferenceDataException(name, "$", $"cannot be read: {ex.Message}");
-        }
-        using (document)
+        using (var document = ReferenceDataFile.Read(path))
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("departments", out var list) || list.ValueKind != JsonValueKind.Array)

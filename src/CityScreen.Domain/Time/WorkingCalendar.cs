@@ -66,16 +66,7 @@ public sealed class WorkingCalendar(TimeZoneInfo zone, IEnumerable<DateOnly> day
     public static WorkingCalendar Load(string path, TimeZoneInfo zone)
     {
         var name = Path.GetFileName(path);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-        {
-            throw new ReferenceDataException(name, "$", $"cannot be read: {ex.Message}");
-        }
-        using (document)
+        using (var document = ReferenceDataFile.Read(path))
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("years", out var years) || years.ValueKind != JsonValueKind.Object)
