@@ -114,7 +114,7 @@ public class ScopeFacts(SecuredHostFixture fixture)
     public async Task An_ingest_key_writes_only_in_its_areas_and_a_batch_reaching_outside_stores_nothing()
     {
         using var admin = Host.AdminClient();
-        var (_, key) = await Access.IssueIngestKeyAsync(admin, "street-app", Street);
+        var (_, key) = await Access.IssueIngestKeyAsync(admin, "party-cloud", Street);
         using var source = new HttpClient { BaseAddress = Host.BaseAddress };
         source.DefaultRequestHeaders.Add("X-Api-Key", key);
 
@@ -134,8 +134,8 @@ public class ScopeFacts(SecuredHostFixture fixture)
     public async Task An_ingest_key_is_rotated_without_downtime_and_a_revoked_key_is_refused()
     {
         using var admin = Host.AdminClient();
-        var (oldId, oldKey) = await Access.IssueIngestKeyAsync(admin, "hotline-12345", City);
-        var (_, newKey) = await Access.IssueIngestKeyAsync(admin, "hotline-12345", City);
+        var (oldId, oldKey) = await Access.IssueIngestKeyAsync(admin, "party-cloud", City);
+        var (_, newKey) = await Access.IssueIngestKeyAsync(admin, "party-cloud", City);
         using var before = new HttpClient { BaseAddress = Host.BaseAddress };
         before.DefaultRequestHeaders.Add("X-Api-Key", oldKey);
         using var after = new HttpClient { BaseAddress = Host.BaseAddress };
@@ -150,5 +150,26 @@ public class ScopeFacts(SecuredHostFixture fixture)
         var listed = await admin.GetStringAsync("/api/admin/ingest-keys");
         Assert.DoesNotContain(oldKey, listed);
         Assert.DoesNotContain(newKey, listed);
+    }
+
+    [Fact]
+    public async Task An_ingest_key_writes_only_events_naming_its_own_source()
+    {
+        using var admin = Host.AdminClient();
+        var (_, key) = await Access.IssueIngestKeyAsync(admin, "hotline-12345", City);
+        using var source = new HttpClient { BaseAddress = Host.BaseAddress };
+        source.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var own = Checkin("own-source-1").Replace("party-cloud", "hotline-12345");
+
+        // Ids are unique per source: naming another source would take ids that source will use.
+        var other = await source.PostAsync("/api/events", Json(Batch(own, Checkin("other-source-1"))));
+        var accepted = await source.PostAsync("/api/events", Json(own));
+
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        var errors = JsonDocument.Parse(await other.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("[1].source", out _), "the error names the item of another source");
+        Assert.False(errors.TryGetProperty("[0].source", out _));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(1, JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("accepted").GetInt32());
     }
 }

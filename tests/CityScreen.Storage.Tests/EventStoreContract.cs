@@ -102,7 +102,8 @@ public abstract class EventStoreContract : IAsyncLifetime
             var results = new List<(CityEvent[] Sent, AppendResult Result)>();
             for (var r = 0; r < 25; r++)
             {
-                var sent = Enumerable.Range(0, 8).Select(_ => Checkin($"e{random.Next(300)}", grid: $"g{a % 3}")).ToArray();
+                // An id always names the same event (ids resent with other content are refused).
+                var sent = Enumerable.Range(0, 8).Select(_ => random.Next(300)).Select(n => Checkin($"e{n}", grid: $"g{n % 3}")).ToArray();
                 results.Add((sent, await hosts[a % 2].AppendAsync(sent)));
             }
             return results;
@@ -181,5 +182,90 @@ public abstract class EventStoreContract : IAsyncLifetime
         await Assert.ThrowsAnyAsync<Exception>(() => bad);
         Assert.Equal(["good"], (await good).Stored.Select(e => e.Id));
         Assert.Equal(2, await store.CountAsync());
+    }
+
+    private static CityEvent CaseStep(string id, string caseId, string grid) => Checkin(id, grid) with { Type = EventTypes.CaseResolved, CaseId = caseId };
+
+    [Fact]
+    public async Task Ids_are_unique_per_source_so_one_source_cannot_take_an_id_another_will_use()
+    {
+        var store = await OpenAsync();
+        await store.AppendAsync([Checkin("shared-id") with { Source = "squatter", MemberId = "m-squat" }]);
+
+        var owner = await store.AppendAsync([Checkin("shared-id") with { Source = "hotline" }]);
+        var resend = await store.AppendAsync([Checkin("shared-id") with { Source = "hotline" }]);
+
+        Assert.Equal(["shared-id"], owner.Stored.Select(e => e.Id));
+        Assert.Equal("hotline", owner.Stored[0].Source);
+        Assert.Equal((0, 1), (resend.Stored.Count, resend.Duplicates));
+        Assert.Equal(["squatter", "hotline"], (await store.ReadAreaAsync("g1")).Select(e => e.Source));
+    }
+
+    [Fact]
+    public async Task A_resent_id_with_other_content_is_refused_by_position_and_its_request_stores_nothing()
+    {
+        var store = await OpenAsync();
+        await store.AppendAsync([Checkin("sent-once")]);
+
+        var changed = await store.AppendAsync([Checkin("new-one"), Checkin("sent-once") with { MemberId = "someone-else" }]);
+        var same = await store.AppendAsync([Checkin("sent-once"), Checkin("new-two")]);
+
+        var conflict = Assert.Single(changed.Conflicts);
+        Assert.Equal((1, "id"), (conflict.Index, conflict.Field));
+        Assert.Contains("sent-once", conflict.Reason);
+        Assert.Empty(changed.Stored);
+        Assert.Empty(same.Conflicts);
+        Assert.Equal(["new-two"], same.Stored.Select(e => e.Id));
+        Assert.Equal(1, same.Duplicates);
+        Assert.Equal(["sent-once", "new-two"], (await store.ReadAreaAsync("g1")).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task A_conflicting_request_sharing_a_commit_with_good_ones_is_refused_alone()
+    {
+        var store = await OpenAsync();
+        await store.AppendAsync([Checkin("taken")]);
+        var hold = await HoldWritesAsync();
+        var first = store.AppendAsync([Checkin("first")]);
+        await WriterStuckAsync(first);
+        var changed = store.AppendAsync([Checkin("changed-1"), Checkin("taken") with { UnitId = "u9" }]);
+        var good = store.AppendAsync([Checkin("good"), Checkin("taken")]);
+
+        await hold.DisposeAsync();
+
+        Assert.Single((await first).Stored);
+        Assert.Equal(1, Assert.Single((await changed).Conflicts).Index);
+        Assert.Equal(["good"], (await good).Stored.Select(e => e.Id));
+        Assert.Equal(1, (await good).Duplicates);
+        Assert.Equal(3, await store.CountAsync());
+    }
+
+    [Fact]
+    public async Task Two_hosts_racing_to_open_the_same_new_case_in_different_grids_bind_it_once()
+    {
+        var (left, right) = (await OpenAsync(), await OpenAsync());
+
+        // Each round, both hosts accept the first step of the same new case at the same moment,
+        // each in its own grid: the binding is part of the append, so exactly one of them wins.
+        var rounds = await Task.WhenAll(Enumerable.Range(0, 30).Select(async r =>
+        {
+            var results = await Task.WhenAll(
+                Task.Run(() => left.AppendAsync([Checkin($"l-other-{r}"), CaseStep($"l-{r}", $"race-{r}", "g1")])),
+                Task.Run(() => right.AppendAsync([CaseStep($"r-{r}", $"race-{r}", "g2")])));
+            return (Case: $"race-{r}", Left: results[0], Right: results[1]);
+        }));
+
+        var bound = await left.FindCaseAreasAsync(rounds.Select(r => r.Case).ToList());
+        foreach (var (caseId, l, r) in rounds)
+        {
+            var winner = bound[caseId];
+            var (won, lost, lostIndex) = winner == "g1" ? (l, r, 0) : (r, l, 1);
+            Assert.Empty(won.Conflicts);
+            Assert.Empty(lost.Stored);
+            var conflict = Assert.Single(lost.Conflicts);
+            Assert.Equal((lostIndex, "gridId"), (conflict.Index, conflict.Field));
+            Assert.Contains(caseId, conflict.Reason);
+        }
+        Assert.Equal(30, await left.CountAsync() - rounds.Count(r => r.Left.Stored.Count == 2));
     }
 }

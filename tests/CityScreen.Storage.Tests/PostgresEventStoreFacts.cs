@@ -48,8 +48,8 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
         {
             await Task.WhenAll(stores.Select(s => s.InitializeAsync()));
 
-            Assert.Equal(4L, await _db.ScalarAsync<long>("SELECT count(*) FROM cityscreen_migrations"));
-            Assert.Equal(4, await _db.ScalarAsync<int>("SELECT max(version) FROM cityscreen_migrations"));
+            Assert.Equal(5L, await _db.ScalarAsync<long>("SELECT count(*) FROM cityscreen_migrations"));
+            Assert.Equal(5, await _db.ScalarAsync<int>("SELECT max(version) FROM cityscreen_migrations"));
             Assert.Single((await stores[3].AppendAsync([Checkin("after")])).Stored);
         }
         finally
@@ -67,6 +67,37 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateStore().InitializeAsync());
 
         Assert.Contains("schema version 99", error.Message);
-        Assert.Contains("this build's 4", error.Message);
+        Assert.Contains("this build's 5", error.Message);
+    }
+
+    [Fact]
+    public async Task Upgrading_keeps_every_event_makes_ids_unique_per_source_and_binds_each_case_to_its_first_area()
+    {
+        var first = Checkin("step-1") with { Type = EventTypes.CaseResolved, CaseId = "AJ-1", Source = "hotline" };
+        var later = first with { Id = "step-2", GridId = "g2" };
+        // The event log as schema version 4 had it: ids unique across sources, no case bindings.
+        await _db.ScalarAsync<int>($$"""
+            CREATE TABLE cityscreen_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+            INSERT INTO cityscreen_migrations (version, description) VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd');
+            CREATE TABLE events (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id text NOT NULL, type text NOT NULL, area_id text NOT NULL,
+                case_id text NULL, kind text NULL, project_id text NULL, occurred_at timestamptz NOT NULL,
+                received_at timestamptz NOT NULL DEFAULT now(), body text NOT NULL, CONSTRAINT events_id_unique UNIQUE (id));
+            INSERT INTO events (id, type, area_id, case_id, occurred_at, body) VALUES
+                ('step-1', 'case.resolved', 'g1', 'AJ-1', now(), '{{CityEventJson.Serialize(first)}}'),
+                ('step-2', 'case.resolved', 'g2', 'AJ-1', now(), '{{CityEventJson.Serialize(later)}}');
+            SELECT 1;
+            """);
+
+        var store = await OpenAsync();
+
+        Assert.Equal(["step-1"], (await store.ReadAreaAsync("g1")).Select(e => e.Id));
+        Assert.Equal([2L], (await store.ReadAreaAsync("g2")).Select(e => e.Seq));
+        Assert.Equal("g1", (await store.FindCaseAreasAsync(["AJ-1"]))["AJ-1"]);
+        Assert.Equal(1, (await store.AppendAsync([first])).Duplicates);
+        Assert.Equal("id", Assert.Single((await store.AppendAsync([first with { Title = "changed" }])).Conflicts).Field);
+        Assert.Single((await store.AppendAsync([first with { Source = "grid-app", CaseId = "AJ-2" }])).Stored);
+        Assert.Equal("gridId", Assert.Single((await store.AppendAsync([later with { Id = "step-3" }])).Conflicts).Field);
+        Assert.Equal(3, await store.CountAsync());
     }
 }

@@ -11,7 +11,7 @@ namespace CityScreen.Storage.Tests;
 public sealed class SqliteSchemaFacts : IDisposable
 {
     /// <summary>The schema of this build (the last step of the SQLite migrations).</summary>
-    private const int CurrentVersion = 2;
+    private const int CurrentVersion = 3;
 
     /// <summary>
     /// The tables as the four SQLite stores created them before the schema was numbered (each its
@@ -171,6 +171,35 @@ public sealed class SqliteSchemaFacts : IDisposable
         Assert.Equal(2, Assert.Single(await indices.NightsAsync("v1")).Computations);
         Assert.Equal(At, (await security.FindAccountAsync("ops"))!.CreatedAt);
         Assert.Equal(["s1", "s2"], (await security.FindIngestKeyBySecretHashAsync("khash"))!.AreaIds);
+    }
+
+    [Fact]
+    public async Task Upgrading_keeps_every_event_makes_ids_unique_per_source_and_binds_each_case_to_its_first_area()
+    {
+        var first = new CityEvent
+        {
+            Id = "step-1", Type = EventTypes.CaseResolved, OccurredAt = At, GridId = "g1", Source = "hotline", CaseId = "AJ-1",
+        };
+        var later = first with { Id = "step-2", GridId = "g2" };
+        var ms = At.ToUnixTimeMilliseconds();
+        await ExecAsync(UnnumberedSchema);
+        await ExecAsync($$"""
+            INSERT INTO events (id, type, area_id, case_id, occurred_at, received_at, body)
+                VALUES ('step-1', 'case.resolved', 'g1', 'AJ-1', {{ms}}, {{ms}}, '{{CityEventJson.Serialize(first)}}'),
+                       ('step-2', 'case.resolved', 'g2', 'AJ-1', {{ms}}, {{ms}}, '{{CityEventJson.Serialize(later)}}');
+            """);
+
+        await using var events = new EventStore(Database);
+        await events.InitializeAsync();
+
+        Assert.Equal(["step-1"], (await events.ReadAreaAsync("g1")).Select(e => e.Id));
+        Assert.Equal([2L], (await events.ReadAreaAsync("g2")).Select(e => e.Seq));
+        Assert.Equal("g1", (await events.FindCaseAreasAsync(["AJ-1"]))["AJ-1"]);
+        Assert.Equal(1, (await events.AppendAsync([first])).Duplicates);
+        Assert.Equal("id", Assert.Single((await events.AppendAsync([first with { Title = "changed" }])).Conflicts).Field);
+        Assert.Single((await events.AppendAsync([first with { Source = "grid-app", CaseId = "AJ-2" }])).Stored);
+        Assert.Equal("gridId", Assert.Single((await events.AppendAsync([later with { Id = "step-3" }])).Conflicts).Field);
+        Assert.Equal(3, await events.CountAsync());
     }
 
     [Fact]

@@ -39,6 +39,11 @@ public sealed class EventIngestor(
         try
         {
             var result = await store.AppendAsync(events, cancellationToken);
+            if (result.Conflicts.Count > 0)
+            {
+                foreach (var conflict in result.Conflicts) errors.Add(PathOf(isBatch, conflict.Index, conflict.Field), conflict.Reason);
+                return new IngestOutcome(0, 0, errors, IsConflict: true) { ConflictingItems = result.Conflicts.Select(c => c.Index).Distinct().ToList() };
+            }
             await DispatchAsync(result.Stored);
             if (result.Duplicates > 0) await RebuildAreasOfDuplicatesAsync(events, result.Stored);
             return new IngestOutcome(result.Stored.Count, result.Duplicates, null);
@@ -58,12 +63,13 @@ public sealed class EventIngestor(
 
     private async Task CheckAreasAndCasesAsync(IReadOnlyList<CityEvent?> items, ValidationErrors errors, bool isBatch, CancellationToken cancellationToken)
     {
-        string PathOf(int i, string field) => isBatch ? $"[{i}].{field}" : $"$.{field}";
+        string PathOf(int i, string field) => EventIngestor.PathOf(isBatch, i, field);
 
         // A case lives in one grid: every step must name the grid of the steps before it,
         // in this request or already stored.
         var caseGrids = new Dictionary<string, (string Grid, int Index)>(StringComparer.Ordinal);
-        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Ids are unique per source: two sources may use the same id for different events.
+        var seenIds = new Dictionary<(string Source, string Id), int>();
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is not { } e) continue;
@@ -77,9 +83,9 @@ public sealed class EventIngestor(
                 if (!tree.TryGet(communityId, out var community)) errors.Add(PathOf(i, "communityId"), $"unknown community '{communityId}'");
                 else if (community.Level != AreaLevel.Community) errors.Add(PathOf(i, "communityId"), $"'{communityId}' is a {community.Level.ToApiName()}, not a community");
             }
-            if (seenIds.TryGetValue(e.Id, out var first) && CityEventJson.Serialize(items[first]!) != CityEventJson.Serialize(e))
+            if (seenIds.TryGetValue((e.Source, e.Id), out var first) && CityEventJson.Serialize(items[first]!) != CityEventJson.Serialize(e))
                 errors.Add(PathOf(i, "id"), $"the same id as item {first} with different content");
-            else seenIds.TryAdd(e.Id, i);
+            else seenIds.TryAdd((e.Source, e.Id), i);
 
             if (e.StepOfCase is { } caseId && e.GridId is { } g)
             {
@@ -98,6 +104,9 @@ public sealed class EventIngestor(
                 errors.Add(PathOf(i, "gridId"), $"case '{caseId}' is in grid '{storedGrid}', not '{g}'");
         }
     }
+
+    /// <summary>Where an error of item <paramref name="i"/> points: <c>[i].field</c> in a batch, <c>$.field</c> for one event.</summary>
+    private static string PathOf(bool isBatch, int i, string field) => isBatch ? $"[{i}].{field}" : $"$.{field}";
 
     private async Task DispatchAsync(IReadOnlyList<CityEvent> stored)
     {

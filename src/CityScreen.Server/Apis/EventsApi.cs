@@ -59,8 +59,9 @@ public static class EventsApi
             var items = EventParser.Parse(root, errors, reference);
             if (OutsideGrant(items, grant, tree, root.ValueKind == JsonValueKind.Array) is { Count: > 0 } outside)
                 return ApiProblems.Invalid(outside, status: StatusCodes.Status403Forbidden,
-                    title: "The key may not write to these areas; none of the events was accepted",
-                    detail: $"The key of '{grant.Source}' writes only in {string.Join(", ", grant.AreaIds ?? [])} and below.");
+                    title: "The key may not write these events; none of the events was accepted",
+                    detail: $"The key of '{grant.Source}' writes only events of source '{grant.Source}'"
+                        + (grant.AreaIds is null ? "." : $", in {string.Join(", ", grant.AreaIds)} and below."));
             IngestOutcome outcome;
             try
             {
@@ -76,6 +77,10 @@ public static class EventsApi
                 // whether the commit landed is unknown, so the sender must resend; ids make that safe.
                 return ApiProblems.Unavailable(request.HttpContext.Response, 5, "The event store is unavailable, retry shortly", ex.Message);
             }
+            if (outcome.IsConflict)
+                return ApiProblems.Invalid(outcome.Errors!.ToDictionary(), status: StatusCodes.Status409Conflict,
+                    title: "The events contradict stored ones; none of them was accepted",
+                    detail: outcome.Errors!.ToString());
             if (!outcome.IsValid) return Invalid(outcome.Errors!.ToDictionary());
             return TypedResults.Accepted((string?)null, new IngestAnswer(outcome.Accepted, outcome.Duplicates));
         }
@@ -99,14 +104,16 @@ public static class EventsApi
         return buffer.ToArray();
     }
 
-    /// <summary>The events naming an area outside what the key may write, keyed by their field's path.</summary>
+    /// <summary>The events naming another source or an area outside what the key may write, keyed by their field's path.</summary>
     private static Dictionary<string, string[]> OutsideGrant(IReadOnlyList<Contracts.Events.CityEvent?> items, IngestGrant grant, AreaTree tree, bool isBatch)
     {
         var outside = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (grant.AreaIds is null) return outside;
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is not { } e || (e.GridId ?? e.CommunityId) is not { } areaId || !tree.TryGet(areaId, out _)) continue;
+            if (items[i] is not { } e) continue;
+            if (!grant.AnySource && e.Source != grant.Source)
+                outside[isBatch ? $"[{i}].source" : "$.source"] = [$"'{e.Source}' is not this key's source '{grant.Source}'"];
+            if (grant.AreaIds is null || (e.GridId ?? e.CommunityId) is not { } areaId || !tree.TryGet(areaId, out _)) continue;
             if (IngestKeys.MayWrite(grant, tree, areaId)) continue;
             var field = e.GridId is not null ? "gridId" : "communityId";
             outside[isBatch ? $"[{i}].{field}" : $"$.{field}"] = [$"'{areaId}' is outside the areas this key may write"];

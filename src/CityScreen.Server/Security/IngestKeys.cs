@@ -30,7 +30,7 @@ public sealed class IngestKeys(IIngestKeyStore store, IOptionsMonitor<IngestOpti
     public async Task<IngestGrant?> ResolveAsync(string presented, CancellationToken cancellationToken)
     {
         if (presented.Length is 0 or > 200) return null;
-        if (IsConfigured(presented)) return new IngestGrant("configuration", "config", null);
+        if (IsConfigured(presented)) return new IngestGrant("configuration", "config", null, AnySource: true);
         var hash = Secrets.Sha256(presented);
         if (_recent.TryGetValue(("missing", hash), out _)) return null;
         var stored = await store.FindIngestKeyBySecretHashAsync(hash, cancellationToken);

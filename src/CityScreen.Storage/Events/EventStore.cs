@@ -8,8 +8,9 @@ namespace CityScreen.Storage.Events;
 /// The event log in the configured database. Writes go through one writer per host that commits
 /// every request waiting at that moment in one transaction (group commit): many small requests
 /// share one fsync instead of each paying for its own. The queue in front of it is bounded. Ids
-/// are deduplicated by the database's unique constraint, not by memory, so a resend that reaches
-/// another host of a cluster still counts once.
+/// are deduplicated per source by the database's unique constraint on (source, id), not by
+/// memory, so a resend that reaches another host of a cluster still counts once, and one source's
+/// ids never shadow another's. A case is bound to its area in the same transaction.
 /// </summary>
 public sealed class EventStore : IEventStore, IAsyncDisposable
 {
@@ -55,16 +56,13 @@ public sealed class EventStore : IEventStore, IAsyncDisposable
     public async Task<long> LastSeqAsync(string areaId, CancellationToken cancellationToken = default) =>
         (await _db.QueryAsync("SELECT coalesce(max(seq), 0) FROM events WHERE area_id = $1", r => r.GetInt64(0), cancellationToken, areaId))[0];
 
-    /// <summary>A case belongs to the area of its earliest stored step.</summary>
+    /// <summary>A case belongs to the area of its earliest stored step: bound when that step was appended.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FindCaseAreasAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default)
     {
         if (caseIds.Count == 0) return new Dictionary<string, string>(StringComparer.Ordinal);
-        // One statement for the whole list: a batch of 1,000 events names hundreds of cases, and a
-        // statement per case was most of the request's time in the store.
-        var rows = await _db.QueryAsync($"""
-            SELECT case_id, area_id FROM events WHERE seq IN (
-                SELECT min(seq) FROM events WHERE case_id IS NOT NULL AND {_db.IsIn("case_id", "$1")} GROUP BY case_id)
-            """, r => (Case: r.GetString(0), Area: r.GetString(1)), cancellationToken, _db.Members(caseIds));
+        // One statement for the whole list: a batch of 1,000 events names hundreds of cases.
+        var rows = await _db.QueryAsync($"SELECT case_id, area_id FROM case_areas WHERE {_db.IsIn("case_id", "$1")}",
+            r => (Case: r.GetString(0), Area: r.GetString(1)), cancellationToken, _db.Members(caseIds));
         return rows.ToDictionary(r => r.Case, r => r.Area, StringComparer.Ordinal);
     }
 

@@ -11,8 +11,11 @@ public interface IEventStore
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores the events atomically (all or none), ignoring ids already stored. Returns the events
-    /// that were new, with their <see cref="CityEvent.Seq"/>, and how many were duplicates.
+    /// Stores the events atomically (all or none), ignoring events whose source already stored their
+    /// id with the same content. Returns the events that were new, with their
+    /// <see cref="CityEvent.Seq"/>, and how many were duplicates; or, storing nothing, the events that
+    /// contradict the store (<see cref="AppendResult.Conflicts"/>): an id its source stored with other
+    /// content, a step of a case bound to another area (by this host or another, atomically).
     /// </summary>
     Task<AppendResult> AppendAsync(IReadOnlyList<CityEvent> events, CancellationToken cancellationToken = default);
 
@@ -25,7 +28,7 @@ public interface IEventStore
     /// </summary>
     Task<long> LastSeqAsync(string areaId, CancellationToken cancellationToken = default);
 
-    /// <summary>The leaf area each known case belongs to; cases never seen are absent.</summary>
+    /// <summary>The leaf area each known case is bound to (by its first step); cases never seen are absent.</summary>
     Task<IReadOnlyDictionary<string, string>> FindCaseAreasAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(CancellationToken cancellationToken = default);

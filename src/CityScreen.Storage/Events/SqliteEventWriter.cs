@@ -15,14 +15,21 @@ internal sealed class SqliteEventWriter(SqliteDialect db) : EventWriter
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
     private const string InsertEvent = """
-        INSERT INTO events (id, type, area_id, case_id, occurred_at, received_at, body)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-        ON CONFLICT(id) DO NOTHING
+        INSERT INTO events (source, id, type, area_id, case_id, occurred_at, received_at, body)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        ON CONFLICT(source, id) DO NOTHING
         """;
+
+    private const string StoredBody = "SELECT body FROM events WHERE source = ?1 AND id = ?2";
+    private const string BoundArea = "SELECT area_id FROM case_areas WHERE case_id = ?1";
+    private const string BindCase = "INSERT INTO case_areas (case_id, area_id) VALUES (?1, ?2)";
 
     private readonly CancellationTokenSource _stopping = new();
     private SqliteConnection? _connection;
     private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _storedBody;
+    private sqlite3_stmt? _boundArea;
+    private sqlite3_stmt? _bindCase;
     private Task? _checkpointer;
 
     public override async Task StartAsync()
@@ -32,6 +39,9 @@ internal sealed class SqliteEventWriter(SqliteDialect db) : EventWriter
         // also copied the WAL back held every request waiting behind it.
         await db.ExecuteAsync(_connection, null, "PRAGMA wal_autocheckpoint=0;", CancellationToken.None);
         Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, InsertEvent, out _insert));
+        Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, StoredBody, out _storedBody));
+        Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, BoundArea, out _boundArea));
+        Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, BindCase, out _bindCase));
         _checkpointer = Task.Run(CheckpointLoopAsync);
     }
 
@@ -45,31 +55,78 @@ internal sealed class SqliteEventWriter(SqliteDialect db) : EventWriter
         using var tx = c.BeginTransaction();
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var results = new List<AppendResult>(group.Count);
-        foreach (var pending in group)
+        var conflicts = new IReadOnlyList<AppendConflict>[group.Count];
+        var anyConflict = false;
+        for (var p = 0; p < group.Count; p++)
         {
+            var pending = group[p];
             var stored = new List<CityEvent>(pending.Events.Count);
+            var refused = new List<AppendConflict>();
             var duplicates = 0;
             for (var i = 0; i < pending.Events.Count; i++)
             {
                 var e = pending.Events[i];
-                Check(c, raw.sqlite3_bind_text16(insert, 1, e.Id));
-                Check(c, raw.sqlite3_bind_text16(insert, 2, e.Type));
-                Check(c, raw.sqlite3_bind_text16(insert, 3, e.AreaId));
-                Check(c, e.StepOfCase is not { } caseId ? raw.sqlite3_bind_null(insert, 4) : raw.sqlite3_bind_text16(insert, 4, caseId));
-                Check(c, raw.sqlite3_bind_int64(insert, 5, e.OccurredAt.ToUnixTimeMilliseconds()));
-                Check(c, raw.sqlite3_bind_int64(insert, 6, now));
-                Check(c, raw.sqlite3_bind_text(insert, 7, pending.Bodies[i].AsSpan()));
-                var rc = raw.sqlite3_step(insert);
-                raw.sqlite3_reset(insert);
-                if (rc != raw.SQLITE_DONE) Check(c, rc);
-                // An id already stored changes no row (ON CONFLICT DO NOTHING): a duplicate.
-                if (raw.sqlite3_changes(c.Handle) == 1) stored.Add(e with { Seq = raw.sqlite3_last_insert_rowid(c.Handle) });
-                else duplicates++;
+                Check(c, raw.sqlite3_bind_text16(insert, 1, e.Source));
+                Check(c, raw.sqlite3_bind_text16(insert, 2, e.Id));
+                Check(c, raw.sqlite3_bind_text16(insert, 3, e.Type));
+                Check(c, raw.sqlite3_bind_text16(insert, 4, e.AreaId));
+                Check(c, e.StepOfCase is not { } caseId ? raw.sqlite3_bind_null(insert, 5) : raw.sqlite3_bind_text16(insert, 5, caseId));
+                Check(c, raw.sqlite3_bind_int64(insert, 6, e.OccurredAt.ToUnixTimeMilliseconds()));
+                Check(c, raw.sqlite3_bind_int64(insert, 7, now));
+                Check(c, raw.sqlite3_bind_text(insert, 8, pending.Bodies[i].AsSpan()));
+                Step(c, insert);
+                // A (source, id) already stored changes no row (ON CONFLICT DO NOTHING): a resend,
+                // welcome only when it repeats the stored event.
+                if (raw.sqlite3_changes(c.Handle) == 1)
+                {
+                    stored.Add(e with { Seq = raw.sqlite3_last_insert_rowid(c.Handle) });
+                    if (e.StepOfCase is not null && BindCaseOrFindOther(c, e) is { } other) refused.Add(AppendConflict.CaseElsewhere(i, e, other));
+                }
+                else if (SameContent(pending.Bodies[i], ReadText(c, _storedBody!, e.Source, e.Id)!)) duplicates++;
+                else refused.Add(AppendConflict.IdReused(i, e));
             }
+            conflicts[p] = refused;
+            anyConflict |= refused.Count > 0;
             results.Add(new AppendResult(stored, duplicates));
         }
+        if (anyConflict) return Task.FromResult(Refuse(group, conflicts));
         tx.Commit();
         return Task.FromResult<IReadOnlyList<AppendResult>>(results);
+    }
+
+    /// <summary>Binds the event's case to its area unless it is bound already; returns the other area it is bound to, if so.</summary>
+    private string? BindCaseOrFindOther(SqliteConnection c, CityEvent e)
+    {
+        // The writer holds the database's write lock for the whole transaction, so nothing binds the case between the look and the insert.
+        if (ReadText(c, _boundArea!, e.StepOfCase!) is { } bound) return bound == e.AreaId ? null : bound;
+        Check(c, raw.sqlite3_bind_text16(_bindCase!, 1, e.StepOfCase!));
+        Check(c, raw.sqlite3_bind_text16(_bindCase!, 2, e.AreaId));
+        Step(c, _bindCase!);
+        return null;
+    }
+
+    /// <summary>The first column of the first row of a prepared query, null when there is none.</summary>
+    private static string? ReadText(SqliteConnection c, sqlite3_stmt query, params string[] args)
+    {
+        for (var i = 0; i < args.Length; i++) Check(c, raw.sqlite3_bind_text16(query, i + 1, args[i]));
+        try
+        {
+            var rc = raw.sqlite3_step(query);
+            if (rc == raw.SQLITE_ROW) return raw.sqlite3_column_text(query, 0).utf8_to_string();
+            Check(c, rc);
+            return null;
+        }
+        finally
+        {
+            raw.sqlite3_reset(query);
+        }
+    }
+
+    private static void Step(SqliteConnection c, sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE) Check(c, rc);
     }
 
     public override async ValueTask DisposeAsync()
@@ -77,6 +134,9 @@ internal sealed class SqliteEventWriter(SqliteDialect db) : EventWriter
         await _stopping.CancelAsync();
         if (_checkpointer is not null) await _checkpointer;
         _insert?.Dispose();
+        _storedBody?.Dispose();
+        _boundArea?.Dispose();
+        _bindCase?.Dispose();
         if (_connection is not null) await _connection.DisposeAsync();
         SqliteConnection.ClearAllPools();
     }

@@ -127,5 +127,20 @@ internal static class PostgresSchema
                 xml            text NOT NULL
             );
             """),
+        new(5, "event ids unique per source, and each case bound to one area", """
+            -- A stored event's source is the one its body names; one source's ids never shadow another's.
+            ALTER TABLE events ADD COLUMN source text NOT NULL DEFAULT '';
+            UPDATE events SET source = coalesce(body::jsonb ->> 'source', '');
+            ALTER TABLE events DROP CONSTRAINT events_id_unique;
+            ALTER TABLE events ADD CONSTRAINT events_source_id_unique UNIQUE (source, id);
+            -- A case belongs to the area of its first step; appends bind it in their transaction,
+            -- so two hosts cannot both accept a new case in different areas.
+            CREATE TABLE case_areas (
+                case_id      text PRIMARY KEY,
+                area_id      text NOT NULL
+            );
+            INSERT INTO case_areas (case_id, area_id)
+                SELECT DISTINCT ON (case_id) case_id, area_id FROM events WHERE case_id IS NOT NULL ORDER BY case_id, seq;
+            """),
     ];
 }

@@ -130,5 +130,36 @@ internal static class SqliteSchema
                 xml            TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(3, "event ids unique per source, and each case bound to one area", """
+            -- SQLite cannot change a table's constraints: the log is copied into a table with the new
+            -- one, keeping every seq. A stored event's source is the one its body names.
+            CREATE TABLE events_per_source (
+                seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+                source       TEXT NOT NULL DEFAULT '',
+                id           TEXT NOT NULL,
+                type         TEXT NOT NULL,
+                area_id      TEXT NOT NULL,
+                case_id      TEXT NULL,
+                occurred_at  INTEGER NOT NULL,
+                received_at  INTEGER NOT NULL,
+                body         TEXT NOT NULL,
+                UNIQUE (source, id)
+            );
+            INSERT INTO events_per_source (seq, source, id, type, area_id, case_id, occurred_at, received_at, body)
+                SELECT seq, coalesce(json_extract(body, '$.source'), ''), id, type, area_id, case_id, occurred_at, received_at, body
+                FROM events ORDER BY seq;
+            DROP TABLE events;
+            ALTER TABLE events_per_source RENAME TO events;
+            CREATE INDEX ix_events_area ON events(area_id, seq);
+            CREATE INDEX ix_events_case ON events(case_id) WHERE case_id IS NOT NULL;
+            -- A case belongs to the area of its first step.
+            CREATE TABLE case_areas (
+                case_id      TEXT PRIMARY KEY,
+                area_id      TEXT NOT NULL
+            ) WITHOUT ROWID;
+            INSERT INTO case_areas (case_id, area_id)
+                SELECT case_id, area_id FROM events WHERE seq IN (
+                    SELECT min(seq) FROM events WHERE case_id IS NOT NULL GROUP BY case_id);
+            """),
     ];
 }
