@@ -31,5 +31,7 @@ dotnet build CityScreen.sln --no-restore -c Release
 # One test project at a time (-m:1): on two cores the browser, cluster and PostgreSQL projects
 # running side by side starved each other's bounded waits.
 dotnet test CityScreen.sln --no-build -c Release -m:1 --blame-hang-timeout 10m "$@"
+# Publish, install, start, back up under load and restore, as docs/operations.md tells an operator.
+bash scripts/install-check.sh --no-build
 # The benchmarks' smoke run: every scenario with tiny counts; it fails only when one errs or gives no numbers.
 dotnet run -c Release --no-build --project tests/CityScreen.Benchmarks -- all --quick

@@ -2,8 +2,10 @@ using CityScreen.Server.Apis;
 using CityScreen.Server.Hosting;
 using CityScreen.Server.Security;
 
-// `users …` manages local accounts in the store and exits; anything else runs the host.
+// `users …` manages local accounts in the store and exits, `backup FILE` copies the embedded
+// store while a host runs; anything else runs the host.
 if (args is ["users", ..]) return await UsersCommand.RunAsync(args[1..]);
+if (args is ["backup", ..]) return await BackupCommand.RunAsync(args[1..]);
 
 await CityScreenHost.Build(args).RunAsync();
 return 0;
