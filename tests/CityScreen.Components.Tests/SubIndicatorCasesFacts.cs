@@ -1,4 +1,5 @@
 using CityScreen.Contracts.Events;
+using CityScreen.Domain.Cases;
 using CityScreen.Server.Cases;
 using CityScreen.Server.Components.Pages;
 
@@ -70,6 +71,25 @@ public class SubIndicatorCasesFacts
 
         Assert.Equal(["answered-in-time", "answered-late", "unanswered"], rows.Where(wb01.Counts).Select(r => r.CaseId));
         Assert.Equal(["answered-in-time"], rows.Where(wb01.Counts).Where(wb01.Meets).Select(r => r.CaseId));
+    }
+
+    [Fact]
+    public void A_whistle_is_met_only_when_every_summoned_department_arrived_within_the_limit_timed_from_the_whistle()
+    {
+        // Dispatched 09:00 and answered 09:10, whistled 14:00 to two departments arriving 14:20 and 16:00.
+        var whistled = Day(12, 14);
+        CaseWhistle Whistle(DateTimeOffset second) =>
+            new(whistled, TimeSpan.FromMinutes(30), [new Summons("610602-cgzf", whistled.AddMinutes(20)), new Summons("610602-zj", second)]);
+        CaseRow[] rows =
+        [
+            Row("one-late") with { Whistled = true, DispatchedAt = Day(12, 9), RespondedAt = Day(12, 9).AddMinutes(10), WhistleList = [Whistle(Day(12, 16))] },
+            Row("both-on-time") with { Whistled = true, DispatchedAt = Day(12, 9), WhistleList = [Whistle(whistled.AddMinutes(30))] },
+        ];
+
+        var wb01 = SubIndicatorCases.For("WB01", Date, Scene.Clock, rows)!;
+
+        Assert.Equal(["one-late", "both-on-time"], rows.Where(wb01.Counts).Select(r => r.CaseId));
+        Assert.Equal(["both-on-time"], rows.Where(wb01.Counts).Where(wb01.Meets).Select(r => r.CaseId));
     }
 
     [Fact]

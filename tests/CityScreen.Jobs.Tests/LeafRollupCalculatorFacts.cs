@@ -237,4 +237,20 @@ public sealed class LeafRollupCalculatorFacts
         Assert.Equal((Shanghai.Day(11, 5), Shanghai.Day(11, 8)), DirtyDays.Of(closing, null, Shanghai.Day(11, 8), clock));
         Assert.Null(DirtyDays.Of(Shanghai.At(11, 9, 1), null, Shanghai.Day(11, 8), clock));
     }
+
+    [Fact]
+    public void A_whistle_counts_late_in_the_rollups_when_one_summoned_department_arrives_after_its_limit()
+    {
+        // Dispatched 09:00 and answered 09:10; whistled 14:00 to two departments: one arrives 14:20, one 16:00.
+        var s = new CaseSteps("whistle", Grid);
+        var day = Shanghai.At(11, 20, 0);
+        var rollup = Compute([
+            s.Reported(day.AddHours(8.5)), s.Filed(day.AddHours(8.75), day.AddHours(40)),
+            s.DispatchedTo(day.AddHours(9), "610602-cgzf"), s.RespondedBy(day.AddHours(9).AddMinutes(10), "610602-cgzf"),
+            s.Whistled(day.AddHours(14), "610602001", 30, "610602-cgzf", "610602-zj"),
+            s.RespondedBy(day.AddHours(14).AddMinutes(20), "610602-cgzf"), s.RespondedBy(day.AddHours(16), "610602-zj"),
+        ], Shanghai.Day(11, 20))[0];
+
+        Assert.Equal((1, 0), (rollup.Count(Whistles), rollup.Count(WhistlesOnTime)));
+    }
 }

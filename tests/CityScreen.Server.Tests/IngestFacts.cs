@@ -23,6 +23,7 @@ public class IngestFacts(HostFixture fixture)
         { "wrong type of value", """{"id":"bad-8","type":"case.rated","occurredAt":"2026-11-22T09:00:00+08:00","gridId":"610602001001001","source":"x","caseId":"AJ-bad","score":"five"}""", "$.score" },
         { "not JSON", "{\"id\": ", "$" },
         { "one case in two grids", Batch(Reported("bad-9", "AJ-split"), Filed("bad-10", "AJ-split", grid: OtherGrid)), "[1].gridId" },
+        { "an unknown department", Batch(Reported("bad-11", "AJ-whistle"), Whistled("bad-12", "AJ-whistle", "610602-cgzf", "城管")), "[1].departments[1]" },
     };
 
     [Theory]

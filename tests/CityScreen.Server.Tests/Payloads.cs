@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace CityScreen.Server.Tests;
 
@@ -25,6 +26,16 @@ public static class Payloads
     public static string Filed(string id, string caseId, string grid = Grid) => $$"""
         {"id":"{{id}}","type":"case.filed","occurredAt":"{{Now()}}","gridId":"{{grid}}","source":"grid-app","caseId":"{{caseId}}",
          "dueAt":"{{DateTimeOffset.UtcNow.AddHours(4).ToString("O", CultureInfo.InvariantCulture)}}"}
+        """;
+
+    /// <summary>A whistle by the street of <see cref="Grid"/> summoning <paramref name="departments"/> (ids of seed-data/departments.json).</summary>
+    public static string Whistled(string id, string caseId, params string[] departments) => $$"""
+        {"id":"{{id}}","type":"case.whistled","occurredAt":"{{Now()}}","gridId":"{{Grid}}","source":"street-app","caseId":"{{caseId}}",
+         "by":"{{Street}}","departments":{{JsonSerializer.Serialize(departments)}},"reason":"违建拆除需联合执法"}
+        """;
+
+    public static string RespondedBy(string id, string caseId, string department) => $$"""
+        {"id":"{{id}}","type":"case.responded","occurredAt":"{{Now(0)}}","gridId":"{{Grid}}","source":"dept-app","caseId":"{{caseId}}","department":"{{department}}"}
         """;
 
     public static string Checkin(string id, string grid = Grid) => $$"""

@@ -42,6 +42,8 @@ public class ScopeFacts(SecuredHostFixture fixture)
     [InlineData($"/api/areas/{District}/children.csv")]
     [InlineData($"/api/areas/{OtherStreet}/index/history")]
     [InlineData($"/api/areas/{OtherStreet}/index/2026-01-01/explain")]
+    [InlineData($"/api/areas/{OtherStreet}/departments")]
+    [InlineData($"/api/departments/610602-cgzf?areaId={OtherStreet}")]
     public async Task Outside_the_street_answers_exactly_like_an_unknown_area(string path)
     {
         using var leader = await StreetLeaderAsync();
@@ -55,6 +57,19 @@ public class ScopeFacts(SecuredHostFixture fixture)
         var outsideBody = JsonDocument.Parse(await outside.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString(), outsideBody.GetProperty("title").GetString());
         Assert.DoesNotContain("indicators", await outside.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_street_leader_sees_the_departments_serving_the_street_and_their_work_in_it_only()
+    {
+        using var leader = await StreetLeaderAsync();
+
+        var directory = JsonDocument.Parse(await leader.GetStringAsync("/api/departments")).RootElement.EnumerateArray().ToList();
+        var department = JsonDocument.Parse(await leader.GetStringAsync("/api/departments/610602-cgzf")).RootElement;
+
+        Assert.NotEmpty(directory);
+        Assert.All(directory, d => Assert.Contains(Street, d.GetProperty("streets").EnumerateArray().Select(s => s.GetString())));
+        Assert.Equal(Street, department.GetProperty("areaId").GetString());
     }
 
     [Fact]

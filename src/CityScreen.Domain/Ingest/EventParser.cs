@@ -119,10 +119,12 @@ public static partial class EventParser
                 Department = r.String("department", true),
                 Whistle = r.Boolean("whistle") ?? false,
             }),
+            // A response names the department as its dispatch did: free text is accepted as before;
+            // it counts as a department's arrival (报到) on a whistle when it is the summoned id.
             EventTypes.CaseResponded => e with
             {
                 CaseId = r.String("caseId", true),
-                Department = r.DepartmentId("department", false),
+                Department = r.String("department", false),
                 MemberId = r.EitherOf("department", "memberId"),
             },
             EventTypes.CaseResolved => e with { CaseId = r.String("caseId", true), Department = r.DepartmentId("department", false) },
