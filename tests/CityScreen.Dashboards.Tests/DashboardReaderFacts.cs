@@ -292,12 +292,12 @@ public class DashboardReaderFacts
     public void Read_refuses_unknown_indicators_suggesting_the_catalogue_id()
     {
         var json = SampleLayout.Json();
-        json.PanelAt(0)["options"]!["indicator"] = "EV12";
+        json.PanelAt(0)["options"]!["indicator"] = "EV99";
         json.PanelAt(1)["options"]!["indicators"] = new JsonArray("EV01", "ev02", "EV01");
 
         var errors = Read(json).Errors.ToDictionary(e => e.Path, e => e.Message);
 
-        Assert.StartsWith("unknown indicator 'EV12'", errors["$.panels[0].options.indicator"]);
+        Assert.StartsWith("unknown indicator 'EV99'", errors["$.panels[0].options.indicator"]);
         Assert.Contains("the catalogue has EV01, EV02,", errors["$.panels[0].options.indicator"]);
         Assert.StartsWith("unknown indicator 'ev02' (did you mean 'EV02'?)", errors["$.panels[1].options.indicators[1]"]);
         Assert.Equal("'EV01' is listed twice", errors["$.panels[1].options.indicators[2]"]);
