@@ -31,5 +31,9 @@ public class WhistleBoardFacts(BrowserFixture fixture)
         await Assertions.Expect(whistle.Locator(".dept.pending[data-department='610602-cgzf']")).ToHaveCountAsync(0, timeout);
         await Assertions.Expect(whistle.Locator(".dept.arrived[data-department='610602-cgzf']")).ToHaveCountAsync(1, timeout);
         await Assertions.Expect(whistle.Locator(".dept.pending[data-department='610602-zj']")).ToHaveCountAsync(1, timeout);
+
+        // The street wall with both boards, as docs/dashboards.md shows it.
+        Directory.CreateDirectory("screenshots");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "street-departments-1920.png") });
     }
 }

@@ -16,8 +16,9 @@ public class DepartmentPanelsFacts : BunitContext
     {
         Services.AddSingleton(new DepartmentDirectory(
         [
-            new Department("D-CG", "城管执法局", "执法", Department.DistrictLevel, [TestCity.Street]),
-            new Department("D-SW", "水务局", "水务", Department.DistrictLevel, [TestCity.Street]),
+            new Department("D-CG", "宝塔区城市管理执法局", "执法", Department.DistrictLevel, [TestCity.Street], "城管执法局"),
+            new Department("D-SW", "宝塔区水务局", "水务", Department.DistrictLevel, [TestCity.Street], "水务局"),
+            // No 简称: the board shows the full name.
             new Department("D-PS", "派出所", "公安", Department.StreetLevel, [TestCity.Street]),
         ]));
     }
