@@ -23,11 +23,19 @@ public class DepartmentPageFacts(BrowserFixture fixture)
                      Payloads.RespondedBy("dpage-a-" + caseId, caseId, Department) })
             (await http.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         var errors = new List<string>();
+        Directory.CreateDirectory("screenshots");
         var url = $"/explore/department/{Department}?area={Payloads.Street}";
 
-        // The simulator keeps the district busy: the page and the API agree once both read the same version.
-        var page = await fixture.OpenAsync(url);
+        // A leader comes from the street's page: its 部门 section links to the department there.
+        var page = await fixture.OpenAsync($"/explore/{Payloads.Street}");
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        var link = page.Locator($".explore-departments a[href='{url}']");
+        await Assertions.Expect(link).ToHaveCountAsync(1);
+        await page.Locator(".explore-departments").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine("screenshots", "explore-street-departments.png") });
+        await link.ClickAsync();
+        await page.WaitForURLAsync(new Uri(fixture.Server.BaseAddress, url).ToString());
+
+        // The simulator keeps the district busy: the page and the API agree once both read the same version.
         await Assertions.Expect(page.Locator($"tr[data-case-id='{caseId}']")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
         var mismatch = "";
         for (var attempt = 0; attempt < 5; attempt++)
@@ -44,7 +52,6 @@ public class DepartmentPageFacts(BrowserFixture fixture)
         Assert.StartsWith("案件编号,标题", csv.TrimStart('\uFEFF'));
         Assert.Contains(caseId, csv);
 
-        Directory.CreateDirectory("screenshots");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "department-page-1920.png") });
         Assert.Empty(errors);
     }
