@@ -57,7 +57,7 @@ public sealed class CitySimulator
         {
             Directory = directory,
             Receivers = receivers,
-            Calendar = SeedFiles.Holidays(options.HolidaysFile),
+            Calendar = SeedFiles.Holidays(options.HolidaysFile, zone),
             WhistleChance = CaseRules.WhistleChance(_rates.Cases, receivers.Count(s => s.CanWhistle)),
         };
         _warmUpTicks = options.WarmUp.Ticks;

@@ -1,3 +1,4 @@
+using CityScreen.Domain.Time;
 using CityScreen.Simulator.Cases;
 
 namespace CityScreen.Simulator;
@@ -12,7 +13,9 @@ internal static class SeedFiles
     public static IReadOnlyList<SimulatedDepartment> Departments(string? path) =>
         Read(path, "departments.json", DepartmentDirectory.Parse);
 
-    public static WorkingHours Holidays(string? path) => Read(path, "holidays.json", WorkingHours.Parse);
+    /// <summary>The holiday calendar as the server reads it (<see cref="WorkingCalendar"/>), in the city's zone.</summary>
+    public static WorkingCalendar Holidays(string? path, TimeZoneInfo zone) =>
+        Read(path, "holidays.json", (json, name) => WorkingCalendar.Read(json, name, zone));
 
     private static T Read<T>(string? path, string builtIn, Func<Stream, string, T> parse)
     {

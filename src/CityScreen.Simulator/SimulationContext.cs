@@ -1,3 +1,4 @@
+using CityScreen.Domain.Time;
 using CityScreen.Simulator.Cases;
 
 namespace CityScreen.Simulator;
@@ -12,7 +13,7 @@ internal sealed record SimulationContext(int Seed, string Source, GridRoster Ros
     public required Departments.ForStreet[] Receivers { get; init; }
 
     /// <summary>Working-hour limits (工作时) with the holiday calendar.</summary>
-    public required WorkingHours Calendar { get; init; }
+    public required WorkingCalendar Calendar { get; init; }
 
     /// <summary>Chance that a hard case makes its street blow the whistle (<see cref="CaseRules.WhistleChance"/>).</summary>
     public required double WhistleChance { get; init; }

@@ -8,9 +8,9 @@ namespace CityScreen.Browser.Tests;
 public class WallPageFacts(BrowserFixture fixture)
 {
     [Theory]
-    [InlineData("/screen", "city-wall", 1920, 1080, 11)]
-    [InlineData("/screen?layout=city-wall-4k", "city-wall-4k", 3840, 2160, 11)]
-    [InlineData("/screen/610602001", "street", 1920, 1080, 11)]
+    [InlineData("/screen", "city-wall", 1920, 1080, 13)]
+    [InlineData("/screen?layout=city-wall-4k", "city-wall-4k", 3840, 2160, 13)]
+    [InlineData("/screen/610602001", "street", 1920, 1080, 13)]
     [InlineData("/screen/610602001001", "community", 1920, 1080, 11)]
     [InlineData("/screen/610602001001001", "grid", 1920, 1080, 10)]
     public async Task Every_panel_of_every_layout_renders_with_data(string path, string layout, int width, int height, int panels)

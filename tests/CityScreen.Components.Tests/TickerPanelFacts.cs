@@ -38,4 +38,16 @@ public class TickerPanelFacts : BunitContext
 
         Assert.Equal("暂无告警", panel.Find(".ticker li.quiet").TextContent);
     }
+
+    [Fact]
+    public void Shows_a_whistle_with_its_own_badge()
+    {
+        var context = _scene.Context(TestCity.Street);
+        context.Alerts = [new CaseAlert(TestCity.Grid, "AJ-4", CaseLevel.Normal, "市政设施", "井盖缺失", WallScene.Now.AddMinutes(-1), AlertReason.Whistled, null)];
+
+        var row = Render<TickerPanel>(p => p.Add(x => x.Context, context)).Find(".ticker li");
+
+        Assert.Equal("吹哨", row.QuerySelector(".tag")!.TextContent);
+        Assert.Contains("whistled", row.ClassList);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using CityScreen.Testing;
 using static CityScreen.Server.Tests.Payloads;
@@ -24,6 +25,7 @@ public class DepartmentsApiFacts(HostFixture fixture)
         Assert.Equal(41, list.GetArrayLength());
         var cgzf = list.EnumerateArray().Single(d => d.GetProperty("id").GetString() == Cgzf);
         Assert.Equal("城管执法", cgzf.GetProperty("kind").GetString());
+        Assert.Equal("城管执法局", cgzf.GetProperty("shortName").GetString());
         Assert.Equal("district", cgzf.GetProperty("level").GetString());
         Assert.Contains(Street, cgzf.GetProperty("streets").EnumerateArray().Select(s => s.GetString()));
     }
@@ -61,6 +63,38 @@ public class DepartmentsApiFacts(HostFixture fixture)
         Assert.Equal(30, board.GetProperty("limitMinutes").GetInt32());
         Assert.True(area.GetProperty("departments").GetProperty(Cgzf).GetProperty("indicators").GetProperty("DP01").GetDouble() >= 1);
         Assert.True(area.GetProperty("indicators").TryGetProperty("EV14", out _));
+    }
+
+    [Fact]
+    public async Task A_departments_whistle_cases_are_listed_filtered_and_exported_and_its_pages_link_to_it()
+    {
+        var caseId = $"AJ-dcase-{Guid.NewGuid():N}";
+        using var http = Host.Client();
+        await http.PostAsync("/api/events", Json(Batch(
+            Reported($"{caseId}-1", caseId), Filed($"{caseId}-2", caseId), Whistled($"{caseId}-3", caseId, Cgzf, Zj), RespondedBy($"{caseId}-4", caseId, Cgzf))));
+        await Host.PassMarkerAsync(Street);
+
+        var all = await http.GetFromJsonAsync<JsonElement[]>($"/api/departments/{Zj}/cases?areaId={Street}");
+        var row = all!.Single(c => c.GetProperty("caseId").GetString() == caseId);
+        Assert.Equal(Grid, row.GetProperty("gridId").GetString());
+        Assert.Equal(30, row.GetProperty("limitMinutes").GetInt32());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("onTime").ValueKind);
+        var arrived = (await http.GetFromJsonAsync<JsonElement[]>($"/api/departments/{Cgzf}/cases?areaId={Grid}"))!.Single(c => c.GetProperty("caseId").GetString() == caseId);
+        Assert.True(arrived.GetProperty("onTime").GetBoolean());
+        // Not late (yet): the late-only filter leaves it out.
+        Assert.DoesNotContain((await http.GetFromJsonAsync<JsonElement[]>($"/api/departments/{Zj}/cases?areaId={Street}&late=true"))!,
+            c => c.GetProperty("caseId").GetString() == caseId);
+        var csvBytes = await http.GetByteArrayAsync($"/api/departments/{Zj}/cases?areaId={Street}&format=csv");
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csvBytes[..3]);
+        Assert.StartsWith("\uFEFF案件编号,标题", Encoding.UTF8.GetString(csvBytes));
+        Assert.Contains($"{caseId},延河路口垃圾堆积,市容环境", Encoding.UTF8.GetString(csvBytes));
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/api/departments/{Zj}/cases?areaId={Street}&from=2026-02-30")).StatusCode);
+
+        var page = await http.GetStringAsync($"/explore/department/{Zj}?area={Street}");
+        var areaPage = await http.GetStringAsync($"/explore/{Street}");
+        Assert.Contains("按时报到率", page);
+        Assert.Contains($"data-case-id=\"{caseId}\"", page);
+        Assert.Contains($"href=\"/explore/department/{Cgzf}?area={Street}\"", areaPage);
     }
 
     [Fact]

@@ -62,7 +62,9 @@ public sealed class IndicesHostFixture : IAsyncLifetime
             yield return Step(EventTypes.CaseReported, at) with { Kind = kinds[c], Category = "市容环境", Level = "normal", Title = "垃圾堆积" };
             yield return Step(EventTypes.CaseFiled, at.AddMinutes(10)) with { DueAt = at.AddHours(6) };
             yield return Step(EventTypes.CaseDispatched, at.AddMinutes(15)) with { Department = "城管执法局", Whistle = c == 3 };
-            yield return Step(EventTypes.CaseResponded, at.AddMinutes(g % 3 == 0 ? 50 : 25)) with { Department = "城管执法局" };
+            // The receiver answers; a dispatch naming its department in free text is answered by a
+            // response naming none (a response names a department by its id only).
+            yield return Step(EventTypes.CaseResponded, at.AddMinutes(g % 3 == 0 ? 50 : 25));
             yield return Step(EventTypes.CaseResolved, at.AddHours(late ? 7 : 3));
             yield return Step(EventTypes.CaseClosed, at.AddHours(late ? 8 : 4));
             yield return Step(EventTypes.CaseRated, at.AddHours(9)) with { Score = (g + c) % 5 == 0 ? 2 : 5 };

@@ -24,6 +24,7 @@ public class IngestFacts(HostFixture fixture)
         { "not JSON", "{\"id\": ", "$" },
         { "one case in two grids", Batch(Reported("bad-9", "AJ-split"), Filed("bad-10", "AJ-split", grid: OtherGrid)), "[1].gridId" },
         { "an unknown department", Batch(Reported("bad-11", "AJ-whistle"), Whistled("bad-12", "AJ-whistle", "610602-cgzf", "城管")), "[1].departments[1]" },
+        { "a response from no department of the file", Batch(Reported("bad-13", "AJ-respond"), RespondedBy("bad-14", "AJ-respond", "城管执法局")), "[1].department" },
     };
 
     [Theory]

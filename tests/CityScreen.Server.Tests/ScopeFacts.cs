@@ -44,6 +44,8 @@ public class ScopeFacts(SecuredHostFixture fixture)
     [InlineData($"/api/areas/{OtherStreet}/index/2026-01-01/explain")]
     [InlineData($"/api/areas/{OtherStreet}/departments")]
     [InlineData($"/api/departments/610602-cgzf?areaId={OtherStreet}")]
+    [InlineData($"/api/departments/610602-cgzf/cases?areaId={OtherStreet}")]
+    [InlineData($"/api/departments/610602-cgzf/cases?areaId={OtherGrid}&format=csv")]
     public async Task Outside_the_street_answers_exactly_like_an_unknown_area(string path)
     {
         using var leader = await StreetLeaderAsync();
@@ -70,6 +72,23 @@ public class ScopeFacts(SecuredHostFixture fixture)
         Assert.NotEmpty(directory);
         Assert.All(directory, d => Assert.Contains(Street, d.GetProperty("streets").EnumerateArray().Select(s => s.GetString())));
         Assert.Equal(Street, department.GetProperty("areaId").GetString());
+    }
+
+    [Fact]
+    public async Task A_street_leaders_department_page_shows_the_street_and_no_other()
+    {
+        using var leader = await StreetLeaderAsync();
+
+        var own = await leader.GetStringAsync("/explore/department/610602-cgzf");
+        var other = await leader.GetStringAsync($"/explore/department/610602-cgzf?area={OtherStreet}");
+        var district = await leader.GetStringAsync($"/explore/department/610602-cgzf?area={District}");
+        var cases = await leader.GetAsync("/api/departments/610602-cgzf/cases");
+
+        Assert.Contains("在宝塔山街道近30天", own);
+        Assert.Contains($"未找到区域 “{OtherStreet}”", other);
+        Assert.DoesNotContain("按时报到率", other);
+        Assert.Contains($"未找到区域 “{District}”", district);
+        Assert.Equal(HttpStatusCode.OK, cases.StatusCode);
     }
 
     [Fact]

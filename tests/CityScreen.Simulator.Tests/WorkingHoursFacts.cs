@@ -1,9 +1,12 @@
+using CityScreen.Domain.Time;
+
 namespace CityScreen.Simulator.Tests;
 
-/// <summary>Working-hour limits (工作时) with the holiday calendar of seed-data/holidays.json.</summary>
+/// <summary>Working-hour limits (工作时) with the holiday calendar of seed-data/holidays.json, as the simulator loads it.</summary>
 public class WorkingHoursFacts
 {
-    private static readonly WorkingHours Calendar = SeedFiles.Holidays(null);
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+    private static readonly WorkingCalendar Calendar = SeedFiles.Holidays(null, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
     [Theory]
     [InlineData("2026-09-21 09:00", 2, "2026-09-21 11:00")]   // a Monday morning
@@ -16,9 +19,9 @@ public class WorkingHoursFacts
     [InlineData("2026-09-21 08:30", 7.5, "2026-09-21 18:00")] // one working day
     public void Working_hours_skip_nights_lunch_weekends_and_days_off(string from, double hours, string expected)
     {
-        var at = Calendar.Add(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture), hours);
+        var at = Calendar.AddWorkingHours(new DateTimeOffset(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture), Shanghai), hours);
 
-        Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), at);
+        Assert.Equal(new DateTimeOffset(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Shanghai), at);
     }
 
     [Fact]

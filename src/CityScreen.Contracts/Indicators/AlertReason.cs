@@ -11,4 +11,6 @@ public enum AlertReason
     Reported,
     /// <summary>An open case went past its time limit (turned red).</summary>
     Overdue,
+    /// <summary>A street blew the whistle (吹哨) on a case, summoning departments; news for the ticker, never a takeover.</summary>
+    Whistled,
 }

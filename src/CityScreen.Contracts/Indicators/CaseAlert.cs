@@ -4,7 +4,8 @@ namespace CityScreen.Contracts.Indicators;
 
 /// <summary>
 /// An alarm for the wall: a major/critical case reported (<see cref="AlertReason.Reported"/>) or a
-/// case turning red (<see cref="AlertReason.Overdue"/>). <see cref="AreaId"/> is the grid.
+/// case turning red (<see cref="AlertReason.Overdue"/>), or a whistle blown on a case
+/// (<see cref="AlertReason.Whistled"/>). <see cref="AreaId"/> is the grid.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CaseAlert(

@@ -15,4 +15,8 @@ public enum PanelType
     Ticker,
     RedYellow,
     Index,
+    /// <summary>部门报到: the departments serving the area ranked by on-time arrival or resolution.</summary>
+    Departments,
+    /// <summary>The whistle board: open whistles and the departments not there yet.</summary>
+    Whistles,
 }

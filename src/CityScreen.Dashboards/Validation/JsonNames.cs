@@ -15,6 +15,7 @@ internal static class JsonNames
         new("kpi", PanelType.Kpi), new("trend48h", PanelType.Trend48h), new("trend30d", PanelType.Trend30d),
         new("categories", PanelType.Categories), new("ranking", PanelType.Ranking), new("ticker", PanelType.Ticker),
         new("redYellow", PanelType.RedYellow), new("index", PanelType.Index),
+        new("departments", PanelType.Departments), new("whistles", PanelType.Whistles),
     ];
 
     public static readonly IReadOnlyList<JsonChoice<AreaLevel>> AreaLevels =
@@ -25,6 +26,9 @@ internal static class JsonNames
 
     public static readonly IReadOnlyList<JsonChoice<RankBy>> RankBys =
         [new("indicator", RankBy.Indicator), new("index", RankBy.Index)];
+
+    public static readonly IReadOnlyList<JsonChoice<DepartmentRankBy>> DepartmentRankBys =
+        [new("onTime", DepartmentRankBy.OnTime), new("resolved", DepartmentRankBy.Resolved)];
 
     public static readonly IReadOnlyList<JsonChoice<CategoryWindow>> CategoryWindows =
         [new("30d", CategoryWindow.Days30), new("today", CategoryWindow.Today)];

@@ -25,6 +25,10 @@ internal static class PanelOptionsReader
             PanelType.Ticker => new TickerOptions(o.Integer("rows", false, 1, 30) ?? TickerOptions.DefaultRows),
             PanelType.RedYellow => new RedYellowOptions(),
             PanelType.Index => new IndexOptions(),
+            PanelType.Departments => new DepartmentsOptions(
+                o.Integer("rows", false, 3, 30) ?? DepartmentsOptions.DefaultRows,
+                o.Choice("by", false, JsonNames.DepartmentRankBys) ?? DepartmentRankBy.OnTime),
+            PanelType.Whistles => new WhistlesOptions(o.Integer("rows", false, 2, 20) ?? WhistlesOptions.DefaultRows),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no options reader for this panel type"),
         };
         o.Finish();

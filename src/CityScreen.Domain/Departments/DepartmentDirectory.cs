@@ -4,7 +4,8 @@ namespace CityScreen.Domain.Departments;
 
 /// <summary>
 /// The departments of <c>seed-data/departments.json</c>, checked when read: every field present and
-/// of its type, ids unique, levels known, and every served street a street of the area tree. The
+/// of its type, ids unique, levels known, every served street a street of the area tree, and the
+/// optional 简称 (<c>shortName</c>) short enough for the wall. The
 /// parser asks it whether an id names a department; the APIs list it.
 /// </summary>
 public sealed class DepartmentDirectory
@@ -61,10 +62,22 @@ public sealed class DepartmentDirectory
                     if (!isStreet(street)) throw new ReferenceDataException(name, field, $"'{street}' is not a street of the area tree");
                     served.Add(street);
                 }
-                departments.Add(new Department(id, Text(item, name, at, "name"), Text(item, name, at, "kind"), level, served));
+                departments.Add(new Department(id, Text(item, name, at, "name"), Text(item, name, at, "kind"), level, served, ShortName(item, name, at)));
             }
             return new DepartmentDirectory(departments);
         }
+    }
+
+    /// <summary>The optional 简称: when given, a non-empty string short enough for the wall's boards.</summary>
+    private static string? ShortName(JsonElement item, string file, string at)
+    {
+        if (!item.TryGetProperty("shortName", out var p)) return null;
+        if (p.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.GetString()))
+            throw new ReferenceDataException(file, $"{at}.shortName", "must be a non-empty string when given");
+        var text = p.GetString()!;
+        return text.Length <= Department.ShortNameMaxLength
+            ? text
+            : throw new ReferenceDataException(file, $"{at}.shortName", $"'{text}' is longer than {Department.ShortNameMaxLength} characters, more than a board shows");
     }
 
     private static string Text(JsonElement item, string file, string at, string field) =>

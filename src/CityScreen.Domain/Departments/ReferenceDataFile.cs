@@ -16,4 +16,17 @@ internal static class ReferenceDataFile
             throw new ReferenceDataException(Path.GetFileName(path), "$", $"cannot be read: {ex.Message}");
         }
     }
+
+    /// <summary>The same for a file already open (one built into a program), <paramref name="name"/> naming it.</summary>
+    public static JsonDocument Read(Stream json, string name)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException)
+        {
+            throw new ReferenceDataException(name, "$", $"cannot be read: {ex.Message}");
+        }
+    }
 }

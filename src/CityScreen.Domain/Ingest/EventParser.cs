@@ -119,13 +119,14 @@ public static partial class EventParser
                 Department = r.String("department", true),
                 Whistle = r.Boolean("whistle") ?? false,
             }),
-            // A response names the department as its dispatch did: free text is accepted as before;
-            // it counts as a department's arrival (报到) on a whistle when it is the summoned id.
+            // A response names the department that arrived (报到) by its id, as a whistle summons it, or
+            // the Party member taking an order; naming neither, the receiver of the dispatch answered
+            // (a community or a property company, which are not departments and have no id).
             EventTypes.CaseResponded => e with
             {
                 CaseId = r.String("caseId", true),
-                Department = r.String("department", false),
-                MemberId = r.EitherOf("department", "memberId"),
+                Department = r.DepartmentId("department", false),
+                MemberId = r.String("memberId", false),
             },
             EventTypes.CaseResolved => e with { CaseId = r.String("caseId", true), Department = r.DepartmentId("department", false) },
             EventTypes.CaseClosed => e with { CaseId = r.String("caseId", true) },
@@ -297,13 +298,6 @@ public static partial class EventParser
                 return null;
             }
             return s;
-        }
-
-        public string? EitherOf(string first, string second)
-        {
-            var b = String(second, false);
-            if (b is null && !o.TryGetProperty(first, out _)) Fail(first, $"is required (or {second})");
-            return b;
         }
 
         public DateTimeOffset? Time(string field, bool required)

@@ -65,27 +65,36 @@ public sealed class WorkingCalendar(TimeZoneInfo zone, IEnumerable<DateOnly> day
     /// <summary>Reads and checks <c>holidays.json</c>: <c>{"years": {"2026": {"holidays": [dates], "workdays": [dates]}}}</c>.</summary>
     public static WorkingCalendar Load(string path, TimeZoneInfo zone)
     {
-        var name = Path.GetFileName(path);
-        using (var document = ReferenceDataFile.Read(path))
+        using var document = ReferenceDataFile.Read(path);
+        return Read(document, Path.GetFileName(path), zone);
+    }
+
+    /// <summary>The same from an open file (the simulator's built-in copy), <paramref name="name"/> naming it in errors.</summary>
+    public static WorkingCalendar Read(Stream json, string name, TimeZoneInfo zone)
+    {
+        using var document = ReferenceDataFile.Read(json, name);
+        return Read(document, name, zone);
+    }
+
+    private static WorkingCalendar Read(JsonDocument document, string name, TimeZoneInfo zone)
+    {
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("years", out var years) || years.ValueKind != JsonValueKind.Object)
+            throw new ReferenceDataException(name, "years", "must be an object of years");
+        var off = new List<DateOnly>();
+        var worked = new List<DateOnly>();
+        foreach (var year in years.EnumerateObject())
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("years", out var years) || years.ValueKind != JsonValueKind.Object)
-                throw new ReferenceDataException(name, "years", "must be an object of years");
-            var off = new List<DateOnly>();
-            var worked = new List<DateOnly>();
-            foreach (var year in years.EnumerateObject())
-            {
-                var at = $"years.{year.Name}";
-                if (!int.TryParse(year.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
-                    throw new ReferenceDataException(name, at, "must be a year (e.g. 2026)");
-                if (year.Value.ValueKind != JsonValueKind.Object) throw new ReferenceDataException(name, at, "must be an object");
-                off.AddRange(Dates(year.Value, name, at, "holidays", y));
-                worked.AddRange(Dates(year.Value, name, at, "workdays", y));
-            }
-            if (off.Intersect(worked).ToList() is [var both, ..])
-                throw new ReferenceDataException(name, $"years.{both.Year}", $"lists {both:yyyy-MM-dd} both as a holiday and as a workday");
-            return new WorkingCalendar(zone, off, worked);
+            var at = $"years.{year.Name}";
+            if (!int.TryParse(year.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
+                throw new ReferenceDataException(name, at, "must be a year (e.g. 2026)");
+            if (year.Value.ValueKind != JsonValueKind.Object) throw new ReferenceDataException(name, at, "must be an object");
+            off.AddRange(Dates(year.Value, name, at, "holidays", y));
+            worked.AddRange(Dates(year.Value, name, at, "workdays", y));
         }
+        if (off.Intersect(worked).ToList() is [var both, ..])
+            throw new ReferenceDataException(name, $"years.{both.Year}", $"lists {both:yyyy-MM-dd} both as a holiday and as a workday");
+        return new WorkingCalendar(zone, off, worked);
     }
 
     private static List<DateOnly> Dates(JsonElement year, string file, string at, string field, int y)

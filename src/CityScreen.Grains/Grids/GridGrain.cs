@@ -97,6 +97,9 @@ public sealed class GridGrain(
             if (file is not null && e.Type == EventTypes.CaseReported && CaseRules.IsAlarming(file.Level)
                 && file.ClosedAt is null && file.RejectedAt is null && now - e.OccurredAt <= AlertFreshness)
                 _pendingAlerts.Add(Alert(file, AlertReason.Reported, e.OccurredAt));
+            // A whistle is news for the ticker whatever the case's level, on the same freshness terms.
+            else if (file is not null && e.Type == EventTypes.CaseWhistled && file.ClosedAt is null && now - e.OccurredAt <= AlertFreshness)
+                _pendingAlerts.Add(Alert(file, AlertReason.Whistled, e.OccurredAt));
         }
         _dirty = true;
         RequestFlush();

@@ -71,10 +71,10 @@ public static class CasesApi
     }
 
     /// <summary>UTF-8 with a byte-order mark, so Excel on a Chinese desktop opens it with the right characters.</summary>
-    private static FileContentHttpResult CsvFile(StringBuilder csv, string name) =>
+    internal static FileContentHttpResult CsvFile(StringBuilder csv, string name) =>
         TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
 
-    private static bool TryDate(string? s, out DateOnly? date)
+    internal static bool TryDate(string? s, out DateOnly? date)
     {
         date = null;
         if (s is null) return true;

@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Text;
 using CityScreen.Areas;
+using CityScreen.Contracts.Events;
+using CityScreen.Domain.Time;
+using CityScreen.Server.Cases;
 using CityScreen.Domain.Departments;
 using CityScreen.Domain.Indicators;
 using CityScreen.Server.Feed;
@@ -13,10 +18,11 @@ namespace CityScreen.Server.Apis;
 /// <c>GET /api/areas/{id}/departments</c> (the ranking of the departments serving an area). A
 /// department's values in an area are the sum over that area's subtree, like any indicator, so a
 /// caller scoped to a street sees what the departments did in that street only.
+/// <c>GET /api/departments/{id}/cases?areaId=…</c> lists the whistles that summoned it there (CSV too).
 /// </summary>
 public static class DepartmentsApi
 {
-    public sealed record DepartmentRow(string Id, string Name, string Kind, string Level, IReadOnlyList<string> Streets);
+    public sealed record DepartmentRow(string Id, string Name, string ShortName, string Kind, string Level, IReadOnlyList<string> Streets);
 
     /// <summary>A department in an area, in the shape of an area: <c>{id, name, indicators, counts}</c>.</summary>
     public sealed record DepartmentIndicators(
@@ -35,6 +41,7 @@ public static class DepartmentsApi
         var departments = app.MapGroup("/api/departments").RequireAuthorization(Policies.Read);
         departments.MapGet("/", List);
         departments.MapGet("/{id}", GetAsync);
+        departments.MapGet("/{id}/cases", CasesAsync).RequireRateLimiting(ReadLimits.Policy);
         app.MapGroup("/api/areas").RequireAuthorization(Policies.Read).MapGet("/{id}/departments", RankAsync);
         return app;
     }
@@ -44,7 +51,7 @@ public static class DepartmentsApi
     {
         var scope = http.Scope(tree);
         var streets = scope is null ? [] : StreetsOf(tree, scope.Root.Id);
-        return TypedResults.Ok(directory.Serving(streets).Select(d => new DepartmentRow(d.Id, d.Name, d.Kind, d.Level, d.Streets)));
+        return TypedResults.Ok(directory.Serving(streets).Select(d => new DepartmentRow(d.Id, d.Name, d.Label, d.Kind, d.Level, d.Streets)));
     }
 
     private static async Task<Results<Ok<DepartmentIndicators>, ProblemHttpResult>> GetAsync(
@@ -64,9 +71,18 @@ public static class DepartmentsApi
     {
         if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return ApiProblems.UnknownArea(id);
         var snapshot = await feed.GetOrFetchAsync(id, cancellationToken);
-        var worked = snapshot.Values.Departments;
-        var serving = directory.Serving(StreetsOf(tree, id)).Concat(directory.All.Where(d => worked.ContainsKey(d.Id))).Distinct();
-        var ranked = serving
+        return TypedResults.Ok(new DepartmentRanking(area.Id, area.Name, snapshot.Version, snapshot.At, Rank(directory, tree, id, snapshot.Values)));
+    }
+
+    /// <summary>
+    /// The departments serving the area or working in it, by DP02, then DP04 (best first, no value
+    /// last): the API's ranking and the department section of an area's /explore page.
+    /// </summary>
+    public static List<RankedDepartment> Rank(DepartmentDirectory directory, AreaTree tree, string areaId, Contracts.Indicators.IndicatorValues values)
+    {
+        var worked = values.Departments;
+        var serving = directory.Serving(StreetsOf(tree, areaId)).Concat(directory.All.Where(d => worked.ContainsKey(d.Id))).Distinct();
+        return serving
             .Select(d => (Department: d, Values: IndicatorDto.Department(worked.GetValueOrDefault(d.Id))))
             .OrderByDescending(x => x.Values.Indicators["DP02"] ?? -1)
             .ThenByDescending(x => x.Values.Indicators["DP04"] ?? -1)
@@ -74,8 +90,44 @@ public static class DepartmentsApi
             .Select((x, i) => new RankedDepartment(i + 1, x.Department.Id, x.Department.Name, x.Department.Kind, x.Department.Level,
                 x.Values.Indicators, x.Values.Counts))
             .ToList();
-        return TypedResults.Ok(new DepartmentRanking(area.Id, area.Name, snapshot.Version, snapshot.At, ranked));
     }
+
+    /// <summary>
+    /// The whistles that summoned the department on the area's cases (<c>?status=</c>, <c>late=true</c>,
+    /// <c>from</c>/<c>to</c> whistle dates), as JSON or <c>?format=csv</c>; the area defaults to the
+    /// caller's scope, and an area outside it answers as unknown.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<DepartmentCaseRow>>, FileContentHttpResult, ProblemHttpResult>> CasesAsync(
+        string id, string? areaId, string? status, bool? late, string? from, string? to, string? format,
+        DepartmentDirectory directory, DepartmentWorkService work, AreaTree tree, CityClock clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var areaWanted = areaId ?? http.Scope(tree)?.Root.Id ?? tree.Root.Id;
+        if (!http.MaySee(tree, areaWanted) || !tree.TryGet(areaWanted, out var area)) return ApiProblems.UnknownArea(areaWanted);
+        if (!directory.TryGet(id, out var department)) return ApiProblems.NotFound("Unknown department", $"There is no department with id '{id}'.");
+        CaseStatus? statusWanted = null;
+        if (status is not null)
+        {
+            if (!CaseVocabulary.TryParse<CaseStatus>(status, out var parsed))
+                return ApiProblems.InvalidParameter("status", $"'{status}' is not one of {string.Join(", ", CaseVocabulary.Statuses)}");
+            statusWanted = parsed;
+        }
+        if (!CasesApi.TryDate(from, out var fromDate)) return ApiProblems.InvalidParameter("from", $"'{from}' is not a date (YYYY-MM-DD)");
+        if (!CasesApi.TryDate(to, out var toDate)) return ApiProblems.InvalidParameter("to", $"'{to}' is not a date (YYYY-MM-DD)");
+        if (fromDate > toDate) return ApiProblems.InvalidParameter("from", "must not be after 'to'");
+        if (format is not null and not "csv" and not "json") return ApiProblems.InvalidParameter("format", "must be 'csv' or 'json'");
+
+        var rows = await work.CasesAsync(area, department.Id, new DepartmentCaseQuery(statusWanted, late ?? false, fromDate, toDate), cancellationToken);
+        if (format != "csv") return TypedResults.Ok(rows);
+        var csv = new StringBuilder("案件编号,标题,类别,等级,网格,吹哨时间,报到时限（分钟）,报到时间,报到,案件状态,处置完成,结案时间,评价\n");
+        foreach (var r in rows)
+            csv.AppendJoin(',', [CsvField.Of(r.CaseId), CsvField.Of(r.Title), CsvField.Of(r.Category), r.Level.ToJsonName(), CsvField.Of(r.GridName),
+                Time(r.WhistledAt, clock), r.LimitMinutes.ToString(CultureInfo.InvariantCulture), Time(r.ArrivedAt, clock),
+                r.OnTime switch { true => "按时", false => "迟到", null => "待报到" }, r.Status.ToJsonName(), Time(r.ResolvedAt, clock), Time(r.ClosedAt, clock),
+                r.Score?.ToString(CultureInfo.InvariantCulture) ?? ""]).Append('\n');
+        return CasesApi.CsvFile(csv, $"department-{department.Id}-{area.Id}.csv");
+    }
+
+    private static string Time(DateTimeOffset? t, CityClock clock) => t is { } v ? clock.ToLocal(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 
     /// <summary>The streets an area touches: the streets below it, or the street above it.</summary>
     private static HashSet<string> StreetsOf(AreaTree tree, string areaId)

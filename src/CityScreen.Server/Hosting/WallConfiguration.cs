@@ -26,6 +26,7 @@ public static class WallConfiguration
         services.AddHostedService(sp => sp.GetRequiredService<SameTimeYesterday>());
         services.AddSingleton<NewCases>();
         services.AddSingleton<CaseListService>();
+        services.AddSingleton<DepartmentWorkService>();
 
         // Chinese pages: emit the characters themselves, not one HTML entity per character.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -50,9 +50,11 @@ internal sealed class CaseEventFactory(SimulationContext context)
             CaseStepKind.Rejected => e with { Reason = CaseReasons.Rejected[plan.RejectReason] },
             // A whistle is its own step now (case.whistled); a dispatch is always an ordinary one.
             CaseStepKind.Dispatched => e with { Department = department, Whistle = false },
+            // A department arriving names itself by id; a body that is not a department (社区居委会,
+            // 物业服务企业) has none, and its response names no one.
             CaseStepKind.Responded => plan.Member >= 0
                 ? e with { MemberId = context.Roster.CommunityOf(plan.Grid).MemberId(plan.Member) }
-                : e with { Department = department },
+                : e with { Department = department is not null && context.Directory.Contains(department) ? department : null },
             CaseStepKind.Whistled => e with
             {
                 By = context.Roster.StreetIds[plan.Street],

@@ -106,7 +106,7 @@ internal sealed class CasePlan
         {
             (LimitHours, LimitInWorkingHours) = HotlineLimit(Category, Level);
             DueTicks = LimitInWorkingHours
-                ? context.Clock.FromLocal(context.Calendar.Add(context.Clock.ToLocal(filed).DateTime, LimitHours))
+                ? context.Calendar.AddWorkingHours(context.Clock.ToLocal(filed), LimitHours).UtcTicks
                 : filed + Ticks.Hours(LimitHours);
         }
 

@@ -26,6 +26,8 @@ internal sealed class DepartmentDirectory
     public IReadOnlyList<SimulatedDepartment> Serving(string streetId) =>
         _byStreet.TryGetValue(streetId, out var list) ? list : [];
 
+    public bool Contains(string departmentId) => _characters.ContainsKey(departmentId);
+
     public DepartmentCharacter CharacterOf(string departmentId) => _characters[departmentId];
 
     /// <summary>The department of <paramref name="kind"/> serving the street, of the level asked for if there is one, else of the other; null when none.</summary>

@@ -42,6 +42,7 @@ public class DepartmentEventParserFacts
     }
 
     [Theory]
+    [InlineData("""{"id":"r","type":"case.responded","department":"城管执法局"}""", "$.department")]
     [InlineData("""{"id":"r","type":"case.resolved","department":"nobody"}""", "$.department")]
     [InlineData("""{"id":"r","type":"case.returned","department":"nobody","reason":"非本部门"}""", "$.department")]
     [InlineData("""{"id":"r","type":"case.reassigned"}""", "$.department")]
@@ -73,7 +74,7 @@ public class DepartmentEventParserFacts
     }
 
     [Fact]
-    public void A_dispatch_or_response_keeps_free_text_and_a_dispatch_keeps_a_department_id_as_one()
+    public void A_dispatch_keeps_free_text_and_keeps_a_department_id_as_one()
     {
         var (items, errors) = Parse($$"""
             [{"id":"d1","type":"case.dispatched",{{Head}},"department":"城管执法局"},
@@ -83,10 +84,22 @@ public class DepartmentEventParserFacts
         Assert.Empty(errors);
         Assert.Null(items[0]!.Departments);
         Assert.Equal([Cgzf], items[1]!.Departments!);
-        // A response names its department as the dispatch did: free text stays accepted.
-        var (responses, none) = Parse($$"""{"id":"r1","type":"case.responded",{{Head}},"department":"城管执法局"}""");
-        Assert.Empty(none);
-        Assert.Equal("城管执法局", responses[0]!.Department);
+    }
+
+    [Fact]
+    public void A_response_names_an_arriving_department_by_its_id_a_member_or_neither()
+    {
+        var (items, errors) = Parse($$"""
+            [{"id":"r1","type":"case.responded",{{Head}},"department":"{{Cgzf}}"},
+             {"id":"r2","type":"case.responded",{{Head}},"memberId":"m1"},
+             {"id":"r3","type":"case.responded",{{Head}}}]
+            """);
+
+        Assert.Empty(errors);
+        Assert.Equal(Cgzf, items[0]!.Department);
+        Assert.Equal("m1", items[1]!.MemberId);
+        Assert.Null(items[2]!.Department);
+        Assert.Null(items[2]!.MemberId);
     }
 
     [Theory]

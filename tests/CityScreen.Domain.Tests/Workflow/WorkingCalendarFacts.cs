@@ -58,6 +58,8 @@ public class WorkingCalendarFacts
             var ex = Assert.Throws<ReferenceDataException>(() => DepartmentDirectory.Load(path, id => id == "s1"));
             Assert.Equal("departments[0].streets[1]", ex.Field);
             Assert.Contains("not a street", ex.Message);
+            System.IO.File.WriteAllText(path, """{"departments": [{"id": "a", "name": "宝塔区城市管理执法局", "shortName": "宝塔区城市管理局", "kind": "城管执法", "level": "district", "streets": ["s1"]}]}""");
+            Assert.Equal("departments[0].shortName", Assert.Throws<ReferenceDataException>(() => DepartmentDirectory.Load(path, _ => true)).Field);
         }
         finally { System.IO.File.Delete(path); }
     }
@@ -67,5 +69,8 @@ public class WorkingCalendarFacts
     {
         Assert.Equal(41, SeedReference.Departments.All.Count);
         Assert.True(SeedReference.Departments.Contains(Cgzf));
+        Assert.All(SeedReference.Departments.All, d => Assert.NotNull(d.ShortName));
+        Assert.True(SeedReference.Departments.TryGet(Cgzf, out var cgzf));
+        Assert.Equal("城管执法局", cgzf.Label);
     }
 }

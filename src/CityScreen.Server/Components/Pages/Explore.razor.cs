@@ -12,12 +12,16 @@ using Microsoft.AspNetCore.Components;
 namespace CityScreen.Server.Components.Pages;
 
 /// <summary>
-/// The leaders' drill-down: the same map and charts as the wall, a sortable table of the
-/// children, and at grid level the cases behind the numbers, filtered and exportable.
+/// The leaders' drill-down: the same map and charts as the wall, the departments serving the area
+/// ranked (each opening its department page), a sortable table of the children, and at grid level
+/// the cases behind the numbers, filtered and exportable.
 /// </summary>
 public partial class Explore : ComponentBase, IDisposable
 {
     private static readonly string[] TableIndicators = ["EV01", "EV02", "EV03", "EV04", "EV08", "EV09", "SA01", "WB01", "PM01"];
+
+    /// <summary>The department section's columns: summoned, on time, time to arrive, resolved, the streets' rating.</summary>
+    private static readonly string[] DepartmentColumns = ["DP01", "DP02", "DP03", "DP04", "DP07"];
 
     private Area? _area;
     private IndicatorSnapshot? _snapshot;
@@ -49,6 +53,7 @@ public partial class Explore : ComponentBase, IDisposable
     [Inject] public required ScreenFeed Feed { get; init; }
     [Inject] public required WallRenderer Renderer { get; init; }
     [Inject] public required CaseListService Cases { get; init; }
+    [Inject] public required CityScreen.Domain.Departments.DepartmentDirectory Departments { get; init; }
     [Inject] public required CityClock Clock { get; init; }
     [Inject] public required CityScreen.Storage.Indices.IIndexStore Indices { get; init; }
     [Inject] public required CityScreen.Domain.Index.IndexModel IndexModel { get; init; }
