@@ -33,6 +33,7 @@ public partial class Program
         builder.AddCityScreenWall();        // the Blazor wall and drill-down, charts and map
         builder.AddCityScreenDashboards();  // the wall layouts of dashboards/, reloaded on change
         builder.AddCityScreenApis();        // problem details for every API
+        builder.AddCityScreenTelemetry();   // metrics: OpenTelemetry for Prometheus (/metrics) and OTLP
     }
 
     internal static void MapEndpoints(WebApplication app)
@@ -49,6 +50,7 @@ public partial class Program
         app.MapIndicesApi();       // /api/indices, /api/areas/{id}/index/…, /api/admin/indices/recompute
         app.MapAdminApi();         // /api/admin: tokens, ingest keys, audit
         app.MapJobsDashboard();    // /hangfire
+        app.MapMetrics();          // /metrics (admins; Prometheus text)
         app.MapScreenHub();        // /hubs/screen
         app.MapWall();             // /screen, /screen/{areaId}, /explore/{areaId}
     }
