@@ -36,6 +36,7 @@ public partial class Program
         builder.AddCityScreenApis();        // problem details for every API
         builder.AddCityScreenTelemetry();   // metrics: OpenTelemetry for Prometheus (/metrics) and OTLP
         builder.AddCityScreenInternals();   // the Orleans dashboard and the live/ready health checks
+        builder.AddCityScreenOpenApi();     // the OpenAPI document of every public API
     }
 
     internal static void MapEndpoints(WebApplication app)
@@ -54,6 +55,7 @@ public partial class Program
         app.MapJobsDashboard();    // /hangfire
         app.MapMetrics();          // /metrics (admins; Prometheus text)
         app.MapOrleansDashboard(); // /orleans (admins)
+        app.MapOpenApiReference(); // /openapi/v1.json, /api/reference (signed in)
         app.MapScreenHub();        // /hubs/screen
         app.MapWall();             // /screen, /screen/{areaId}, /explore/{areaId}
     }

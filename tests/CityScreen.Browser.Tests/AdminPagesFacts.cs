@@ -34,12 +34,7 @@ public sealed class AdminPagesFacts : IAsyncLifetime
     [Fact]
     public async Task The_orleans_dashboard_renders_for_an_admin_under_the_csp()
     {
-        var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{ServerProcess.AdminPassword}")));
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = basic.ToString() },
-        });
+        await using var context = await SignedInAsync();
         var page = await context.NewPageAsync();
         var failures = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") failures.Add(m.Text); };
@@ -54,6 +49,34 @@ public sealed class AdminPagesFacts : IAsyncLifetime
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("orleans-dashboard.png"), FullPage = true });
         Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task The_api_reference_renders_the_ingest_contract_for_a_signed_in_user()
+    {
+        await using var context = await SignedInAsync();
+        var page = await context.NewPageAsync();
+        var failures = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") failures.Add(m.Text); };
+        page.PageError += (_, e) => failures.Add(e);
+
+        var response = await page.GotoAsync(new Uri(_server.BaseAddress, "/api/reference/").ToString());
+        Assert.Equal(200, response?.Status);
+        await Assertions.Expect(page.GetByText("/api/events").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        await page.WaitForTimeoutAsync(1_000);
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("api-reference.png") });
+        Assert.Empty(failures);
+    }
+
+    private async Task<IBrowserContext> SignedInAsync()
+    {
+        var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{ServerProcess.AdminPassword}")));
+        return await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = basic.ToString() },
+        });
     }
 
     private static string ScreenshotPath(string name)
