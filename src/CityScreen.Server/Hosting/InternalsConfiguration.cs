@@ -18,10 +18,13 @@ public static class InternalsConfiguration
     /// <summary>The tag of the checks <c>/healthz/ready</c> runs.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>On by default; off, the silo does not profile grain calls for it (a benchmark's baseline, a host no admin opens).</summary>
+    public const string OrleansDashboardKey = "CityScreen:OrleansDashboard:Enabled";
+
     public static WebApplicationBuilder AddCityScreenInternals(this WebApplicationBuilder builder)
     {
         // The dashboard's grains and its call profiling join the silo built by AddCityScreenCluster.
-        builder.UseOrleans(silo => silo.AddDashboard());
+        if (DashboardEnabled(builder.Configuration)) builder.UseOrleans(silo => silo.AddDashboard());
 
         var checks = builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: [ReadyTag])
@@ -34,9 +37,11 @@ public static class InternalsConfiguration
 
     public static WebApplication MapOrleansDashboard(this WebApplication app)
     {
-        app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(Policies.Admin);
+        if (DashboardEnabled(app.Configuration)) app.MapOrleansDashboard(OrleansDashboardPath).RequireAuthorization(Policies.Admin);
         return app;
     }
+
+    private static bool DashboardEnabled(IConfiguration config) => config.GetValue(OrleansDashboardKey, defaultValue: true);
 
     /// <summary>The PostgreSQL the store or the cluster uses; null in the embedded default.</summary>
     private static string? PostgresConnection(IConfiguration config)
