@@ -9,9 +9,11 @@ namespace CityScreen.Grains;
 /// The delayed flush is a continuation on the grain's own scheduler (never a grain timer that is
 /// re-armed with Change: re-arming timers from inside turns stalled activations under load).
 /// </summary>
-internal sealed class FlushThrottle(TimeSpan interval)
+/// <param name="flushed">Told the lag of each flush: from the first request it answers to the flush itself.</param>
+internal sealed class FlushThrottle(TimeSpan interval, Action<TimeSpan>? flushed = null)
 {
     private long _lastFlush = -1;
+    private long _firstRequest = -1;
     private bool _scheduled;
 
     public TimeSpan Interval { get; } = interval;
@@ -19,6 +21,7 @@ internal sealed class FlushThrottle(TimeSpan interval)
     /// <summary>Flushes now, or once after the rest of the interval, however many changes come in between.</summary>
     public void Request(Action flush)
     {
+        if (_firstRequest < 0) _firstRequest = Stopwatch.GetTimestamp();
         var (now, delay) = Decide();
         if (now) flush();
         else if (delay is { } d) _ = FlushLaterAsync(d, flush);
@@ -44,5 +47,7 @@ internal sealed class FlushThrottle(TimeSpan interval)
     {
         _scheduled = false;
         _lastFlush = Stopwatch.GetTimestamp();
+        if (_firstRequest >= 0) flushed?.Invoke(Stopwatch.GetElapsedTime(_firstRequest, _lastFlush));
+        _firstRequest = -1;
     }
 }

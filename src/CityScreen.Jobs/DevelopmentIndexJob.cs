@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using CityScreen.Domain.Telemetry;
 using CityScreen.Jobs.Hosting;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace CityScreen.Jobs;
 /// <see cref="RecurringId"/>, once at start to catch up, and on demand for a range of dates.
 /// Every way in is this one method, so the concurrency lock below covers them all.
 /// </summary>
-public sealed class DevelopmentIndexJob(IndexCatchUp catchUp, IIndexRunLock runLock, ILogger<DevelopmentIndexJob> logger)
+public sealed class DevelopmentIndexJob(IndexCatchUp catchUp, IIndexRunLock runLock, ILogger<DevelopmentIndexJob> logger, CityScreenMetrics? metrics = null)
 {
     public const string RecurringId = "development-index";
 
@@ -34,7 +35,11 @@ public sealed class DevelopmentIndexJob(IndexCatchUp catchUp, IIndexRunLock runL
         logger.LogInformation("Development index: run started{Forced}", forced is { } f ? $", recomputing {f}" : "");
         IndexRunResult result;
         await using (await runLock.AcquireAsync(cancellationToken))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             result = await catchUp.RunAsync(forced, cancellationToken);
+            metrics?.IndexRan(System.Diagnostics.Stopwatch.GetElapsedTime(started), result.IndexDates.Count, result.NewRollupDays.Count);
+        }
         logger.LogInformation("Development index: {Result}", result);
         return result.ToString();
     }

@@ -20,6 +20,7 @@ public partial class Program
 {
     internal static void AddSubsystems(WebApplicationBuilder builder)
     {
+        builder.AddCityScreenLogging();     // console logs as text, or JSON lines (CityScreen:Logging:Json)
         builder.AddCityScreenTime();        // the city's clock and zone (CityScreen:TimeZone)
         builder.AddCityScreenAreas();       // the area tree, loaded and checked before anything starts
         builder.AddCityScreenDepartments(); // the departments and the holiday calendar, checked at start
@@ -35,6 +36,9 @@ public partial class Program
         builder.AddCityScreenWall();        // the Blazor wall and drill-down, charts and map
         builder.AddCityScreenDashboards();  // the wall layouts of dashboards/, reloaded on change
         builder.AddCityScreenApis();        // problem details for every API
+        builder.AddCityScreenTelemetry();   // metrics: OpenTelemetry for Prometheus (/metrics) and OTLP
+        builder.AddCityScreenInternals();   // the Orleans dashboard and the live/ready health checks
+        builder.AddCityScreenOpenApi();     // the OpenAPI document of every public API
     }
 
     internal static void MapEndpoints(WebApplication app)
@@ -43,7 +47,7 @@ public partial class Program
         app.UseCityScreenSecurity(JobsConfiguration.DashboardPath);
         app.UseAntiforgery();
         app.MapSignIn();           // /login, /logout, /login/sso
-        app.MapHealthApi();        // /healthz
+        app.MapHealthApi();        // /healthz, /healthz/live, /healthz/ready
         app.MapAreasApi();         // /api/areas, /api/areas/{id}
         app.MapDepartmentsApi();   // /api/departments, /api/departments/{id}, /api/areas/{id}/departments
         app.MapCasesApi();         // /api/areas/{id}/cases, /api/areas/{id}/children.csv
@@ -51,6 +55,9 @@ public partial class Program
         app.MapIndicesApi();       // /api/indices, /api/areas/{id}/index/…, /api/admin/indices/recompute
         app.MapAdminApi();         // /api/admin: tokens, ingest keys, audit
         app.MapJobsDashboard();    // /hangfire
+        app.MapMetrics();          // /metrics (admins; Prometheus text)
+        app.MapOrleansDashboard(); // /orleans (admins)
+        app.MapOpenApiReference(); // /openapi/v1.json, /api/reference (signed in)
         app.MapScreenHub();        // /hubs/screen
         app.MapWall();             // /screen, /screen/{areaId}, /explore/{areaId}
     }

@@ -2,7 +2,9 @@ using CityScreen.Areas;
 using CityScreen.Contracts.Grains;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Domain.Indicators;
+using CityScreen.Domain.Telemetry;
 using CityScreen.Domain.Time;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CityScreen.Grains.Aggregates;
@@ -27,7 +29,9 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
         _area = tree.Get(this.GetPrimaryKeyString());
         _parent = _area.ParentId is null ? null : GrainFactory.GetAggregate(tree.Get(_area.ParentId));
         _version = Versioning.Start();
-        _throttle = new FlushThrottle(options.Value.AggregateFlushInterval);
+        // Looked up rather than injected: clusters built by tests have no metrics, and need none.
+        var metrics = ServiceProvider.GetService<CityScreenMetrics>();
+        _throttle = new FlushThrottle(options.Value.AggregateFlushInterval, lag => metrics?.Flushed("aggregate", lag));
 
         var now = clock.Now;
         _expectedChildren = tree.Children(_area.Id).Count + (_area.Level == AreaLevel.Community ? 1 : 0);

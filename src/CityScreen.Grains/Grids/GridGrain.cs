@@ -6,8 +6,10 @@ using CityScreen.Contracts.Indicators;
 using CityScreen.Domain.Cases;
 using CityScreen.Domain.Indicators;
 using CityScreen.Domain.Ledger;
+using CityScreen.Domain.Telemetry;
 using CityScreen.Domain.Time;
 using CityScreen.Storage.Events;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,6 +44,9 @@ public sealed class GridGrain(
     private DateTimeOffset _nextClockChange = DateTimeOffset.MinValue;
     private FlushThrottle _throttle = null!;
     private readonly List<CaseAlert> _pendingAlerts = [];
+    private CityScreenMetrics? _metrics;
+    /// <summary>When events arrived that no published snapshot holds yet (<see cref="System.Diagnostics.Stopwatch"/> ticks), or -1.</summary>
+    private long _eventsArrived = -1;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -66,7 +71,9 @@ public sealed class GridGrain(
             _replayed.Add(e.Seq);
         }
         _version = Versioning.Start();
-        _throttle = new FlushThrottle(options.Value.FlushInterval);
+        // Looked up rather than injected: clusters built by tests have no metrics, and need none.
+        _metrics = ServiceProvider.GetService<CityScreenMetrics>();
+        _throttle = new FlushThrottle(options.Value.FlushInterval, lag => _metrics?.Flushed("grid", lag));
         this.RegisterGrainTimer(OnClockAsync, options.Value.ClockTick, options.Value.ClockTick);
         // The first computation is the baseline: cases already red are not news.
         var baseline = Compute(raiseAlerts: false);
@@ -102,6 +109,7 @@ public sealed class GridGrain(
                 _pendingAlerts.Add(Alert(file, AlertReason.Whistled, e.OccurredAt));
         }
         _dirty = true;
+        if (_eventsArrived < 0) _eventsArrived = System.Diagnostics.Stopwatch.GetTimestamp();
         RequestFlush();
         return Task.CompletedTask;
     }
@@ -147,8 +155,11 @@ public sealed class GridGrain(
             return;
         }
         _dirty = false;
+        var arrived = _eventsArrived;
+        _eventsArrived = -1;
         if (_snapshot is not null && IndicatorMath.SameAs(_snapshot.Values, values) && _pendingAlerts.Count == 0) return;
         Publish(values);
+        if (arrived >= 0) _metrics?.Published(System.Diagnostics.Stopwatch.GetElapsedTime(arrived));
     }
 
     private IndicatorValues Compute(bool raiseAlerts)

@@ -3,6 +3,7 @@ using CityScreen.Areas;
 using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Grains;
 using CityScreen.Domain.Ingest;
+using CityScreen.Domain.Telemetry;
 using CityScreen.Storage.Events;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,8 @@ namespace CityScreen.Grains.Ingest;
 /// to their grid grains. A request with any error changes nothing.
 /// </summary>
 public sealed class EventIngestor(
-    AreaTree tree, IEventStore store, IGrainFactory grains, ILogger<EventIngestor> logger, Microsoft.Extensions.Options.IOptions<GrainOptions>? options = null)
+    AreaTree tree, IEventStore store, IGrainFactory grains, ILogger<EventIngestor> logger, Microsoft.Extensions.Options.IOptions<GrainOptions>? options = null,
+    CityScreenMetrics? metrics = null)
 {
     private readonly SemaphoreSlim _inFlight = new(Math.Max(1, (options?.Value ?? new GrainOptions()).MaxIngestInFlight));
     private readonly TimeSpan _rebuildInterval = (options?.Value ?? new GrainOptions()).DuplicateRebuildInterval;
@@ -38,7 +40,10 @@ public sealed class EventIngestor(
             throw new StoreBusyException("the areas are still applying earlier events: nothing was stored, retry shortly");
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await store.AppendAsync(events, cancellationToken);
+            metrics?.StoreCommitted(System.Diagnostics.Stopwatch.GetElapsedTime(started), events.Count);
+            metrics?.EventsStored(result.Stored.Count, result.Duplicates);
             if (result.Conflicts.Count > 0)
             {
                 foreach (var conflict in result.Conflicts) errors.Add(PathOf(isBatch, conflict.Index, conflict.Field), conflict.Reason);

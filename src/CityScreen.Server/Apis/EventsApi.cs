@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CityScreen.Areas;
 using CityScreen.Domain.Ingest;
+using CityScreen.Domain.Telemetry;
 using CityScreen.Grains.Ingest;
 using CityScreen.Server.Hosting;
 using CityScreen.Server.Security;
@@ -24,18 +25,25 @@ public static class EventsApi
 
     private static async Task<Results<Accepted<IngestAnswer>, ProblemHttpResult>> PostEventsAsync(
         HttpRequest request, EventIngestor ingestor, Readiness readiness, IngestKeys keys, AreaTree tree, EventReference reference,
-        IOptionsSnapshot<IngestOptions> options, CancellationToken cancellationToken)
+        IOptionsSnapshot<IngestOptions> options, CityScreenMetrics metrics, CancellationToken cancellationToken)
     {
+        ProblemHttpResult Refused(string reason, ProblemHttpResult problem)
+        {
+            metrics.IngestRefused(reason);
+            return problem;
+        }
+
         var limits = options.Value;
         if (await keys.ResolveAsync(request.Headers["X-Api-Key"].ToString(), cancellationToken) is not { } grant)
-            return ApiProblems.Unauthorized("Missing, unknown or revoked API key",
-                "Send a key issued by POST /api/admin/ingest-keys (or configured in CityScreen:Ingest:ApiKeys) in the X-Api-Key header.");
+            return Refused(CityScreenMetrics.RefusalReasons.Unauthorized, ApiProblems.Unauthorized("Missing, unknown or revoked API key",
+                "Send a key issued by POST /api/admin/ingest-keys (or configured in CityScreen:Ingest:ApiKeys) in the X-Api-Key header."));
         if (!readiness.IsReady)
-            return ApiProblems.Unavailable(request.HttpContext.Response, 5, "Not ready", $"The server is {readiness.State}; retry shortly.");
-        if (request.ContentLength > limits.MaxBodyBytes) return ApiProblems.TooLarge($"the body of {request.ContentLength} bytes exceeds the limit of {limits.MaxBodyBytes} bytes");
+            return Refused(CityScreenMetrics.RefusalReasons.NotReady, ApiProblems.Unavailable(request.HttpContext.Response, 5, "Not ready", $"The server is {readiness.State}; retry shortly."));
+        if (request.ContentLength > limits.MaxBodyBytes)
+            return Refused(CityScreenMetrics.RefusalReasons.TooLarge, ApiProblems.TooLarge($"the body of {request.ContentLength} bytes exceeds the limit of {limits.MaxBodyBytes} bytes"));
 
         var body = await ReadBodyAsync(request, limits.MaxBodyBytes, cancellationToken);
-        if (body is null) return ApiProblems.TooLarge($"the body exceeds the limit of {limits.MaxBodyBytes} bytes");
+        if (body is null) return Refused(CityScreenMetrics.RefusalReasons.TooLarge, ApiProblems.TooLarge($"the body exceeds the limit of {limits.MaxBodyBytes} bytes"));
 
         JsonDocument document;
         try
@@ -44,24 +52,24 @@ public static class EventsApi
         }
         catch (JsonException ex)
         {
-            return Invalid(new Dictionary<string, string[]>
+            return Refused(CityScreenMetrics.RefusalReasons.Invalid, Invalid(new Dictionary<string, string[]>
             {
                 ["$"] = [$"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}"],
-            });
+            }));
         }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > limits.MaxBatch)
-                return ApiProblems.TooLarge($"the batch of {root.GetArrayLength()} events exceeds the limit of {limits.MaxBatch}");
+                return Refused(CityScreenMetrics.RefusalReasons.TooLarge, ApiProblems.TooLarge($"the batch of {root.GetArrayLength()} events exceeds the limit of {limits.MaxBatch}"));
 
             var errors = new ValidationErrors();
             var items = EventParser.Parse(root, errors, reference);
             if (OutsideGrant(items, grant, tree, root.ValueKind == JsonValueKind.Array) is { Count: > 0 } outside)
-                return ApiProblems.Invalid(outside, status: StatusCodes.Status403Forbidden,
+                return Refused(CityScreenMetrics.RefusalReasons.Forbidden, ApiProblems.Invalid(outside, status: StatusCodes.Status403Forbidden,
                     title: "The key may not write these events; none of the events was accepted",
                     detail: $"The key of '{grant.Source}' writes only events of source '{grant.Source}'"
-                        + (grant.AreaIds is null ? "." : $", in {string.Join(", ", grant.AreaIds)} and below."));
+                        + (grant.AreaIds is null ? "." : $", in {string.Join(", ", grant.AreaIds)} and below.")));
             IngestOutcome outcome;
             try
             {
@@ -69,19 +77,19 @@ public static class EventsApi
             }
             catch (StoreBusyException ex)
             {
-                return ApiProblems.Unavailable(request.HttpContext.Response, 1, "Busy, retry shortly", ex.Message);
+                return Refused(CityScreenMetrics.RefusalReasons.Busy, ApiProblems.Unavailable(request.HttpContext.Response, 1, "Busy, retry shortly", ex.Message));
             }
             catch (System.Data.Common.DbException ex)
             {
                 // The database is down or the connection broke (PostgreSQL restarting, a full disk):
                 // whether the commit landed is unknown, so the sender must resend; ids make that safe.
-                return ApiProblems.Unavailable(request.HttpContext.Response, 5, "The event store is unavailable, retry shortly", ex.Message);
+                return Refused(CityScreenMetrics.RefusalReasons.StoreUnavailable, ApiProblems.Unavailable(request.HttpContext.Response, 5, "The event store is unavailable, retry shortly", ex.Message));
             }
             if (outcome.IsConflict)
-                return ApiProblems.Invalid(outcome.Errors!.ToDictionary(), status: StatusCodes.Status409Conflict,
+                return Refused(CityScreenMetrics.RefusalReasons.Conflict, ApiProblems.Invalid(outcome.Errors!.ToDictionary(), status: StatusCodes.Status409Conflict,
                     title: "The events contradict stored ones; none of them was accepted",
-                    detail: outcome.Errors!.ToString());
-            if (!outcome.IsValid) return Invalid(outcome.Errors!.ToDictionary());
+                    detail: outcome.Errors!.ToString()));
+            if (!outcome.IsValid) return Refused(CityScreenMetrics.RefusalReasons.Invalid, Invalid(outcome.Errors!.ToDictionary()));
             return TypedResults.Accepted((string?)null, new IngestAnswer(outcome.Accepted, outcome.Duplicates));
         }
     }

@@ -40,6 +40,9 @@ public sealed class ScreenSubscriptions : IDisposable
 
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>Area subscriptions held by this host's connections (for the metrics).</summary>
+    public int SubscriptionCount => _byArea.Values.Sum(watchers => watchers.Count);
+
     /// <summary>Counts a new connection against its principal; false (and nothing counted) beyond the limit.</summary>
     public bool TryConnect(string connectionId, string principal)
     {

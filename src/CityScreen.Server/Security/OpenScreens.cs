@@ -19,6 +19,9 @@ public sealed class OpenScreens(TimeProvider time)
 
     public IReadOnlyCollection<Entry> All => _open.Values.ToList();
 
+    /// <summary>How many of one kind (<see cref="Hub"/>, <see cref="Circuit"/>) are open.</summary>
+    public int Count(string kind) => _open.Values.Count(e => e.Kind == kind);
+
     public void Opened(string id, string kind, ClaimsPrincipal user, Action close) =>
         _open[kind + ":" + id] = new Entry(id, kind, user, time.GetUtcNow(), close);
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CityScreen.Domain.Telemetry;
 using CityScreen.Server.Apis;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,8 @@ public static class RateLimits
                 var detail = context.HttpContext.Request.Path.StartsWithSegments("/login")
                     ? $"Too many sign-in attempts from this address; try again after {retry} s."
                     : $"This key sent more than {o.RequestsPerSecond} requests per second (bursts of {o.Burst}); nothing of this request was stored, resend it after {retry} s.";
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api/events"))
+                    context.HttpContext.RequestServices.GetRequiredService<CityScreenMetrics>().IngestRefused(CityScreenMetrics.RefusalReasons.RateLimited);
                 await ApiProblems.TooManyRequests(context.HttpContext.Response, retry, detail).ExecuteAsync(context.HttpContext);
             };
         });

@@ -14,6 +14,12 @@ public static class SecurityHeaders
     // The Hangfire dashboard ships inline scripts; it is admin-only, and still cannot be framed.
     private const string DashboardPolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
 
+    // The API reference (Scalar, signed-in users) starts itself with one inline module script; the
+    // rest of the policy stays: no other origin, no framing.
+    private const string ReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>
     /// Set when the answer starts, so they replace what components added on the way (Blazor's own
     /// <c>frame-ancestors 'self'</c>, antiforgery's <c>X-Frame-Options</c>) instead of doubling them.
@@ -26,7 +32,9 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(dashboardPath) ? DashboardPolicy : ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(dashboardPath) ? DashboardPolicy
+                : context.Request.Path.StartsWithSegments(Hosting.OpenApiConfiguration.ReferencePath) ? ReferencePolicy
+                : ContentSecurityPolicy;
             return Task.CompletedTask;
         });
         return next(context);

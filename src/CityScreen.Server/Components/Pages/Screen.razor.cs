@@ -1,4 +1,5 @@
 using CityScreen.Dashboards.Catalog;
+using CityScreen.Domain.Telemetry;
 using CityScreen.Server.Wall;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -19,6 +20,7 @@ public partial class Screen : ComponentBase, IDisposable
 
     private readonly CancellationTokenSource _stop = new();
     private ScreenViewModel _model = null!;
+    private bool _counted;
 
     [Parameter] public string? AreaId { get; set; }
     [SupplyParameterFromQuery(Name = "indicator")] public string? IndicatorQuery { get; set; }
@@ -31,6 +33,7 @@ public partial class Screen : ComponentBase, IDisposable
     [Inject] public required DashboardCatalog Dashboards { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required AuthenticationStateProvider Authentication { get; init; }
+    [Inject] public required CityScreenMetrics Metrics { get; init; }
 
     // Made here, not taken from the container: the page owns it and ends its subscriptions with it.
     protected override void OnInitialized() => _model = ActivatorUtilities.CreateInstance<ScreenViewModel>(Services);
@@ -45,6 +48,8 @@ public partial class Screen : ComponentBase, IDisposable
     {
         // Only the interactive instance ticks; the prerendered one is thrown away.
         if (!firstRender) return;
+        Metrics.WallOpened();
+        _counted = true;
         _ = RunUiLoopAsync(_stop.Token);
         Dashboards.Changed += OnDashboardsChanged;
     }
@@ -80,6 +85,8 @@ public partial class Screen : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        if (_counted) Metrics.WallClosed();
+        _counted = false;
         Dashboards.Changed -= OnDashboardsChanged;
         _stop.Cancel();
         _stop.Dispose();
