@@ -103,6 +103,9 @@ public sealed class ActivityLog
         }
     }
 
+    /// <summary>The distinct members serving in 30 days as of the last <see cref="AddTo"/>, sorted.</summary>
+    public string[] Serving() => [.. _serving.Keys.Concat(_servingFresh).Order(StringComparer.Ordinal)];
+
     /// <summary>Forgets what no window can see any more.</summary>
     public void Prune(DateTimeOffset before, DateTimeOffset yearStart)
     {

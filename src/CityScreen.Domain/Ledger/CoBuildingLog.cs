@@ -30,8 +30,9 @@ public sealed class CoBuildingLog
         or EventTypes.ResourceListed or EventTypes.ProjectPublished or EventTypes.ProjectRated or EventTypes.SiteServed
         or EventTypes.PointsRedeemed or EventTypes.MeetingHeld;
 
-    /// <summary>The registered members of this leaf (its roster).</summary>
-    public IReadOnlyCollection<string> Roster => _members.Keys;
+    /// <summary>The members registered here by <paramref name="now"/> (this leaf's roster), sorted.</summary>
+    public string[] RosterAt(DateTimeOffset now) =>
+        [.. _members.Where(m => m.Value <= now).Select(m => m.Key).Order(StringComparer.Ordinal)];
 
     public void Apply(CityEvent e)
     {

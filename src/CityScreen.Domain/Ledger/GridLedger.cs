@@ -98,6 +98,8 @@ public sealed class GridLedger
         c[(int)MembersExpected] = Reference.MembersExpected;
         c[(int)Grids] = Reference.IsGrid ? 1 : 0;
         c[(int)GridsWithBranch] = Reference.IsGrid && Reference.HasPartyBranch ? 1 : 0;
+        v = v with { ServingMembers = _activities.Serving(), RosterMembers = _coBuilding.RosterAt(now) };
+        MemberRoster.CountOnce(c, [v]);
         return new LedgerResult(v, turnedRed, _settled.NextChange);
     }
 
