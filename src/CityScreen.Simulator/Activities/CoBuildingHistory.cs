@@ -8,7 +8,8 @@ namespace CityScreen.Simulator.Activities;
 /// with their employer unit and a home grid), needs listed from visits, orders and consultations,
 /// resources offered by units, projects published at the quarterly joint meetings (联席会议) and
 /// claimed there in a burst by the units attending, completed over the following weeks and rated,
-/// consultations held, points redeemed. Ids are those the live stream uses (<see cref="Community"/>),
+/// consultations held, the last month's check-ins of the active members, points redeemed. Ids are
+/// those the live stream uses (<see cref="Community"/>),
 /// so the history and the live events join; drawn from the seed and the community id, so the same
 /// seed gives the same history. Every reference comes after what it names.
 /// </summary>
@@ -71,6 +72,18 @@ internal sealed class CoBuildingHistory(SimulationContext context)
                 Post = CoBuildingNames.Posts[random.Next(CoBuildingNames.Posts.Length)],
             });
 
+        // The last month's service: most active members checked in once or more somewhere in the community,
+        // so the registration rate (PM01) is meaningful on the first screen, not only after a month of running.
+        for (var m = 0; m < Math.Min(roster, c.ActiveMembers); m++)
+        {
+            if (random.NextDouble() > 0.85) continue;
+            var home = m % grids.Count;
+            events.Add(Event(EventTypes.MemberCheckin, $"ck{m}", Between(start - TimeSpan.FromDays(29), start - TimeSpan.FromHours(1))) with
+            {
+                CommunityId = null, GridId = grids[random.NextDouble() < 0.8 ? home : random.Next(grids.Count)], MemberId = c.MemberId(m), UnitId = c.UnitOf(m),
+            });
+        }
+
         // Needs come in all the time; the joint meetings turn the open ones into projects.
         var needs = new List<(string Id, string Category, DateTimeOffset At)>();
         var needCount = Math.Max(12, c.Members / 8);
@@ -125,10 +138,10 @@ internal sealed class CoBuildingHistory(SimulationContext context)
             {
                 OrgId = $"{c.Id}-ysh", MeetingKind = CoBuildingVocabulary.Consultation, Concluded = random.NextDouble() < 0.8,
             });
-        for (var k = 0; k < c.Members / 20; k++)
+        for (var k = 0; k < c.Members / 80; k++)
             events.Add(Event(EventTypes.PointsRedeemed, $"lr{k}", Between(start - TimeSpan.FromDays(29), start - TimeSpan.FromHours(1))) with
             {
-                PersonId = $"{grids[random.Next(grids.Count)]}-r{random.Next(300):D4}", Points = 10 * random.Next(1, 6), Reason = "爱心超市兑换",
+                PersonId = $"{grids[random.Next(grids.Count)]}-r{random.Next(300):D4}", Points = 10 * random.Next(1, 4), Reason = "爱心超市兑换",
             });
         events.RemoveAll(e => e.OccurredAt >= start);
     }
