@@ -35,7 +35,7 @@ public class CoBuildingHistoryFacts(TwoDays run)
         var claimed = h.Count(e => e.Type == EventTypes.ProjectClaimed);
         Assert.NotEmpty(published);
         Assert.InRange(claimed / (double)published.Count, 0.7, 1);
-        // Projects are published at joint meetings: few distinct days.
+        // Projects are published at the monthly meetings (the joint ones quarterly): few distinct days.
         Assert.True(published.Select(e => e.OccurredAt.Date).Distinct().Count() <= 3 * TestCity.Grids.Select(g => g.CommunityId).Distinct().Count());
         Assert.Contains(h, e => e.Type == EventTypes.ProjectRated);
         Assert.Contains(h, e => e.Type == EventTypes.UnitRegistered && e.AgreementSignedAt is not null);

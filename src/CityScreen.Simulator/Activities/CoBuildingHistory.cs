@@ -6,8 +6,8 @@ namespace CityScreen.Simulator.Activities;
 /// The 共驻共建 history of every community up to the start of a run (docs/domain.md §9): resident units
 /// registering over half a year and most signing agreements, the roster of employed members (each
 /// with their employer unit and a home grid), needs listed from visits, orders and consultations,
-/// resources offered by units, projects published at the quarterly joint meetings (联席会议) and
-/// claimed there in a burst by the units attending, completed over the following weeks and rated,
+/// resources offered by units, projects published monthly and at the quarterly joint meetings
+/// (联席会议) claimed there in a burst by the units attending, completed over the following weeks and rated,
 /// consultations held, the last month's check-ins of the active members, points redeemed. Ids are
 /// those the live stream uses (<see cref="Community"/>),
 /// so the history and the live events join; drawn from the seed and the community id, so the same
@@ -102,10 +102,12 @@ internal sealed class CoBuildingHistory(SimulationContext context)
         }
 
         var projectNo = 0;
-        foreach (var meeting in JointMeetings(start))
+        foreach (var (meeting, joint) in Meetings(start))
         {
             var present = registered.Where(u => u.At < meeting && random.NextDouble() < 0.85).Select(u => u.Id).ToArray();
-            events.Add(Event(EventTypes.MeetingHeld, $"j{meeting:yyyyMM}", meeting) with { OrgId = $"{c.Id}-dgw", MeetingKind = CoBuildingVocabulary.JointMeeting, AttendeeUnits = present });
+            events.Add(joint
+                ? Event(EventTypes.MeetingHeld, $"j{meeting:yyyyMM}", meeting) with { OrgId = $"{c.Id}-dgw", MeetingKind = CoBuildingVocabulary.JointMeeting, AttendeeUnits = present }
+                : Event(EventTypes.MeetingHeld, $"w{meeting:yyyyMM}", meeting) with { OrgId = c.PartyCommittee, MeetingKind = CoBuildingVocabulary.BranchMeeting });
             var open = needs.Where(n => n.At < meeting).ToList();
             needs.RemoveAll(n => n.At < meeting && random.NextDouble() < 0.85);
             foreach (var group in open.Where(n => !needs.Contains(n)).Chunk(2))
@@ -119,7 +121,9 @@ internal sealed class CoBuildingHistory(SimulationContext context)
                 });
                 if (present.Length == 0 || random.NextDouble() > 0.9) continue;
                 var unit = present[random.Next(present.Length)];
-                var claimed = published + TimeSpan.FromMinutes(random.Next(10, 90));
+                // At a joint meeting the units attending claim there and then; a month's projects are claimed over the next days.
+                var claimed = published + (joint ? TimeSpan.FromMinutes(random.Next(10, 90)) : TimeSpan.FromHours(random.Next(4, 240)));
+                if (claimed >= start) continue;
                 events.Add(Event(EventTypes.ProjectClaimed, $"c{id}", claimed) with { ProjectId = id, UnitId = unit });
                 var completed = claimed + TimeSpan.FromDays(random.Next(14, 60));
                 if (completed >= start) continue;
@@ -146,15 +150,18 @@ internal sealed class CoBuildingHistory(SimulationContext context)
         events.RemoveAll(e => e.OccurredAt >= start);
     }
 
-    /// <summary>The joint meetings: on the 10th of each quarter's first month (January, April, July, October) in the span, at 14:30 local.</summary>
-    private IEnumerable<DateTimeOffset> JointMeetings(DateTimeOffset start)
+    /// <summary>
+    /// The community's monthly meetings on the 10th at 14:30 local that publish the month's projects:
+    /// a joint meeting (联席会议) in each quarter's first month (January, April, July, October), the
+    /// community committee (社区党委会) in the others.
+    /// </summary>
+    private IEnumerable<(DateTimeOffset At, bool Joint)> Meetings(DateTimeOffset start)
     {
         var local = context.Clock.ToLocal(start.UtcTicks);
         for (var month = new DateTime(local.Year, local.Month, 1).AddMonths(-7); month <= local.DateTime; month = month.AddMonths(1))
         {
-            if ((month.Month - 1) % 3 != 0) continue;
             var at = context.Clock.ToLocal(context.Clock.FromLocal(month.AddDays(9).AddHours(14.5)));
-            if (at > start - Span && at < start) yield return at;
+            if (at > start - Span && at < start) yield return (at, (month.Month - 1) % 3 == 0);
         }
     }
 
