@@ -26,6 +26,7 @@ public partial class Program
         builder.AddCityScreenDepartments(); // the departments and the holiday calendar, checked at start
         builder.AddCityScreenStorage();     // every store (events, rollups, indices, security): SQLite or PostgreSQL
         builder.AddCityScreenIngest();      // validated, durable, idempotent events to the grids
+        builder.AddCityScreenCoBuilding();  // 共驻共建: the communities' lists and units from the store
         builder.AddCityScreenReadiness();   // waking every area at start, and the health check saying so
         builder.AddCityScreenJobs();        // Hangfire: the nightly development index
         builder.AddCityScreenSecurity();    // identities, policies, rate limits, the admin account
@@ -51,6 +52,7 @@ public partial class Program
         app.MapAreasApi();         // /api/areas, /api/areas/{id}
         app.MapDepartmentsApi();   // /api/departments, /api/departments/{id}, /api/areas/{id}/departments
         app.MapCasesApi();         // /api/areas/{id}/cases, /api/areas/{id}/children.csv
+        app.MapRegistriesApi();    // /api/areas/{id}/needs, /resources, /projects, /units
         app.MapEventsApi();        // POST /api/events
         app.MapIndicesApi();       // /api/indices, /api/areas/{id}/index/…, /api/admin/indices/recompute
         app.MapAdminApi();         // /api/admin: tokens, ingest keys, audit

@@ -244,14 +244,26 @@ public sealed class CitySimulator
         var arrivals = new SlotArrivals(Seed, slot, ArrivalStream.Projects, rate);
         for (var i = 0; arrivals.Next(out var at); i++)
         {
-            var (claimed, completed) = _activities.Project(ref arrivals.Random, at, $"XM{minute}{i:D2}");
-            var claimLate = _context.LateBy(ref arrivals.Random);
-            var completionLate = _context.LateBy(ref arrivals.Random);
-            if (at > _startTicks) Enqueue(claimed, at + claimLate, PendingOrder.Activity + (int)ArrivalStream.Projects, slot, i);
-            if (completed is not null && completed.OccurredAt.UtcTicks > _startTicks)
-                Enqueue(completed, completed.OccurredAt.UtcTicks + completionLate, PendingOrder.ProjectCompletion, slot, i);
+            var chain = _activities.Project(ref arrivals.Random, at, $"XM{minute}{i:D2}");
+            // A chain begun before the start is left out whole: its claim must never name a project the run did not publish.
+            if (at <= _startTicks) continue;
+            for (var k = 0; k < chain.Count; k++)
+            {
+                var e = chain[k];
+                var late = _context.LateBy(ref arrivals.Random);
+                var ticks = e.OccurredAt.UtcTicks;
+                Enqueue(e, ticks + late, (k < 3 ? PendingOrder.Activity + (int)ArrivalStream.Projects : PendingOrder.ProjectCompletion) + k, slot, i);
+            }
         }
     }
+
+    /// <summary>
+    /// The 共驻共建 registries and lists of every community before <paramref name="start"/> (half a
+    /// year of units, the member roster, needs, resources, joint meetings and their projects), for a
+    /// host to store before the first events of a fresh city so the funnel and rates are meaningful
+    /// from the first screen. The same seed gives the same history, with the ids the live events use.
+    /// </summary>
+    public IReadOnlyList<CityEvent> CoBuildingHistory(DateTimeOffset start) => new CoBuildingHistory(_context).Until(start);
 
     private void Enqueue(CityEvent e, long releaseTicks, int tag, long slot, int index) =>
         _queue.Enqueue(Pending.Release(e), new(releaseTicks, tag, (slot << 20) | (uint)index));

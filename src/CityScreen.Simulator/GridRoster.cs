@@ -67,6 +67,10 @@ internal sealed class GridRoster
 
     public Community CommunityOf(int grid) => _communityOf[grid];
 
+    /// <summary>The grid ids of a community, in the order the grids were given.</summary>
+    public IReadOnlyList<string> GridsOf(Community community) =>
+        [.. _grids.Where(g => g.CommunityId == community.Id).Select(g => g.GridId)];
+
     public GridPlaces PlacesOf(int grid) => _places[grid];
 
     public int PickGrid(ref RandomStream r)

@@ -17,7 +17,7 @@ internal sealed record StreamRates(double Cases, double Service, double Projects
     {
         var meetings = grids * ActivityRules.MeetingsPerGridPerMonth / SecondsPerMonth;
         var projects = communities * ActivityRules.ProjectsPerCommunityPerWeek / SecondsPerWeek;
-        var cadence = meetings + projects * (1 + ActivityRules.ProjectCompletedShare);
+        var cadence = meetings + projects * ActivityRules.EventsPerProject;
         if (cadence > eventsPerSecond)
         {
             // A rate too low for the city's own cadence: scale everything down rather than exceed it.
@@ -30,5 +30,5 @@ internal sealed record StreamRates(double Cases, double Service, double Projects
 
     /// <summary>The events per second these rates give on average, case steps and completions included.</summary>
     public double EventsPerSecond =>
-        Cases * CaseRules.ExpectedEventsPerCase + Service + Projects * (1 + ActivityRules.ProjectCompletedShare) + Meetings;
+        Cases * CaseRules.ExpectedEventsPerCase + Service + Projects * ActivityRules.EventsPerProject + Meetings;
 }

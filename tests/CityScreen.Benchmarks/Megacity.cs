@@ -35,7 +35,16 @@ public sealed class Megacity : IDisposable
         $"--CityScreen:Areas:ParentNames:{MegacityGenerator.CityId}", MegacityGenerator.CityName,
         // The demo district's departments serve streets this generated city does not have.
         "--CityScreen:Departments:File", NoDepartmentsFile(),
+        // Likewise its service sites stand in communities of the demo district.
+        "--CityScreen:Departments:SitesFile", NoSitesFile(),
     ];
+
+    private string NoSitesFile()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(FilePath)!, "service-sites.json");
+        File.WriteAllText(path, """{"sites": []}""");
+        return path;
+    }
 
     private string NoDepartmentsFile()
     {

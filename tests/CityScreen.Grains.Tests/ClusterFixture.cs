@@ -42,7 +42,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        Ingestor = new EventIngestor(Tree, Store, Cluster.Client, NullLogger<EventIngestor>.Instance);
+        Ingestor = new EventIngestor(Tree, Store, Cluster.Client, NullLogger<EventIngestor>.Instance, clock: Clock);
     }
 
     public async Task DisposeAsync()

@@ -30,6 +30,8 @@ public class HierarchyFacts(ClusterFixture fixture) : IClassFixture<ClusterFixtu
                 if (area.Level == AreaLevel.Community)
                     children.Add((await fixture.Cluster.Client.GetGrain<Contracts.Grains.IGridGrain>(area.Id).GetSnapshotAsync()).Values);
                 var sum = IndicatorMath.Sum(children, parent.Values.HourAnchor, parent.Values.DayAnchor);
+                // The one exception to plain sums: a community counts each serving member once over its leaves (PM01).
+                if (area.Level == AreaLevel.Community) MemberRoster.CountOnce(sum.Counters, children);
                 if (!IndicatorMath.SameAs(parent.Values, sum)) return (false, $"{area} differs from the sum of its children");
             }
             return (true, "");

@@ -16,6 +16,7 @@ public sealed class TwoDays
         Now = TestCity.Monday8;
         Start = Now - options.HistoryToBackfill;
         var simulator = new CitySimulator(TestCity.Grids, options, TestCity.Zone);
+        History = simulator.CoBuildingHistory(Start);
         simulator.Start(Start);
         Events = simulator.Advance(Now);
         PendingAfter = simulator.PendingCount;
@@ -25,6 +26,8 @@ public sealed class TwoDays
     }
 
     public SimulatorOptions Options { get; }
+    /// <summary>The 共驻共建 registries before <see cref="Start"/>, as a host stores them first.</summary>
+    public IReadOnlyList<CityEvent> History { get; }
     public DateTimeOffset Start { get; }
     public DateTimeOffset Now { get; }
     public IReadOnlyList<CityEvent> Events { get; }

@@ -58,6 +58,31 @@ public sealed record CityEvent
     /// <summary>The platform's hash of a 12345 caller, for repeat complaints (same caller, same category, 30 days).</summary>
     [Id(34)] public string? CallerId { get; init; }
 
+    // 共驻共建 (docs/domain.md §9). A unit's kind (机关, 国企 …) travels in Kind, a meeting's in MeetingKind.
+    [Id(35)] public string? NeedId { get; init; }
+    [Id(36)] public string? ResourceId { get; init; }
+    /// <summary>A service site of the sites file (<c>site.served</c>).</summary>
+    [Id(37)] public string? SiteId { get; init; }
+    /// <summary>A resident unit's name (<c>unit.registered</c>).</summary>
+    [Id(38)] public string? Name { get; init; }
+    /// <summary>The post a registered member takes (认领岗位, <c>member.registered</c>).</summary>
+    [Id(39)] public string? Post { get; init; }
+    /// <summary>Where a need was found (<c>need.listed</c>: 走访, 点单, 议事); the envelope's <c>source</c> is the sending system.</summary>
+    [Id(40)] public string? Origin { get; init; }
+    /// <summary>When a unit signed its co-building agreement (共建协议), if it has.</summary>
+    [Id(41)] public DateTimeOffset? AgreementSignedAt { get; init; }
+    [Id(42)] public int? PartyMembers { get; init; }
+    /// <summary>The needs a published project answers.</summary>
+    [Id(43)] public string[]? NeedIds { get; init; }
+    /// <summary>The resources a published project draws on.</summary>
+    [Id(44)] public string[]? ResourceIds { get; init; }
+    /// <summary>The resident units attending a joint meeting (联席会议).</summary>
+    [Id(45)] public string[]? AttendeeUnits { get; init; }
+    /// <summary>People served at a site (<c>site.served</c>).</summary>
+    [Id(46)] public int? People { get; init; }
+    /// <summary>A consultation (议事协商) that reached its conclusion.</summary>
+    [Id(47)] public bool? Concluded { get; init; }
+
     /// <summary>
     /// The case this event is a step of: its <see cref="CaseId"/> for a case step, null otherwise (a
     /// <c>department.rated</c> may name a case it is no step of, from another leaf). What binds a case to its grid.

@@ -67,23 +67,39 @@ public static class CityEventJson
         if (e.Points is { } points) w.WriteNumber("points", points);
         Opt(w, "orgId", e.OrgId);
         Opt(w, "by", e.By);
-        if (e.Departments is { } departments)
-        {
-            w.WriteStartArray("departments");
-            foreach (var d in departments) w.WriteStringValue(d);
-            w.WriteEndArray();
-        }
+        Strings(w, "departments", e.Departments);
         if (e.RespondWithinMinutes is { } within) w.WriteNumber("respondWithinMinutes", within);
         Opt(w, "period", e.Period);
         if (e.LimitHours is { } limit) w.WriteNumber("limitHours", limit);
         Opt(w, "limitKind", e.LimitKind);
         if (e.Resolved is { } resolved) w.WriteBoolean("resolved", resolved);
         Opt(w, "callerId", e.CallerId);
+        Opt(w, "needId", e.NeedId);
+        Opt(w, "resourceId", e.ResourceId);
+        Opt(w, "siteId", e.SiteId);
+        Opt(w, "name", e.Name);
+        Opt(w, "post", e.Post);
+        Opt(w, "origin", e.Origin);
+        if (e.AgreementSignedAt is { } signed) w.WriteString("agreementSignedAt", Format(signed));
+        if (e.PartyMembers is { } members) w.WriteNumber("partyMembers", members);
+        Strings(w, "needIds", e.NeedIds);
+        Strings(w, "resourceIds", e.ResourceIds);
+        Strings(w, "attendeeUnits", e.AttendeeUnits);
+        if (e.People is { } people) w.WriteNumber("people", people);
+        if (e.Concluded is { } concluded) w.WriteBoolean("concluded", concluded);
         w.WriteEndObject();
     }
 
     /// <summary>Times are written in Asia/Shanghai's +08:00 when they carry it, else as given.</summary>
     public static string Format(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    private static void Strings(Utf8JsonWriter w, string name, string[]? values)
+    {
+        if (values is null) return;
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
 
     private static void Opt(Utf8JsonWriter w, string name, string? value)
     {

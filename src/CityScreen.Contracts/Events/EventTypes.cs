@@ -29,6 +29,16 @@ public static class EventTypes
     public const string PointsAwarded = "points.awarded";
     public const string MeetingHeld = "meeting.held";
 
+    // 共驻共建 (docs/domain.md §9): the registries and the three lists, durable and replayable like cases.
+    public const string UnitRegistered = "unit.registered";
+    public const string MemberRegistered = "member.registered";
+    public const string NeedListed = "need.listed";
+    public const string ResourceListed = "resource.listed";
+    public const string ProjectPublished = "project.published";
+    public const string ProjectRated = "project.rated";
+    public const string SiteServed = "site.served";
+    public const string PointsRedeemed = "points.redeemed";
+
     public static readonly IReadOnlyList<string> CaseSteps =
     [
         CaseReported, CaseFiled, CaseRejected, CaseDispatched, CaseResponded,
@@ -42,6 +52,7 @@ public static class EventTypes
     public static readonly IReadOnlyList<string> Activities =
     [
         MemberCheckin, VolunteerLogged, ProjectClaimed, ProjectCompleted, PointsAwarded, MeetingHeld,
+        UnitRegistered, MemberRegistered, NeedListed, ResourceListed, ProjectPublished, ProjectRated, SiteServed, PointsRedeemed,
     ];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(CaseSteps.Concat(Activities).Concat(DepartmentSteps));

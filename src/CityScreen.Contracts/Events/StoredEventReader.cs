@@ -65,6 +65,19 @@ public static class StoredEventReader
                 case "limitKind": e = e with { LimitKind = r.GetString() }; break;
                 case "resolved": e = e with { Resolved = r.GetBoolean() }; break;
                 case "callerId": e = e with { CallerId = r.GetString() }; break;
+                case "needId": e = e with { NeedId = r.GetString() }; break;
+                case "resourceId": e = e with { ResourceId = r.GetString() }; break;
+                case "siteId": e = e with { SiteId = r.GetString() }; break;
+                case "name": e = e with { Name = r.GetString() }; break;
+                case "post": e = e with { Post = r.GetString() }; break;
+                case "origin": e = e with { Origin = r.GetString() }; break;
+                case "agreementSignedAt": e = e with { AgreementSignedAt = Time(ref r) }; break;
+                case "partyMembers": e = e with { PartyMembers = r.GetInt32() }; break;
+                case "needIds": e = e with { NeedIds = Strings(ref r) }; break;
+                case "resourceIds": e = e with { ResourceIds = Strings(ref r) }; break;
+                case "attendeeUnits": e = e with { AttendeeUnits = Strings(ref r) }; break;
+                case "people": e = e with { People = r.GetInt32() }; break;
+                case "concluded": e = e with { Concluded = r.GetBoolean() }; break;
                 default: throw Broken(seq, $"unknown field '{name}'");
             }
         }

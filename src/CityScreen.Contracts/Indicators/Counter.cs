@@ -69,4 +69,32 @@ public enum Counter
     /// <summary>12345 ratings in 30 days (HL05's denominator).</summary>
     HotlineRatings30,
     HotlineSatisfied30,
+
+    // 共驻共建 (docs/domain.md §9); appended so stored positions keep their meaning.
+    /// <summary>Employed members on the roster (在职党员报到登记, PM04); PM01's denominator where a roster exists.</summary>
+    MembersRegistered,
+    /// <summary>Resident units registered (UN01).</summary>
+    UnitsRegistered,
+    /// <summary>Of those, units with a co-building agreement (UN02).</summary>
+    UnitsWithAgreement,
+    /// <summary>Needs listed (NR01's denominator).</summary>
+    NeedsListed,
+    /// <summary>Distinct needs a published project answers (NR01).</summary>
+    NeedsCovered,
+    /// <summary>Projects published this year (PJ02's denominator).</summary>
+    ProjectsPublishedYear,
+    /// <summary>Residents' ratings of projects this year (PJ03's denominator) and of those 4–5.</summary>
+    ProjectRatingsYear,
+    ProjectRatingsSatisfiedYear,
+    /// <summary>Joint meetings (联席会议) this year; units attending them, and units registered when each was held (UN03).</summary>
+    JointMeetingsYear,
+    JointAttendancesYear,
+    JointInvitationsYear,
+    /// <summary>Consultations (议事协商) in 30 days and of those concluded (CS01).</summary>
+    Consultations30,
+    ConsultationsConcluded30,
+    /// <summary>People served at service sites in 30 days (ST01).</summary>
+    SitePeople30,
+    /// <summary>Love points redeemed in 30 days (LP02).</summary>
+    PointsRedeemed30,
 }

@@ -28,6 +28,13 @@ public sealed record IndicatorValues
     [Id(9)] public Dictionary<string, long[]> Departments { get; init; } = [];
     /// <summary>The newest open whistles in this area (at most <see cref="OpenWhistle.MaxPerArea"/>), newest first.</summary>
     [Id(10)] public OpenWhistle[] OpenWhistles { get; init; } = [];
+    /// <summary>
+    /// A leaf's members serving in 30 days and its registered roster (sorted ids), so that its
+    /// community counts each person once however many grids they serve (PM01); empty above the
+    /// leaves, never shown.
+    /// </summary>
+    [Id(11)] public string[] ServingMembers { get; init; } = [];
+    [Id(12)] public string[] RosterMembers { get; init; } = [];
 
     public long this[Counter counter] => Counters[(int)counter];
 }

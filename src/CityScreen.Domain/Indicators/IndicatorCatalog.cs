@@ -36,6 +36,18 @@ public static class IndicatorCatalog
         new("VH01", "志愿服务时长", IndicatorKind.Count, VolunteerCentiHours30, null, false, "小时", 0.01),
         new("PJ01", "项目认领完成率", IndicatorKind.Rate, ProjectsCompletedYear, ProjectsClaimedYear, false, "%"),
         new("LP01", "爱心积分", IndicatorKind.Count, Points30, null, false, "分"),
+
+        // 共驻共建 (docs/domain.md §9).
+        new("PM04", "在职党员报到人数", IndicatorKind.Count, MembersRegistered, null, false, "人"),
+        new("UN01", "驻区单位报到数", IndicatorKind.Count, UnitsRegistered, null, false, "家"),
+        new("UN02", "共建协议签订率", IndicatorKind.Rate, UnitsWithAgreement, UnitsRegistered, false, "%"),
+        new("UN03", "联席会议参会率", IndicatorKind.Rate, JointAttendancesYear, JointInvitationsYear, false, "%"),
+        new("NR01", "需求对接率", IndicatorKind.Rate, NeedsCovered, NeedsListed, false, "%"),
+        new("PJ02", "项目认领率", IndicatorKind.Rate, ProjectsClaimedYear, ProjectsPublishedYear, false, "%"),
+        new("PJ03", "项目满意率", IndicatorKind.Rate, ProjectRatingsSatisfiedYear, ProjectRatingsYear, false, "%"),
+        new("CS01", "议事协商办结率", IndicatorKind.Rate, ConsultationsConcluded30, Consultations30, false, "%"),
+        new("ST01", "阵地服务人次", IndicatorKind.Count, SitePeople30, null, false, "人次"),
+        new("LP02", "爱心积分兑换", IndicatorKind.Count, PointsRedeemed30, null, false, "分"),
     ];
 
     private static readonly Dictionary<string, IndicatorDefinition> ById = All.ToDictionary(d => d.Id);

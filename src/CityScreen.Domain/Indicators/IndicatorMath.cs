@@ -112,7 +112,9 @@ public static class IndicatorMath
         && a.CategoriesToday.AsSpan().SequenceEqual(b.CategoriesToday)
         && a.Categories30.AsSpan().SequenceEqual(b.Categories30)
         && SameDepartments(a.Departments, b.Departments)
-        && a.OpenWhistles.AsSpan().SequenceEqual(b.OpenWhistles, OpenWhistleComparer.Instance);
+        && a.OpenWhistles.AsSpan().SequenceEqual(b.OpenWhistles, OpenWhistleComparer.Instance)
+        && a.ServingMembers.AsSpan().SequenceEqual(b.ServingMembers)
+        && a.RosterMembers.AsSpan().SequenceEqual(b.RosterMembers);
 
     private static bool SameDepartments(Dictionary<string, long[]> a, Dictionary<string, long[]> b)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CityScreen.Contracts.Events;
 using CityScreen.Domain.Cases;
+using CityScreen.Domain.CoBuilding;
 using CityScreen.Domain.Departments;
 using CityScreen.Domain.Time;
 
@@ -61,7 +62,7 @@ public static partial class EventParser
 
     private static CityEvent? ParseItem(JsonElement o, string path, ValidationErrors errors, EventReference reference)
     {
-        var r = new FieldReader(o, path, errors, reference.Departments);
+        var r = new FieldReader(o, path, errors, reference.Departments, reference.Sites);
         var id = r.String("id", required: true, MaxIdLength);
         var type = r.String("type", required: true, 64);
         var occurredAt = r.Time("occurredAt", required: true);
@@ -171,9 +172,57 @@ public static partial class EventParser
                 Hours = r.Number("hours", 0, 24, exclusiveMin: true),
             }).CheckVolunteer(r),
             EventTypes.ProjectClaimed => e with { ProjectId = r.String("projectId", true), UnitId = r.String("unitId", true) },
-            EventTypes.ProjectCompleted => e with { ProjectId = r.String("projectId", true) },
-            EventTypes.PointsAwarded => e with { PersonId = r.String("personId", true), Points = r.Integer("points", 1, 10_000) },
-            EventTypes.MeetingHeld => e with { OrgId = r.String("orgId", true), MeetingKind = r.String("kind", true, 64) },
+            EventTypes.ProjectCompleted => e with { ProjectId = r.String("projectId", true), UnitId = r.String("unitId", false) },
+            EventTypes.PointsAwarded or EventTypes.PointsRedeemed => (e with
+            {
+                PersonId = r.String("personId", false),
+                UnitId = r.String("unitId", false),
+                Points = r.Integer("points", 1, 10_000),
+                Reason = r.String("reason", false, MaxTextLength),
+            }).CheckHolder(r),
+            EventTypes.MeetingHeld => r.Consultation(e with
+            {
+                OrgId = r.String("orgId", true),
+                MeetingKind = r.String("kind", true, 64),
+                AttendeeUnits = r.Ids("attendeeUnits", required: false),
+            }),
+            EventTypes.UnitRegistered => e with
+            {
+                UnitId = r.String("unitId", true),
+                Name = r.String("name", true, MaxTextLength),
+                Kind = r.OneOf("kind", CoBuildingVocabulary.UnitKinds),
+                AgreementSignedAt = r.Time("agreementSignedAt", required: false),
+                PartyMembers = r.OptionalInteger("partyMembers", 0, 100_000),
+            },
+            EventTypes.MemberRegistered => e with
+            {
+                MemberId = r.String("memberId", true),
+                UnitId = r.String("unitId", true),
+                Post = r.String("post", false, MaxTextLength),
+            },
+            EventTypes.NeedListed => e with
+            {
+                NeedId = r.String("needId", true),
+                Category = r.OneOf("category", CoBuildingVocabulary.Categories),
+                Title = r.String("title", true, MaxTextLength),
+                Origin = r.OneOf("origin", CoBuildingVocabulary.NeedOrigins),
+            },
+            EventTypes.ResourceListed => e with
+            {
+                ResourceId = r.String("resourceId", true),
+                UnitId = r.String("unitId", true),
+                Category = r.OneOf("category", CoBuildingVocabulary.Categories),
+                Title = r.String("title", true, MaxTextLength),
+            },
+            EventTypes.ProjectPublished => (e with
+            {
+                ProjectId = r.String("projectId", true),
+                Title = r.String("title", true, MaxTextLength),
+                NeedIds = r.Ids("needIds", required: true),
+                ResourceIds = r.Ids("resourceIds", required: true),
+            }).CheckAnswers(r),
+            EventTypes.ProjectRated => e with { ProjectId = r.String("projectId", true), Score = r.Integer("score", 1, 5) },
+            EventTypes.SiteServed => e with { SiteId = r.SiteId("siteId"), People = r.Integer("people", 1, 10_000) },
             _ => e,
         };
         if (reference.Contains is { } contains && e.By is { } by && (e.GridId ?? e.CommunityId) is { } leaf && !r.Failed
@@ -190,12 +239,27 @@ public static partial class EventParser
         return e;
     }
 
+    /// <summary>Love points belong to a person or a unit, exactly one.</summary>
+    private static CityEvent CheckHolder(this CityEvent e, FieldReader r)
+    {
+        if (e.PersonId is null && e.UnitId is null) r.Fail("personId", "is required (or unitId)");
+        else if (e.PersonId is not null && e.UnitId is not null) r.Fail("unitId", "give either personId or unitId, not both");
+        return e;
+    }
+
+    /// <summary>A project answers at least one need or draws on at least one resource.</summary>
+    private static CityEvent CheckAnswers(this CityEvent e, FieldReader r)
+    {
+        if (e.NeedIds is [] && e.ResourceIds is []) r.Fail("needIds", "a project must name at least one need or resource");
+        return e;
+    }
+
     /// <summary>A rated period: a quarter (<c>2026-Q4</c>) or a month (<c>2026-11</c>).</summary>
     [GeneratedRegex(@"^[0-9]{4}-(Q[1-4]|0[1-9]|1[0-2])$")]
     private static partial Regex PeriodPattern();
 
     /// <summary>Reads typed fields of one item, recording an error per bad field.</summary>
-    private sealed class FieldReader(JsonElement o, string path, ValidationErrors errors, DepartmentDirectory departments)
+    private sealed class FieldReader(JsonElement o, string path, ValidationErrors errors, DepartmentDirectory departments, ServiceSiteDirectory sites)
     {
         public bool Failed { get; private set; }
 
@@ -281,6 +345,53 @@ public static partial class EventParser
             else if (period is not null && caseId is not null) Fail("caseId", "give either period or caseId, not both");
             else if (period is not null && !PeriodPattern().IsMatch(period)) Fail("period", $"'{period}' is not a quarter (2026-Q4) or a month (2026-11)");
             return e with { Period = period, CaseId = caseId };
+        }
+
+        /// <summary>An array of distinct non-empty ids (at most <see cref="CoBuildingVocabulary.MaxListedIds"/>); each bad one named by its index.</summary>
+        public string[]? Ids(string field, bool required)
+        {
+            if (!o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null)
+            {
+                if (required) Fail(field, "is required (an array of ids, may be empty)");
+                return null;
+            }
+            if (p.ValueKind != JsonValueKind.Array) { Fail(field, "must be an array of ids"); return null; }
+            var n = p.GetArrayLength();
+            if (n > CoBuildingVocabulary.MaxListedIds) { Fail(field, $"must name at most {CoBuildingVocabulary.MaxListedIds} ids"); return null; }
+            var ids = new string[n];
+            var ok = true;
+            for (var j = 0; j < n; j++)
+            {
+                var item = p[j];
+                var at = $"{field}[{j}]";
+                if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()) || item.GetString()!.Length > MaxIdLength)
+                { Fail(at, $"must be an id (a non-empty string of at most {MaxIdLength} characters)"); ok = false; continue; }
+                var id = item.GetString()!;
+                if (Array.IndexOf(ids, id, 0, j) >= 0) { Fail(at, $"'{id}' is named twice"); ok = false; continue; }
+                ids[j] = id;
+            }
+            return ok ? ids : null;
+        }
+
+        /// <summary>A site id of the service sites file.</summary>
+        public string? SiteId(string field)
+        {
+            var id = String(field, true);
+            if (id is not null && !sites.TryGet(id, out _))
+            {
+                Fail(field, $"'{id}' is not a site of the service sites file");
+                return null;
+            }
+            return id;
+        }
+
+        /// <summary><c>concluded</c> belongs to a consultation (议事协商) only.</summary>
+        public CityEvent Consultation(CityEvent e)
+        {
+            var concluded = Boolean("concluded");
+            if (concluded is not null && e.MeetingKind is not null && e.MeetingKind != CoBuildingVocabulary.Consultation)
+                Fail("concluded", $"is only for a meeting of kind '{CoBuildingVocabulary.Consultation}'");
+            return e with { Concluded = concluded };
         }
 
         public int? OptionalInteger(string field, int min, int max) =>

@@ -32,6 +32,10 @@ public sealed class ActivityLog
 
     private readonly record struct Activity(Kind Kind, DateTimeOffset At, string? MemberId, long Amount);
 
+    /// <summary>The types this log keeps (the activities of docs/domain.md §2 before the registries of §9).</summary>
+    public static bool Keeps(string type) => type is EventTypes.MemberCheckin or EventTypes.VolunteerLogged or EventTypes.PointsAwarded
+        or EventTypes.MeetingHeld or EventTypes.ProjectClaimed or EventTypes.ProjectCompleted;
+
     public void Apply(CityEvent e)
     {
         switch (e.Type)
@@ -98,6 +102,9 @@ public sealed class ActivityLog
             if (completed is { } done && done <= w.Now) counters[(int)ProjectsCompletedYear]++;
         }
     }
+
+    /// <summary>The distinct members serving in 30 days as of the last <see cref="AddTo"/>, sorted.</summary>
+    public string[] Serving() => [.. _serving.Keys.Concat(_servingFresh).Order(StringComparer.Ordinal)];
 
     /// <summary>Forgets what no window can see any more.</summary>
     public void Prune(DateTimeOffset before, DateTimeOffset yearStart)

@@ -20,6 +20,7 @@ public sealed class GridLedger
 {
     private readonly Dictionary<string, CaseFile> _cases = new(StringComparer.Ordinal);
     private readonly ActivityLog _activities = new();
+    private readonly CoBuildingLog _coBuilding = new();
     private readonly HashSet<string> _red = new(StringComparer.Ordinal);
     /// <summary>The cases with a whistle, for the whistle board (few: most cases have none).</summary>
     private readonly HashSet<CaseFile> _whistled = [];
@@ -53,7 +54,9 @@ public sealed class GridLedger
         }
         if (!EventTypes.IsCaseStep(e.Type))
         {
-            _activities.Apply(e);
+            // A meeting counts in both: held (ActivityLog) and, when joint or a consultation, in its co-building counts.
+            if (CoBuildingLog.Keeps(e.Type)) _coBuilding.Apply(e);
+            if (ActivityLog.Keeps(e.Type)) _activities.Apply(e);
             return null;
         }
         if (!_cases.TryGetValue(e.CaseId!, out var file))
@@ -79,6 +82,7 @@ public sealed class GridLedger
         });
         var c = v.Counters;
         _activities.AddTo(c, w, _clock.StartOfDay(_clock.LocalDate(now).AddDays(1)));
+        _coBuilding.AddTo(c, w);
 
         foreach (var (at, department, score) in _departmentRatings)
         {
@@ -94,6 +98,8 @@ public sealed class GridLedger
         c[(int)MembersExpected] = Reference.MembersExpected;
         c[(int)Grids] = Reference.IsGrid ? 1 : 0;
         c[(int)GridsWithBranch] = Reference.IsGrid && Reference.HasPartyBranch ? 1 : 0;
+        v = v with { ServingMembers = _activities.Serving(), RosterMembers = _coBuilding.RosterAt(now) };
+        MemberRoster.CountOnce(c, [v]);
         return new LedgerResult(v, turnedRed, _settled.NextChange);
     }
 
@@ -126,6 +132,7 @@ public sealed class GridLedger
             removed++;
         }
         _activities.Prune(before, _clock.StartOfYear(now));
+        _coBuilding.Prune(before, _clock.StartOfYear(now));
         _departmentRatings.RemoveAll(r => r.At < before);
         return removed;
     }

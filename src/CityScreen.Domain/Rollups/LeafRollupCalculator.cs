@@ -23,6 +23,9 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
     private readonly List<(DateTimeOffset At, string? MemberId, double Hours)> _volunteering = [];
     private readonly List<DateTimeOffset> _meetings = [];
     private readonly Dictionary<string, (DateTimeOffset? ClaimedAt, DateTimeOffset? CompletedAt)> _projects = new(StringComparer.Ordinal);
+    /// <summary>Needs by the time they were listed, and by the time a project first answered them (NR01).</summary>
+    private readonly Dictionary<string, DateTimeOffset> _needs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _needsMatched = new(StringComparer.Ordinal);
 
     public string LeafId { get; } = leafId;
 
@@ -56,6 +59,10 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
                 _projects[e.ProjectId!] = (p.ClaimedAt, Earlier(p.CompletedAt, e.OccurredAt));
                 break;
             }
+            case EventTypes.NeedListed: KeepEarliest(_needs, e.NeedId!, e.OccurredAt); break;
+            case EventTypes.ProjectPublished:
+                foreach (var need in e.NeedIds ?? []) KeepEarliest(_needsMatched, need, e.OccurredAt);
+                break;
             // 爱心积分 is a live indicator, not an input of the index.
         }
     }
@@ -195,6 +202,11 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
             Find(buckets, at)?.AddMember(MembersServing, member);
         foreach (var at in _meetings)
             Find(buckets, at)?.Add(MeetingsHeld);
+        // A need counts on the day it is listed, its match on the day a project first answers it (where the project is published).
+        foreach (var at in _needs.Values)
+            Find(buckets, at)?.Add(Needs);
+        foreach (var at in _needsMatched.Values)
+            Find(buckets, at)?.Add(NeedsMatched);
         foreach (var (claimed, completed) in _projects.Values)
         {
             if (claimed is not { } c || Find(buckets, c) is not { } day) continue;
@@ -204,6 +216,11 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
     }
 
     private Bucket? Find(Dictionary<DateOnly, Bucket> buckets, DateTimeOffset t) => buckets.GetValueOrDefault(clock.LocalDate(t));
+
+    private static void KeepEarliest(Dictionary<string, DateTimeOffset> map, string id, DateTimeOffset at)
+    {
+        if (!map.TryGetValue(id, out var known) || at < known) map[id] = at;
+    }
 
     private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) =>
         a is { } x && (b is not { } y || x <= y) ? x : b;

@@ -2,9 +2,8 @@ namespace CityScreen.Domain.Rollups;
 
 /// <summary>
 /// The inputs of seed-data/index-model.json that the daily rollups produce, by the id the model
-/// declares (docs/index-model.md, "Inputs"). <see cref="WithoutSource"/> are declared by the model
-/// but have no event or reference data behind them yet: they stay 0 and their sub-indicator has no
-/// value, so the index leaves it out rather than scoring it.
+/// declares (docs/index-model.md, "Inputs"). Every input the model declares has events behind it
+/// since the 共驻共建 lists arrived (needs and their matches from <c>need.listed</c> and <c>project.published</c>).
 /// </summary>
 public static class RollupInputs
 {
@@ -55,16 +54,13 @@ public static class RollupInputs
     /// </summary>
     public const string LongOpenCases = "longOpenCases";
 
-    /// <summary>The 需求清单 and 资源清单 are reference lists no file or event carries yet.</summary>
-    public static readonly IReadOnlyList<string> WithoutSource = [Needs, NeedsMatched];
-
     /// <summary>Every model input the rollups fill.</summary>
     public static readonly IReadOnlyList<string> Produced =
     [
         Grids, GridsWithBranch, Households, MembersExpected, OverdueOpen,
         MembersCheckedIn, MembersServing,
         MeetingsHeld, MeetingsExpected, VolunteerHours, OrdersPlaced, OrdersResponded, OrdersDueClose,
-        OrdersClosedOnTime, ProjectsClaimed, ProjectsCompleted, DueResolve, ResolvedOnTime, DueClose,
+        OrdersClosedOnTime, ProjectsClaimed, ProjectsCompleted, Needs, NeedsMatched, DueResolve, ResolvedOnTime, DueClose,
         ClosedOnTime, Reopened, HotlineDue, HotlineOnTime, Whistles, WhistlesOnTime, Ratings, Satisfied,
         Complaints, RepeatComplaints,
     ];

@@ -84,6 +84,8 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
         var children = _children.Values.Select(c => c.Values).ToList();
         var (hour, day) = IndicatorMath.NewestAnchors(children, CityClock.HourStart(now), clock.LocalDate(now));
         var values = IndicatorMath.Sum(children, hour, day);
+        // A community's leaves are its grids and its own activities: it counts each member once over them.
+        if (_area.Level == AreaLevel.Community) MemberRoster.CountOnce(values.Counters, children);
         var complete = _children.Count == _expectedChildren && _children.Values.All(c => c.Complete);
         if (_snapshot is not null && _snapshot.Complete == complete && IndicatorMath.SameAs(_snapshot.Values, values)) return;
         _snapshot = new IndicatorSnapshot(_area.Id, ++_version, now, values) { Complete = complete };

@@ -178,7 +178,8 @@ public sealed class GridGrain(
         _snapshot = new IndicatorSnapshot(_snapshotId, ++_version, clock.Now, values);
         _parent?.ReportAsync(_snapshot);
         var publisher = GrainFactory.GetGrain<IScreenPublisherGrain>(0);
-        if (_isGrid) publisher.PublishAsync(_snapshot);
+        // The wall never needs the member ids the community counts with.
+        if (_isGrid) publisher.PublishAsync(_snapshot with { Values = values with { ServingMembers = [], RosterMembers = [] } });
         foreach (var alert in _pendingAlerts) publisher.AlertAsync(alert);
         _pendingAlerts.Clear();
     }

@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using CityScreen.Areas;
 using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Grains;
+using CityScreen.Domain.CoBuilding;
 using CityScreen.Domain.Ingest;
 using CityScreen.Domain.Telemetry;
+using CityScreen.Domain.Time;
 using CityScreen.Storage.Events;
 using Microsoft.Extensions.Logging;
 
@@ -16,8 +18,10 @@ namespace CityScreen.Grains.Ingest;
 /// </summary>
 public sealed class EventIngestor(
     AreaTree tree, IEventStore store, IGrainFactory grains, ILogger<EventIngestor> logger, Microsoft.Extensions.Options.IOptions<GrainOptions>? options = null,
-    CityScreenMetrics? metrics = null)
+    CityScreenMetrics? metrics = null, CityClock? clock = null)
 {
+    private readonly RegistryCache _registries = new(tree, store);
+    private readonly TimeProvider _time = clock?.Time ?? TimeProvider.System;
     private readonly SemaphoreSlim _inFlight = new(Math.Max(1, (options?.Value ?? new GrainOptions()).MaxIngestInFlight));
     private readonly TimeSpan _rebuildInterval = (options?.Value ?? new GrainOptions()).DuplicateRebuildInterval;
     private readonly Lock _rebuildGate = new();
@@ -32,6 +36,7 @@ public sealed class EventIngestor(
     public async Task<IngestOutcome> IngestAsync(IReadOnlyList<CityEvent?> items, ValidationErrors errors, bool isBatch, CancellationToken cancellationToken = default)
     {
         await CheckAreasAndCasesAsync(items, errors, isBatch, cancellationToken);
+        if (errors.IsEmpty) await CheckReferencesAsync(items, errors, isBatch, cancellationToken);
         if (!errors.IsEmpty) return new IngestOutcome(0, 0, errors);
 
         var events = items.Select(e => e!).ToList();
@@ -49,6 +54,7 @@ public sealed class EventIngestor(
                 foreach (var conflict in result.Conflicts) errors.Add(PathOf(isBatch, conflict.Index, conflict.Field), conflict.Reason);
                 return new IngestOutcome(0, 0, errors, IsConflict: true) { ConflictingItems = result.Conflicts.Select(c => c.Index).Distinct().ToList() };
             }
+            _registries.Remember(result.Stored);
             await DispatchAsync(result.Stored);
             if (result.Duplicates > 0) await RebuildAreasOfDuplicatesAsync(events, result.Stored);
             return new IngestOutcome(result.Stored.Count, result.Duplicates, null);
@@ -112,6 +118,32 @@ public sealed class EventIngestor(
 
     /// <summary>Where an error of item <paramref name="i"/> points: <c>[i].field</c> in a batch, <c>$.field</c> for one event.</summary>
     private static string PathOf(bool isBatch, int i, string field) => isBatch ? $"[{i}].{field}" : $"$.{field}";
+
+    /// <summary>
+    /// A reference to a unit, need, resource or project must name one its community has listed, in
+    /// this request or before; an event within <see cref="RegistryReferences.OutOfOrderWindow"/> of now
+    /// may name one that has not arrived yet (docs/domain.md, 共驻共建).
+    /// </summary>
+    private async Task CheckReferencesAsync(IReadOnlyList<CityEvent?> items, ValidationErrors errors, bool isBatch, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var listedHere = new HashSet<(string Community, string Key)>();
+        foreach (var e in items)
+            if (e is not null && RegistryReferences.Lists(e) is (var kind, var id))
+                listedHere.Add((_registries.CommunityOf(e.AreaId), RegistryReferences.Key(kind, id)));
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { } e || RegistryReferences.MayWait(e, now)) continue;
+            var community = _registries.CommunityOf(e.AreaId);
+            foreach (var (kind, id, field) in RegistryReferences.RefersTo(e))
+            {
+                var key = RegistryReferences.Key(kind, id);
+                if (listedHere.Contains((community, key)) || await _registries.IsKnownAsync(community, key, cancellationToken)) continue;
+                errors.Add(PathOf(isBatch, i, field),
+                    $"{kind} '{id}' is not listed in community '{community}' (an event older than {RegistryReferences.OutOfOrderWindow.TotalHours:0} h must name a listed {kind})");
+            }
+        }
+    }
 
     private async Task DispatchAsync(IReadOnlyList<CityEvent> stored)
     {

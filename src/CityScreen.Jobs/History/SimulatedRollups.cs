@@ -18,12 +18,12 @@ internal sealed class SimulatedRollups
 {
     /// <summary>Counts drawn as volumes (the 红灯 stock too: it moves like a volume from day to day).</summary>
     private static readonly string[] Volumes =
-        [MeetingsHeld, OrdersPlaced, OrdersDueClose, ProjectsClaimed, DueResolve, DueClose, HotlineDue, Whistles, Ratings, Complaints, OverdueOpen];
+        [MeetingsHeld, OrdersPlaced, OrdersDueClose, ProjectsClaimed, Needs, DueResolve, DueClose, HotlineDue, Whistles, Ratings, Complaints, OverdueOpen];
 
     /// <summary>"Of those" counts and the volume they are part of.</summary>
     private static readonly (string Part, string Whole)[] Parts =
     [
-        (OrdersResponded, OrdersPlaced), (OrdersClosedOnTime, OrdersDueClose), (ProjectsCompleted, ProjectsClaimed),
+        (OrdersResponded, OrdersPlaced), (OrdersClosedOnTime, OrdersDueClose), (ProjectsCompleted, ProjectsClaimed), (NeedsMatched, Needs),
         (ResolvedOnTime, DueResolve), (ClosedOnTime, DueClose), (Reopened, DueClose), (HotlineOnTime, HotlineDue),
         (WhistlesOnTime, Whistles), (Satisfied, Ratings), (RepeatComplaints, Complaints),
     ];
@@ -37,6 +37,12 @@ internal sealed class SimulatedRollups
     /// uses the share the simulator completes instead.
     /// </summary>
     private const double ProjectsCompletedShare = 0.7;
+
+    /// <summary>
+    /// Likewise needs are answered in bursts, when a joint meeting publishes projects: the history
+    /// uses the share of needs the simulator's projects answer (NR01) rather than one day's.
+    /// </summary>
+    private const double NeedsMatchedShare = 0.75;
 
     /// <summary>Pseudo-count pulling a leaf's rate toward the city's: one day of a small grid is a noisy rate.</summary>
     private const double Shrinkage = 20;
@@ -75,6 +81,7 @@ internal sealed class SimulatedRollups
                 Parts.Select(p =>
                 {
                     if (p.Part == ProjectsCompleted) return ProjectsCompletedShare;
+                    if (p.Part == NeedsMatched) return NeedsMatchedShare;
                     var cityWhole = Total(p.Whole);
                     var cityRate = cityWhole > 0 ? Total(p.Part) / cityWhole : 0;
                     return (Own(p.Part) + Shrinkage * cityRate) / (Own(p.Whole) + Shrinkage);

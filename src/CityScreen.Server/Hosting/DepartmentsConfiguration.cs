@@ -1,4 +1,5 @@
 using CityScreen.Areas;
+using CityScreen.Domain.CoBuilding;
 using CityScreen.Domain.Departments;
 using CityScreen.Domain.Ingest;
 using CityScreen.Domain.Time;
@@ -10,13 +11,16 @@ namespace CityScreen.Server.Hosting;
 /// and the holiday calendar (<c>CityScreen:Departments:HolidaysFile</c>, default
 /// <c>seed-data/holidays.json</c>), read and checked when the host starts: a bad file stops it with an
 /// error naming the file and the field, and every street a department serves must be a street of the
-/// area tree. The ingest parser gets both as one <see cref="EventReference"/>.
+/// area tree. The service sites (<c>CityScreen:Departments:SitesFile</c>, default
+/// <c>seed-data/service-sites.json</c>) are read the same way, each in a community of the tree. The
+/// ingest parser gets all three as one <see cref="EventReference"/>.
 /// </summary>
 public static class DepartmentsConfiguration
 {
     public const string Section = "CityScreen:Departments";
     public const string DefaultFile = "seed-data/departments.json";
     public const string DefaultHolidaysFile = "seed-data/holidays.json";
+    public const string DefaultSitesFile = "seed-data/service-sites.json";
 
     public static WebApplicationBuilder AddCityScreenDepartments(this WebApplicationBuilder builder)
     {
@@ -33,8 +37,17 @@ public static class DepartmentsConfiguration
         builder.Services.AddSingleton(sp =>
         {
             var tree = sp.GetRequiredService<AreaTree>();
+            return ServiceSiteDirectory.Load(Find(config[$"{Section}:SitesFile"] ?? DefaultSitesFile, contentRoot),
+                id => tree.TryGet(id, out var area) && area.Level == AreaLevel.Community);
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var tree = sp.GetRequiredService<AreaTree>();
             return new EventReference(sp.GetRequiredService<DepartmentDirectory>(), sp.GetRequiredService<WorkingCalendar>(),
-                (by, leaf) => tree.TryGet(by, out var area) && area.Level is AreaLevel.Street or AreaLevel.Community && tree.IsInSubtree(leaf, by));
+                (by, leaf) => tree.TryGet(by, out var area) && area.Level is AreaLevel.Street or AreaLevel.Community && tree.IsInSubtree(leaf, by))
+            {
+                Sites = sp.GetRequiredService<ServiceSiteDirectory>(),
+            };
         });
         // Read at start, before any request: a bad file stops the host instead of failing the first ingest.
         builder.Services.AddHostedService<ReferenceDataCheck>();

@@ -46,6 +46,10 @@ public sealed class SimulatorService(
         var now = clock.Now;
         if (o.HistoryToBackfill > TimeSpan.Zero && await store.CountAsync(stoppingToken) == 0)
         {
+            // The registries and lists first: the backfilled events older than a day may only name units and projects already listed.
+            var registries = simulator.CoBuildingHistory(now - o.HistoryToBackfill);
+            logger.LogInformation("Simulator: backfilling {Count} 共驻共建 registry events", registries.Count);
+            await IngestAsync(registries, progress: true, stoppingToken);
             simulator.Start(now - o.HistoryToBackfill);
             var history = simulator.Advance(now);
             logger.LogInformation("Simulator: backfilling {Count} events of the last {Hours} h", history.Count, o.HistoryToBackfill.TotalHours);

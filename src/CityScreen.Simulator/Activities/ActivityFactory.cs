@@ -21,13 +21,15 @@ internal sealed class ActivityFactory(SimulationContext context)
         var e = Base(EventTypes.MemberCheckin, ticks, stem) with { GridId = Roster[grid].GridId };
         switch (r.Pick(ActivityRules.ServiceMix))
         {
+            // A member of the community's roster (the ids its orders and registrations use), serving
+            // in whichever of its grids needs them: the community counts them once (PM01).
             case 0:
-                var member = PickMember(ref r, grid);
-                return e with { MemberId = MemberOf(grid, member), UnitId = community.UnitOf(member) };
+                var member = community.PickActiveMember(ref r);
+                return e with { MemberId = community.MemberId(member), UnitId = community.UnitOf(member) };
             case 1:
                 e = e with { Type = EventTypes.VolunteerLogged, Hours = 0.5 * (1 + r.Pick(VolunteerHalfHours)) };
                 return r.Chance(0.7)
-                    ? e with { MemberId = MemberOf(grid, PickMember(ref r, grid)) }
+                    ? e with { MemberId = community.MemberId(community.PickActiveMember(ref r)) }
                     : e with { TeamId = community.TeamId(r.Next(community.Teams)) };
             default:
                 var residents = Math.Max(Roster[grid].Households, 50);
@@ -53,42 +55,40 @@ internal sealed class ActivityFactory(SimulationContext context)
             : e with { GridId = Roster[grid].GridId, OrgId = $"{Roster[grid].GridId}-dzb" };
     }
 
-    /// <summary>A project claimed by a resident unit and, for most, its completion some days later.</summary>
-    public (CityEvent Claimed, CityEvent? Completed) Project(ref RandomStream r, long ticks, string projectId)
+    /// <summary>
+    /// A need found on a visit, the project the community publishes for it, its claim by a resident
+    /// unit hours later and, for most, its completion days after and a resident's rating: the same
+    /// ids across the chain, each event at its own time.
+    /// </summary>
+    public IReadOnlyList<CityEvent> Project(ref RandomStream r, long ticks, string projectId)
     {
         var grid = Roster.PickGrid(ref r);
         var community = Roster.CommunityOf(grid);
-        var claimed = Base(EventTypes.ProjectClaimed, ticks, projectId) with
+        var category = CoBuildingVocabulary.Categories[r.Next(CoBuildingVocabulary.Categories.Count - 1)];
+        var (needs, _) = CoBuildingNames.ByCategory[category];
+        var needId = projectId.Replace("XM", "XQ", StringComparison.Ordinal);
+        var need = Base(EventTypes.NeedListed, ticks, needId) with
         {
-            ProjectId = projectId,
-            UnitId = community.UnitId(r.Next(community.Units)),
+            GridId = Roster[grid].GridId, NeedId = needId, Category = category, Title = needs[r.Next(needs.Length)],
+            Origin = CoBuildingVocabulary.NeedOrigins[r.Pick([0.5, 0.3, 0.2])],
         };
-        claimed = r.Chance(ActivityRules.CommunityLevelShare)
-            ? claimed with { CommunityId = community.Id }
-            : claimed with { GridId = Roster[grid].GridId };
-        if (!r.Chance(ActivityRules.ProjectCompletedShare)) return (claimed, null);
+        var published = Base(EventTypes.ProjectPublished, ticks + Ticks.Minutes(20), projectId) with
+        {
+            CommunityId = community.Id, ProjectId = projectId, Title = need.Title + "项目", NeedIds = [needId], ResourceIds = [],
+        };
+        var unit = community.UnitId(r.Next(community.Units));
+        var claimedAt = ticks + Ticks.Hours(r.Between(1, 48));
+        var claimed = Base(EventTypes.ProjectClaimed, claimedAt, $"{projectId}-claim") with { CommunityId = community.Id, ProjectId = projectId, UnitId = unit };
+        if (!r.Chance(ActivityRules.ProjectCompletedShare)) return [need, published, claimed];
 
-        var done = ticks + Ticks.Hours(r.Between(24, 144));
-        var completed = claimed with
+        var done = claimedAt + Ticks.Hours(r.Between(24, 144));
+        var completed = claimed with { Id = context.EventId($"{projectId}-done"), Type = EventTypes.ProjectCompleted, OccurredAt = context.Clock.ToLocal(done) };
+        var rated = Base(EventTypes.ProjectRated, done + Ticks.Hours(r.Between(2, 48)), $"{projectId}-rated") with
         {
-            Id = context.EventId($"{projectId}-done"),
-            Type = EventTypes.ProjectCompleted,
-            OccurredAt = context.Clock.ToLocal(done),
-            UnitId = null,
+            CommunityId = community.Id, ProjectId = projectId, Score = r.Pick([0.03, 0.05, 0.12, 0.30, 0.50]) + 1,
         };
-        return (claimed, completed);
+        return [need, published, claimed, completed, rated];
     }
-
-    /// <summary>
-    /// An in-service member (在职党员) serves in the grid where they registered, so the members
-    /// expected of a grid bound its distinct serving members; about one in eight stays away.
-    /// </summary>
-    private int PickMember(ref RandomStream r, int grid) =>
-        r.Next(Math.Max(1, (int)Math.Ceiling(Roster[grid].MembersExpected * ActiveMemberShare)));
-
-    private string MemberOf(int grid, int member) => $"{Roster[grid].GridId}-m{member:D3}";
-
-    private const double ActiveMemberShare = 0.88;
 
     private CityEvent Base(string type, long ticks, string stem) => new()
     {

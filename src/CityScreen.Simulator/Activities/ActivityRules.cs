@@ -20,6 +20,12 @@ internal static class ActivityRules
 
     public const double ProjectCompletedShare = 0.7;
 
+    /// <summary>
+    /// Events of one project on average: the need it answers, its publication, its claim, and for
+    /// the completed share the completion and a resident's rating.
+    /// </summary>
+    public const double EventsPerProject = 3 + 2 * ProjectCompletedShare;
+
     /// <summary>Share of meetings and projects that belong to the community rather than one of its grids.</summary>
     public const double CommunityLevelShare = 0.2;
 
