@@ -55,6 +55,13 @@ public static class RollupInputs
     /// </summary>
     public const string LongOpenCases = "longOpenCases";
 
+    /// <summary>
+    /// Not model inputs: the cases reported and closed on the day, as the live ledger buckets them,
+    /// so that the wall's 30-day trends read the days before the events in memory from the rollups.
+    /// </summary>
+    public const string CasesReported = "casesReported";
+    public const string CasesClosed = "casesClosed";
+
     /// <summary>The 需求清单 and 资源清单 are reference lists no file or event carries yet.</summary>
     public static readonly IReadOnlyList<string> WithoutSource = [Needs, NeedsMatched];
 
