@@ -15,8 +15,8 @@ namespace CityScreen.Server.Wall;
 /// </summary>
 public sealed class DailyHistory(AreaTree tree, IRollupStore rollups, CityClock clock, ILogger<DailyHistory> logger)
 {
-    /// <summary>One area's counts from <see cref="First"/> to <see cref="Until"/> (inclusive), one per day.</summary>
-    public sealed record AreaDays(DateOnly First, DateOnly Until, int[] Reported, int[] Closed);
+    /// <summary>One area's counts, one per day from <see cref="First"/>; only those of <see cref="Days"/> come from the rollups.</summary>
+    public sealed record AreaDays(DateOnly First, IReadOnlySet<DateOnly> Days, int[] Reported, int[] Closed);
 
     /// <summary>The daily series with the rollup days filled in; <see cref="FromRollupsUntil"/> is the last day taken from the rollups, or null.</summary>
     public sealed record Filled(int[] Reported, int[] Closed, DateOnly? FromRollupsUntil);
@@ -66,7 +66,7 @@ public sealed class DailyHistory(AreaTree tree, IRollupStore rollups, CityClock 
         for (var i = 0; i < reported.Length; i++)
         {
             var date = v.DayAnchor.AddDays(i - (reported.Length - 1));
-            if (date < days.First || date > days.Until) continue;
+            if (!days.Days.Contains(date)) continue;
             var k = date.DayNumber - days.First.DayNumber;
             reported[i] = days.Reported[k];
             closed[i] = days.Closed[k];
@@ -96,16 +96,17 @@ public sealed class DailyHistory(AreaTree tree, IRollupStore rollups, CityClock 
         try
         {
             var first = today.AddDays(1 - IndicatorValues.Days);
-            // The simulated days come before the first day computed from events; later days are the ledger's.
+            // Only simulated days: no event stands behind them, while the ledger holds the events of the others.
             var days = await rollups.RolledUpDaysAsync();
-            var simulated = days.TakeWhile(d => d.Simulated).Where(d => d.Date >= first).Select(d => d.Date).ToList();
+            var simulated = days.Where(d => d.Simulated && d.Date >= first && d.Date <= today).Select(d => d.Date).ToList();
             var areas = new Dictionary<string, AreaDays>(StringComparer.Ordinal);
             if (simulated.Count > 0)
             {
                 var from = simulated[0];
                 var until = simulated[^1];
                 var length = until.DayNumber - from.DayNumber + 1;
-                AreaDays Of(Area a) => areas.TryGetValue(a.Id, out var d) ? d : areas[a.Id] = new(from, until, new int[length], new int[length]);
+                var set = simulated.ToHashSet();
+                AreaDays Of(Area a) => areas.TryGetValue(a.Id, out var d) ? d : areas[a.Id] = new(from, set, new int[length], new int[length]);
                 await foreach (var r in rollups.ReadAsync(from, until))
                 {
                     if (!tree.TryGet(r.LeafId, out var leaf)) continue;
