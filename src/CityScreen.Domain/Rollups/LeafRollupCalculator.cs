@@ -96,6 +96,7 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
     {
         if (f.ReportedAt is { } reported && Find(buckets, reported) is { } placedDay)
         {
+            placedDay.Add(CasesReported);
             if (CaseRules.IsOrder(f))
             {
                 placedDay.Add(OrdersPlaced);
@@ -103,6 +104,8 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
             }
             if (CaseRules.IsHotline(f)) placedDay.Add(Complaints);
         }
+
+        if (f.ClosedAt is { } closedAt && closedAt <= asOf && Find(buckets, closedAt) is { } closedDay) closedDay.Add(CasesClosed);
 
         if (CaseRules.FallsDueForResolution(f, asOf) is { } resolveDue && Find(buckets, resolveDue) is { } resolveDay)
         {

@@ -54,6 +54,13 @@ public static class RollupInputs
     /// </summary>
     public const string LongOpenCases = "longOpenCases";
 
+    /// <summary>
+    /// Not model inputs: the cases reported and closed on the day, as the live ledger buckets them,
+    /// so that the wall's 30-day trends read the days before the events in memory from the rollups.
+    /// </summary>
+    public const string CasesReported = "casesReported";
+    public const string CasesClosed = "casesClosed";
+
     /// <summary>Every model input the rollups fill.</summary>
     public static readonly IReadOnlyList<string> Produced =
     [

@@ -18,7 +18,7 @@ internal sealed class SimulatedRollups
 {
     /// <summary>Counts drawn as volumes (the 红灯 stock too: it moves like a volume from day to day).</summary>
     private static readonly string[] Volumes =
-        [MeetingsHeld, OrdersPlaced, OrdersDueClose, ProjectsClaimed, Needs, DueResolve, DueClose, HotlineDue, Whistles, Ratings, Complaints, OverdueOpen];
+        [MeetingsHeld, OrdersPlaced, OrdersDueClose, ProjectsClaimed, Needs, DueResolve, DueClose, HotlineDue, Whistles, Ratings, Complaints, OverdueOpen, CasesReported, CasesClosed];
 
     /// <summary>"Of those" counts and the volume they are part of.</summary>
     private static readonly (string Part, string Whole)[] Parts =

@@ -94,6 +94,18 @@ internal static partial class ChartTheme
         MarkerShape = MarkerShape.None,
     };
 
+    /// <summary>A legend entry that is text only (a note such as which days are simulated), dimmer than the series' names.</summary>
+    public static LegendItem LegendNote(string text, float fontSize) => new()
+    {
+        LabelText = text,
+        LabelFontName = FontName,
+        LabelFontSize = fontSize * 0.85f,
+        LabelFontColor = TextColor.WithOpacity(0.75),
+        LabelOffsetY = BaselineCorrection(fontSize * 0.85f),
+        LineWidth = 0,
+        MarkerShape = MarkerShape.None,
+    };
+
     /// <summary>Shows a centred "暂无数据" over the empty data area instead of leaving a blank box.</summary>
     public static void AddNoDataNotice(Plot plot, int height)
     {

@@ -29,8 +29,9 @@ internal static class TrendPlot
                 break;
             var ys = Values(series, n);
             var color = ChartTheme.ParseColor(series.ColorHex, ChartTheme.Accent);
-            // Hourly counts are jagged; a monotone curve softens them without inventing peaks or dips below zero.
-            var (sx, sy) = MonotoneSpline.Sample(ys, SamplesPerBucket);
+            // Daily totals are large and smooth enough for a monotone curve (no invented peaks or dips
+            // below zero); sparse hourly counts are steps, since a curve between 0 and 1 shows values that never happened.
+            var (sx, sy) = r.Steps ? StepPoints(ys) : MonotoneSpline.Sample(ys, SamplesPerBucket);
             var line = plot.Add.ScatterLine(sx, sy, color);
             line.LineWidth = lineWidth;
             line.MarkerSize = 0;
@@ -46,7 +47,8 @@ internal static class TrendPlot
         }
 
         ChartTheme.Apply(plot, r.Title, r.Height);
-        plot.Axes.SetLimitsX(n > 1 ? -0.3 : -1, n > 1 ? n - 1 + 0.3 : 1);
+        var margin = r.Steps ? 0.5 : 0.3;
+        plot.Axes.SetLimitsX(n > 1 ? -margin : -1, n > 1 ? n - 1 + margin : 1);
         // Counts start at zero; an all-zero series still gets a 0..1 axis rather than a degenerate (NaN) one.
         plot.Axes.SetLimitsY(0, max > 0 ? max * 1.18 : 1);
         plot.Axes.Bottom.TickGenerator = TimeTicks(times, r.TimeFormat, r.Width, tick);
@@ -60,11 +62,27 @@ internal static class TrendPlot
             ChartTheme.AddNoDataNotice(plot, r.Height);
         else if (legend.Any(item => !string.IsNullOrWhiteSpace(item.LabelText)))
         {
+            if (!string.IsNullOrWhiteSpace(r.Note))
+                legend.Add(ChartTheme.LegendNote(r.Note, tick));
             plot.Legend.ManualItems.AddRange(legend);
             plot.Legend.DisplayPlottableLegendItems = false;
             plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
         }
         return plot;
+    }
+
+    /// <summary>Each bucket's value held flat across its width (x ± 0.5), joined by vertical edges: only the counts themselves are drawn.</summary>
+    internal static (double[] X, double[] Y) StepPoints(double[] ys)
+    {
+        var x = new double[ys.Length * 2];
+        var y = new double[ys.Length * 2];
+        for (var i = 0; i < ys.Length; i++)
+        {
+            x[2 * i] = i - 0.5;
+            x[2 * i + 1] = i + 0.5;
+            y[2 * i] = y[2 * i + 1] = ys[i];
+        }
+        return (x, y);
     }
 
     /// <summary>One value per bucket; missing or non-finite values count as 0 so the line never breaks into NaN.</summary>

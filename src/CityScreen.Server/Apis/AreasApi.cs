@@ -2,6 +2,7 @@ using CityScreen.Areas;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Server.Feed;
 using CityScreen.Server.Security;
+using CityScreen.Server.Wall;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityScreen.Server.Apis;
@@ -35,14 +36,15 @@ public static class AreasApi
     }
 
     private static async Task<Results<Ok<AreaIndicators>, ProblemHttpResult>> GetAreaAsync(
-        string id, AreaTree tree, ScreenFeed feed, HttpContext http, CancellationToken cancellationToken)
+        string id, AreaTree tree, ScreenFeed feed, DailyHistory history, HttpContext http, CancellationToken cancellationToken)
     {
         if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return ApiProblems.UnknownArea(id);
         var snapshot = await feed.GetOrFetchAsync(id, cancellationToken);
+        var days = await history.ForAsync(id, cancellationToken);
         var p = area.Profile;
         return TypedResults.Ok(new AreaIndicators(
             area.Id, area.Name, area.Level.ToApiName(), http.Scope(tree)!.ParentShown(area.ParentId), snapshot.Version, snapshot.At,
-            IndicatorDto.Values(snapshot.Values), IndicatorDto.Counts(snapshot.Values), IndicatorDto.Series(snapshot.Values),
+            IndicatorDto.Values(snapshot.Values), IndicatorDto.Counts(snapshot.Values), IndicatorDto.Series(snapshot.Values, days),
             IndicatorDto.Categories(snapshot.Values),
             new Residents(p.Population, p.Households, p.PartyOrganisations, p.MembersExpected, p.ResidentUnits),
             area.ChildIds, IndicatorDto.Departments(snapshot.Values), snapshot.Values.OpenWhistles));

@@ -1,6 +1,7 @@
 using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Domain.Indicators;
+using CityScreen.Server.Wall;
 
 namespace CityScreen.Server.Apis;
 
@@ -16,8 +17,14 @@ public static class IndicatorDto
 {
     public sealed record RateCounts(long Numerator, long Denominator);
 
+    /// <summary>
+    /// The hourly and daily buckets; <c>fromRollupsUntil</c> is the last day (inclusive) whose daily
+    /// counts come from the daily rollups of the demo's simulated history rather than from events
+    /// (null when no day does, as in the hub's message, which carries the live buckets only).
+    /// </summary>
     public sealed record Buckets(
-        DateTimeOffset HourAnchor, DateOnly DayAnchor, int[] ReportedHourly, int[] ClosedHourly, int[] ReportedDaily, int[] ClosedDaily);
+        DateTimeOffset HourAnchor, DateOnly DayAnchor, int[] ReportedHourly, int[] ClosedHourly, int[] ReportedDaily, int[] ClosedDaily,
+        DateOnly? FromRollupsUntil = null);
 
     public sealed record CaseMix(Dictionary<string, int> Today, Dictionary<string, int> Days30);
 
@@ -48,6 +55,13 @@ public static class IndicatorDto
 
     public static Buckets Series(IndicatorValues v) =>
         new(v.HourAnchor, v.DayAnchor, v.ReportedHourly, v.ClosedHourly, v.ReportedDaily, v.ClosedDaily);
+
+    /// <summary>The buckets with the days before the events at hand filled from the rollups (see <see cref="DailyHistory"/>).</summary>
+    public static Buckets Series(IndicatorValues v, DailyHistory.AreaDays? days)
+    {
+        var daily = DailyHistory.Fill(v, days);
+        return new(v.HourAnchor, v.DayAnchor, v.ReportedHourly, v.ClosedHourly, daily.Reported, daily.Closed, daily.FromRollupsUntil);
+    }
 
     public static CaseMix Categories(IndicatorValues v) => new(
         CaseVocabulary.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => v.CategoriesToday[x.i]),

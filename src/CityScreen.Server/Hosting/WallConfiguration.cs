@@ -22,6 +22,7 @@ public static class WallConfiguration
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<RenderCache>();
         services.AddSingleton<WallRenderer>();
+        services.AddSingleton<DailyHistory>();
         services.AddSingleton<SameTimeYesterday>();
         services.AddHostedService(sp => sp.GetRequiredService<SameTimeYesterday>());
         services.AddSingleton<NewCases>();

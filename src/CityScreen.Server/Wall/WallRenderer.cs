@@ -14,9 +14,10 @@ namespace CityScreen.Server.Wall;
 
 /// <summary>
 /// The pictures of the wall, rendered once per change and shared by every screen (docs/architecture.md, rule 6): each
-/// is cached under a key and a version derived from exactly what it shows.
+/// is cached under a key and a version derived from exactly what it shows. Without a <see cref="DailyHistory"/>
+/// (a scene drawn without a store) the 30-day trends show the live buckets only.
 /// </summary>
-public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer maps, IChartRenderer charts, RenderCache cache, CityClock clock, NewCases newCases)
+public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer maps, IChartRenderer charts, RenderCache cache, CityClock clock, NewCases newCases, DailyHistory? history = null)
 {
     /// <summary>How long a red or critical case stays on the map after its alarm.</summary>
     private static readonly TimeSpan AlarmMarkerAge = TimeSpan.FromMinutes(30);
@@ -60,19 +61,28 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         new(features, markers, width, height, ColorScale.Cividis, $"{definition.Name}（{definition.Unit}）", definition.LowerIsBetter,
             Outline: outline.Select(a => new MapFeature(a.Id, a.Name, a.Boundary, null)).ToList());
 
-    /// <summary>Reported and/or closed cases per hour over the last 48 hours, or per day over the last 30.</summary>
-    public string Trend(IndicatorSnapshot s, bool hourly, IReadOnlyList<CaseFlow> flows, string title, int width, int height) =>
-        cache.GetOrRender($"trend:{(hourly ? "48h" : "30d")}:{string.Join(',', flows)}:{s.AreaId}:{width}x{height}:{title}", s.Version, () =>
+    /// <summary>
+    /// Reported and/or closed cases per hour over the last 48 hours (from the events, drawn as steps),
+    /// or per day over the last 30 (the days before the events at hand from the rollups, named in a note).
+    /// </summary>
+    public string Trend(IndicatorSnapshot s, bool hourly, IReadOnlyList<CaseFlow> flows, string title, int width, int height)
+    {
+        var days = hourly ? null : history?.Peek(s.AreaId);
+        var key = $"trend:{(hourly ? "48h" : "30d")}:{string.Join(',', flows)}:{s.AreaId}:{width}x{height}:{title}" + (hourly ? "" : $":h{history?.Version}");
+        return cache.GetOrRender(key, s.Version, () =>
         {
             var v = s.Values;
+            var daily = DailyHistory.Fill(v, days);
             List<DateTime> times = hourly
                 ? Enumerable.Range(0, IndicatorValues.Hours).Select(i => clock.ToLocal(v.HourAnchor).DateTime.AddHours(i - (IndicatorValues.Hours - 1))).ToList()
                 : Enumerable.Range(0, IndicatorValues.Days).Select(i => v.DayAnchor.ToDateTime(TimeOnly.MinValue).AddDays(i - (IndicatorValues.Days - 1))).ToList();
             var series = flows.Select(f => f == CaseFlow.Reported
-                ? new TrendSeries("上报", (hourly ? v.ReportedHourly : v.ReportedDaily).Select(x => (double)x).ToList(), "#22d3ee")
-                : new TrendSeries("结案", (hourly ? v.ClosedHourly : v.ClosedDaily).Select(x => (double)x).ToList(), "#fbbf24")).ToList();
-            return charts.RenderTrendSvg(new TrendChartRequest(title, times, series, width, height, hourly ? "HH:mm" : "MM-dd"));
+                ? new TrendSeries("上报", (hourly ? v.ReportedHourly : daily.Reported).Select(x => (double)x).ToList(), "#22d3ee")
+                : new TrendSeries("结案", (hourly ? v.ClosedHourly : daily.Closed).Select(x => (double)x).ToList(), "#fbbf24")).ToList();
+            var note = daily.FromRollupsUntil is { } until ? $"{until.ToString("MM-dd", CultureInfo.InvariantCulture)}及以前为模拟历史" : null;
+            return charts.RenderTrendSvg(new TrendChartRequest(title, times, series, width, height, hourly ? "HH:mm" : "MM-dd", Steps: hourly, Note: note));
         });
+    }
 
     public string Categories(IndicatorSnapshot s, bool today, int rows, string title, int width, int height) =>
         cache.GetOrRender($"categories:{(today ? "today" : "30d")}:{rows}:{s.AreaId}:{width}x{height}:{title}", s.Version, () =>
