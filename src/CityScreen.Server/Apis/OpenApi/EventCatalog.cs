@@ -27,6 +27,14 @@ public static class EventCatalog
 
     private static EventField Department(bool required) => new("department", Text, required, "A department id of seed-data/departments.json.");
 
+    private static EventField[] Points(string verb) =>
+    [
+        new("personId", Text, false, $"Who {verb} the points (爱心积分); or unitId.") { InExample = true },
+        new("unitId", Text, false, $"The unit that {verb} them; or personId."),
+        new("points", Integer, true, "1 to 10000.") { Minimum = 1, Maximum = 10_000 },
+        new("reason", Text, false, "What for.") { MaxLength = EventParser.MaxTextLength },
+    ];
+
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<EventField>> Fields = new Dictionary<string, IReadOnlyList<EventField>>
     {
         [EventTypes.CaseReported] =
@@ -101,19 +109,67 @@ public static class EventCatalog
         ],
         [EventTypes.ProjectClaimed] =
         [
-            new("projectId", Text, true, "The project (项目) claimed."),
-            new("unitId", Text, true, "The unit claiming it."),
+            new("projectId", Text, true, "The project (项目) claimed; listed in the same community."),
+            new("unitId", Text, true, "The registered unit (驻区单位) claiming it."),
         ],
-        [EventTypes.ProjectCompleted] = [new("projectId", Text, true, "The project completed.")],
-        [EventTypes.PointsAwarded] =
+        [EventTypes.ProjectCompleted] =
         [
-            new("personId", Text, true, "Who receives the points (爱心积分)."),
-            new("points", Integer, true, "1 to 10000.") { Minimum = 1, Maximum = 10_000 },
+            new("projectId", Text, true, "The project completed."),
+            new("unitId", Text, false, "The unit that completed it, when not the claimant."),
         ],
+        [EventTypes.ProjectRated] =
+        [
+            new("projectId", Text, true, "The project the residents rate."),
+            new("score", Integer, true, "1 to 5.") { Minimum = 1, Maximum = 5 },
+        ],
+        [EventTypes.PointsAwarded] = Points("receives"),
+        [EventTypes.PointsRedeemed] = Points("spends"),
         [EventTypes.MeetingHeld] =
         [
             new("orgId", Text, true, "The party organisation holding it."),
-            new("kind", Text, true, "The kind of meeting (e.g. 三会一课).") { MaxLength = 64 },
+            new("kind", Text, true, $"'{CoBuildingVocabulary.JointMeeting}' (联席会议), '{CoBuildingVocabulary.BranchMeeting}' (三会一课) or '{CoBuildingVocabulary.Consultation}' (议事协商).") { MaxLength = 64 },
+            new("attendeeUnits", Ids, false, "The registered units attending a joint meeting.") { MaxLength = CoBuildingVocabulary.MaxListedIds },
+            new("concluded", YesNo, false, "A consultation reached its conclusion."),
+        ],
+        [EventTypes.UnitRegistered] =
+        [
+            new("unitId", Text, true, "The resident unit (驻区单位) registering with the community."),
+            new("name", Text, true, "Its name.") { MaxLength = EventParser.MaxTextLength },
+            new("kind", Choice, true, "The kind of unit.") { Allowed = CoBuildingVocabulary.UnitKinds },
+            new("agreementSignedAt", Time, false, "When it signed the co-building agreement (共建协议)."),
+            new("partyMembers", Integer, false, "Its party members.") { Minimum = 0, Maximum = 100_000 },
+        ],
+        [EventTypes.MemberRegistered] =
+        [
+            new("memberId", Text, true, "The employed party member (在职党员) reporting to the community where they live."),
+            new("unitId", Text, true, "The unit they work in."),
+            new("post", Text, false, "The post (岗位) they take.") { MaxLength = EventParser.MaxTextLength },
+        ],
+        [EventTypes.NeedListed] =
+        [
+            new("needId", Text, true, "The need (需求清单)."),
+            new("category", Choice, true, "Its category.") { Allowed = CoBuildingVocabulary.Categories },
+            new("title", Text, true, "In words.") { MaxLength = EventParser.MaxTextLength },
+            new("origin", Choice, true, "How it was gathered.") { Allowed = CoBuildingVocabulary.NeedOrigins },
+        ],
+        [EventTypes.ResourceListed] =
+        [
+            new("resourceId", Text, true, "The resource (资源清单)."),
+            new("unitId", Text, true, "The registered unit offering it."),
+            new("category", Choice, true, "Its category.") { Allowed = CoBuildingVocabulary.Categories },
+            new("title", Text, true, "In words.") { MaxLength = EventParser.MaxTextLength },
+        ],
+        [EventTypes.ProjectPublished] =
+        [
+            new("projectId", Text, true, "The project (项目清单)."),
+            new("title", Text, true, "In words.") { MaxLength = EventParser.MaxTextLength },
+            new("needIds", Ids, true, "The needs it answers (may be empty).") { MaxLength = CoBuildingVocabulary.MaxListedIds },
+            new("resourceIds", Ids, true, "The resources it uses (may be empty).") { MaxLength = CoBuildingVocabulary.MaxListedIds },
+        ],
+        [EventTypes.SiteServed] =
+        [
+            new("siteId", Text, true, "A service site (党群服务中心, 红色驿站, 帮办站) of seed-data/service-sites.json."),
+            new("people", Integer, true, "People served.") { Minimum = 1, Maximum = 10_000 },
         ],
     };
 

@@ -12,4 +12,4 @@ public sealed record EventField(string Name, EventFieldKind Kind, bool Required,
     public bool InExample { get; init; }
 }
 
-public enum EventFieldKind { Text, Time, Integer, Number, YesNo, Choice, DepartmentIds, Location }
+public enum EventFieldKind { Text, Time, Integer, Number, YesNo, Choice, DepartmentIds, Ids, Location }

@@ -65,6 +65,10 @@ public static class EventSchemas
             {
                 Type = JsonSchemaType.Array, MinItems = 1, MaxItems = f.MaxLength, Items = new OpenApiSchema { Type = JsonSchemaType.String },
             },
+            EventFieldKind.Ids => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array, MaxItems = f.MaxLength, Items = new OpenApiSchema { Type = JsonSchemaType.String },
+            },
             EventFieldKind.Location => new OpenApiSchema
             {
                 Type = JsonSchemaType.Array, MinItems = 2, MaxItems = 2, Items = new OpenApiSchema { Type = JsonSchemaType.Number, Format = "double" },
@@ -85,6 +89,7 @@ public static class EventSchemas
         EventFieldKind.YesNo => true,
         EventFieldKind.Choice => f.Allowed![0],
         EventFieldKind.DepartmentIds => new JsonArray("610602-cgzf", "610602-zj"),
+        EventFieldKind.Ids => new JsonArray(f.Name == "attendeeUnits" ? "unit-1" : f.Name[..^3] + "-1"),
         EventFieldKind.Location => new JsonArray(109.49, 36.59),
         _ => f.Name switch
         {
@@ -94,7 +99,8 @@ public static class EventSchemas
             "department" => "610602-cgzf",
             "title" => "延河路口垃圾堆积",
             "reason" => "需联合执法",
-            "kind" => "三会一课",
+            "kind" => "joint",
+            "siteId" => "610602001001-dqfw",
             _ => f.Name.Replace("Id", "", StringComparison.Ordinal) + "-1",
         },
     };
