@@ -29,7 +29,7 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
         Assert.Contains(first.GetProperty("grade").GetString(), new[] { "A", "B", "C", "D", "E" });
         Assert.InRange(first.GetProperty("stars").GetInt32(), 1, 5);
         Assert.Equal(1, first.GetProperty("rank").GetInt32());
-        Assert.Equal("2026.1", first.GetProperty("modelVersion").GetString());
+        Assert.Equal("2026.2", first.GetProperty("modelVersion").GetString());
         Assert.Equal(5, first.GetProperty("dimensions").GetArrayLength());
         // Best first.
         var values = items.Where(i => i.GetProperty("value").ValueKind == JsonValueKind.Number).Select(i => i.GetProperty("value").GetDouble()).ToList();
