@@ -154,7 +154,7 @@ public sealed class LeafRollupCalculatorFacts
         Report("h1", Shanghai.At(10, 1, 9), "噪音扰民", "A", 108.0);
         Report("h2", Shanghai.At(10, 25, 9), "噪音扰民", "A", 108.01);     // same caller as h1, 24 days on: repeat
         Report("h3", Shanghai.At(10, 25, 10), "车辆乱停", "A", 108.0);     // same caller and place, other category: not
-        // 0.0003° of longitude at 34° N = 0.0003 × π/180 × 6,371,000 m × cos 34° ≈ 27.6 m from h1: same place.
+        // 0.0003° of longitude at 34° N = 0.0003 × π/180 × 6,371,000 m × cos 34° ≈ 27.7 m from h1: same place.
         Report("h4", Shanghai.At(10, 26, 9), "噪音扰民", "B", 108.0003);
         // 0.001° ≈ 92 m from h1 and 64 m from h4, another caller: only the category is shared, not a repeat.
         Report("h5", Shanghai.At(10, 27, 9), "噪音扰民", "C", 108.001);
@@ -163,7 +163,7 @@ public sealed class LeafRollupCalculatorFacts
 
         Assert.Equal([1, 2, 1, 1, 1], days.Select(d => d.Count(Complaints)));
         Assert.Equal([0, 1, 1, 0, 0], days.Select(d => d.Count(RepeatComplaints)));
-        Assert.Equal(27.6, RepeatComplaintRule.Metres(108.0, 34.0, 108.0003, 34.0), 1);
+        Assert.Equal(27.7, RepeatComplaintRule.Metres(108.0, 34.0, 108.0003, 34.0), 1);
     }
 
     [Fact]
