@@ -60,6 +60,29 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
     }
 
     [Fact]
+    public async Task An_explanation_compared_with_the_night_before_adds_up_to_the_change()
+    {
+        using var http = Client();
+        using var admin = fixture.Host.AdminClient();
+        var before = fixture.Yesterday.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var queued = await admin.PostAsync($"/api/admin/indices/recompute?from={before}&to={fixture.YesterdayText}", null);
+        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+        await Eventually.HoldsAsync(async () => (await http.GetAsync($"/api/areas/{Payloads.City}/index/{before}/explain")).StatusCode == HttpStatusCode.OK,
+            "the index of the night before", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(200));
+
+        var e = await JsonAsync(await http.GetAsync($"/api/areas/{Payloads.Street}/index/{fixture.YesterdayText}/explain?compare=previous"));
+
+        var change = e.GetProperty("change").GetDouble();
+        Assert.Equal(e.GetProperty("value").GetDouble() - e.GetProperty("previousValue").GetDouble(), change, 9);
+        var dimensions = e.GetProperty("dimensions").EnumerateArray().ToList();
+        Assert.Equal(change, dimensions.Sum(d => d.GetProperty("change").GetDouble()), 9);
+        foreach (var d in dimensions)
+            Assert.Equal(d.GetProperty("change").GetDouble(), d.GetProperty("indicators").EnumerateArray().Sum(i => i.GetProperty("change").GetDouble()), 9);
+        var ev08 = dimensions.SelectMany(d => d.GetProperty("indicators").EnumerateArray()).Single(i => i.GetProperty("id").GetString() == "EV08");
+        Assert.Equal(JsonValueKind.Number, ev08.GetProperty("previousDenominator").ValueKind);
+    }
+
+    [Fact]
     public async Task An_area_s_history_ends_on_the_latest_computed_day()
     {
         using var http = Client();
@@ -80,6 +103,7 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
     [InlineData("/api/areas/610600/index/history?days=0", "days")]
     [InlineData("/api/areas/610600/index/history?days=many", "days")]
     [InlineData("/api/areas/610600/index/2026-02-30/explain", "date")]
+    [InlineData("/api/areas/610600/index/2026-02-03/explain?compare=next", "compare")]
     public async Task Bad_parameters_get_400_naming_the_parameter(string url, string parameter)
     {
         using var http = Client();
