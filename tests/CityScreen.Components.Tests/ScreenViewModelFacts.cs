@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Domain.Index;
+using CityScreen.Server.Feed;
 using CityScreen.Server.Wall;
 using CityScreen.Testing;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,8 @@ public sealed class ScreenViewModelFacts : IDisposable
     private readonly WallScene _scene = new();
     private readonly WallDashboards _dashboards = new(("tour", Tour));
     private readonly FakeIndexStore _indices = new();
+    /// <summary>The live index's own reads (once a minute, for the newest night), apart from the wall's counted here.</summary>
+    private readonly FakeIndexStore _liveIndexStore = new();
     private readonly List<IDisposable> _owned = [];
 
     public ScreenViewModelFacts()
@@ -159,7 +162,8 @@ public sealed class ScreenViewModelFacts : IDisposable
     private ScreenViewModel Wall(WallOptions? options = null)
     {
         var catalog = _dashboards.Catalog(_scene.Tree);
-        var model = new ScreenViewModel(_scene.Feed, _scene.Tree, _scene.Renderer, _scene.Clock, catalog, _indices, IndexModel, _scene.Yesterday,
+        var model = new ScreenViewModel(_scene.Feed, _scene.Tree, _scene.Renderer, _scene.Clock, catalog, _indices, IndexModel,
+            new LiveIndices(_scene.Tree, _scene.Feed, _liveIndexStore, IndexModel, _scene.Clock), _scene.Yesterday,
             Options.Create(options ?? new WallOptions()), _scene.Time);
         _owned.Add(model);
         _owned.Add(catalog);

@@ -31,6 +31,7 @@ public sealed class ScreenViewModel(
     DashboardCatalog dashboards,
     IIndexStore indices,
     IndexModel indexModel,
+    LiveIndices liveIndices,
     SameTimeYesterday yesterday,
     IOptions<WallOptions> options,
     TimeProvider time) : IDisposable
@@ -148,6 +149,9 @@ public sealed class ScreenViewModel(
             await LoadIndexAsync(Context);
             changed = true;
         }
+        // The live index follows the charts' snapshot (LiveIndices scores an area at most once a second).
+        if (Context.ChartSnapshot is { } shown && Context.LiveIndex?.At != shown.At)
+            changed |= await LoadLiveIndexAsync(Context);
         var tookOver = await TakeOverAsync(now);
         var next = tookOver ? null : NextRotationPage(now);
         changed |= tookOver;
@@ -197,6 +201,7 @@ public sealed class ScreenViewModel(
         await Task.WhenAll(mapAreas.Concat(compared).Where(x => feed.Latest(x.Id) is null).Select(x => feed.GetOrFetchAsync(x.Id, fresh: false)));
         context.ChartSnapshot = context.Snapshot;
         await LoadIndexAsync(context);
+        await LoadLiveIndexAsync(context);
         context.Alerts = Alerts(area);
         context.MapVersion++;
         _chartsAt = _mapAt = time.GetUtcNow();
@@ -222,6 +227,21 @@ public sealed class ScreenViewModel(
         catch (Exception) when (!_closed.IsCancellationRequested)
         {
             // The index is secondary on the wall: without it the panel says 暂无指数.
+        }
+    }
+
+    /// <summary>Whether the wall's live index changed.</summary>
+    private async Task<bool> LoadLiveIndexAsync(WallContext context)
+    {
+        try
+        {
+            var before = context.LiveIndex;
+            context.LiveIndex = await liveIndices.GetAsync(context.Area.Id, _closed.Token);
+            return context.LiveIndex != before;
+        }
+        catch (Exception) when (!_closed.IsCancellationRequested)
+        {
+            return false;  // secondary, as the nightly index: the panel then shows the official value alone
         }
     }
 
