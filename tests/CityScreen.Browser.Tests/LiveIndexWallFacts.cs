@@ -23,10 +23,8 @@ public class LiveIndexWallFacts(BrowserFixture fixture)
         await Assertions.Expect(live).ToContainTextAsync("实时估算");
         var before = await live.Locator("b").InnerTextAsync();
 
-        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
-        http.DefaultRequestHeaders.Add("X-Api-Key", ServerProcess.ApiKey);
-        var body = "[" + string.Join(",", Enumerable.Range(0, 6).SelectMany(LateClosure)) + "]";
-        (await http.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        (await PostAsync(Enumerable.Range(0, 6).SelectMany(n => Case($"AJ-live-browser-{n}", now.AddHours(-4).AddMinutes(n), late: true)))).EnsureSuccessStatusCode();
 
         await Assertions.Expect(live.Locator("b")).Not.ToHaveTextAsync(before, new LocatorAssertionsToHaveTextOptions { Timeout = 20_000 });
         await Assertions.Expect(live).ToContainTextAsync("实时估算");
@@ -37,29 +35,40 @@ public class LiveIndexWallFacts(BrowserFixture fixture)
     }
 
     /// <summary>
-    /// The demo's start-up catch-up computes the simulated history's nights; the live index exists
-    /// once the newest of them does (the host looks for a new night once a minute).
+    /// The live index scores with a night's weights: yesterday gets a few of the grid's cases and
+    /// the operator's recompute (which first simulates the demo's history before it), then the
+    /// host finds the new night within a minute.
     /// </summary>
     private async Task WaitForTheLiveIndexAsync()
     {
-        using var reader = Access.Basic(fixture.Server.BaseAddress, "admin", ServerProcess.AdminPassword);
+        using var admin = Access.Basic(fixture.Server.BaseAddress, "admin", ServerProcess.AdminPassword);
+        var yesterday = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-1);
+        var cases = Enumerable.Range(0, 3).SelectMany(n => Case($"AJ-live-yesterday-{n}", new DateTimeOffset(yesterday.AddHours(9 + n), TimeSpan.FromHours(8)), late: false));
+        (await PostAsync(cases)).EnsureSuccessStatusCode();
+        var date = DateOnly.FromDateTime(yesterday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        (await admin.PostAsync($"/api/admin/indices/recompute?from={date}&to={date}", null)).EnsureSuccessStatusCode();
         await Eventually.HoldsAsync(async () =>
             {
-                var area = await reader.GetFromJsonAsync<JsonElement>($"/api/areas/{Grid}");
+                var area = await admin.GetFromJsonAsync<JsonElement>($"/api/areas/{Grid}");
                 return area.GetProperty("liveIndex").ValueKind == JsonValueKind.Object;
             },
             "the live index of the grid", TimeSpan.FromMinutes(8), TimeSpan.FromSeconds(2));
     }
 
-    /// <summary>A case reported four hours ago, due one hour later, closed two hours late.</summary>
-    private static IEnumerable<string> LateClosure(int n)
+    private async Task<HttpResponseMessage> PostAsync(IEnumerable<string> events)
     {
-        var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddHours(-4).AddMinutes(n);
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ServerProcess.ApiKey);
+        return await http.PostAsync("/api/events", new StringContent("[" + string.Join(",", events) + "]", Encoding.UTF8, "application/json"));
+    }
+
+    /// <summary>A case reported at <paramref name="at"/>, due an hour later, closed within it or two hours late.</summary>
+    private static IEnumerable<string> Case(string id, DateTimeOffset at, bool late)
+    {
         string T(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
-        var id = $"AJ-live-browser-{n}";
         var common = $"\"gridId\":\"{Grid}\",\"source\":\"test\",\"caseId\":\"{id}\"";
         yield return $$"""{"id":"{{id}}-r","type":"case.reported","occurredAt":"{{T(at)}}",{{common}},"kind":"event","category":"市容环境","level":"normal","title":"浏览器测试"}""";
         yield return $$"""{"id":"{{id}}-f","type":"case.filed","occurredAt":"{{T(at.AddMinutes(10))}}",{{common}},"dueAt":"{{T(at.AddHours(1))}}"}""";
-        yield return $$"""{"id":"{{id}}-c","type":"case.closed","occurredAt":"{{T(at.AddHours(3))}}",{{common}}}""";
+        yield return $$"""{"id":"{{id}}-c","type":"case.closed","occurredAt":"{{T(at.AddHours(late ? 3 : 0.5))}}",{{common}}}""";
     }
 }
