@@ -18,8 +18,7 @@ public sealed class ScreenViewModelFacts : IDisposable
          "takeover": {"seconds": 30, "layout": "grid"}}
         """;
 
-    private static readonly IndexModel IndexModel = IndexModelLoader.Parse(
-        File.OpenRead(Path.Combine(RepositoryRoot(), "seed-data", "index-model.json")), "seed-data/index-model.json");
+    private static readonly IndexModel IndexModel = ShippedIndexModel.Model;
 
     /// <summary>A signed-in viewer of the whole city.</summary>
     private static readonly ClaimsPrincipal Viewer = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "wall")], "test"));
@@ -180,13 +179,6 @@ public sealed class ScreenViewModelFacts : IDisposable
 
     private CaseAlert Alert(string gridId, CaseLevel level, AlertReason reason = AlertReason.Reported) =>
         new(gridId, $"AJ-{gridId}", level, "安全隐患", "燃气管道泄漏", _scene.Time.Now, reason, null);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CityScreen.sln"))) return dir.FullName;
-        throw new InvalidOperationException("CityScreen.sln was not found above the test binaries");
-    }
 
     public void Dispose()
     {

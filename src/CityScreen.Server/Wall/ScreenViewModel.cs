@@ -216,7 +216,7 @@ public sealed class ScreenViewModel(
             if (await indices.LastDateAsync(indexModel.Version) is not { } last) return;
             context.Index = await indices.ReadAsync(context.Area.Id, last, indexModel.Version);
             var before = context.Index is null ? null : await indices.ReadAsync(context.Area.Id, last.AddDays(-1), indexModel.Version);
-            context.IndexMover = context.Index is null ? null : IndexMovers.Top(indexModel, context.Index.Explanation, before?.Explanation, 1).FirstOrDefault();
+            context.IndexMover = context.Index is null ? null : IndexMovers.Top(indexModel, context.Index.Explanation, before?.Explanation, 1, figuresFirst: true).FirstOrDefault();
             context.IndexHistory = await indices.HistoryAsync(context.Area.Id, indexModel.Version, last.AddDays(-29), last);
             context.Siblings = context.Area.ParentId is { } parent ? tree.Children(parent).Count : 1;
             var values = await indices.ValuesAsync(last, indexModel.Version);
