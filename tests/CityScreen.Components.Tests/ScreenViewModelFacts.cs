@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Domain.Index;
+using CityScreen.Server.Feed;
 using CityScreen.Server.Wall;
 using CityScreen.Testing;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,7 @@ public sealed class ScreenViewModelFacts : IDisposable
          "takeover": {"seconds": 30, "layout": "grid"}}
         """;
 
-    private static readonly IndexModel IndexModel = IndexModelLoader.Parse(
-        File.OpenRead(Path.Combine(RepositoryRoot(), "seed-data", "index-model.json")), "seed-data/index-model.json");
+    private static readonly IndexModel IndexModel = ShippedIndexModel.Model;
 
     /// <summary>A signed-in viewer of the whole city.</summary>
     private static readonly ClaimsPrincipal Viewer = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "wall")], "test"));
@@ -26,6 +26,8 @@ public sealed class ScreenViewModelFacts : IDisposable
     private readonly WallScene _scene = new();
     private readonly WallDashboards _dashboards = new(("tour", Tour));
     private readonly FakeIndexStore _indices = new();
+    /// <summary>The live index's own reads (once a minute, for the newest night), apart from the wall's counted here.</summary>
+    private readonly FakeIndexStore _liveIndexStore = new();
     private readonly List<IDisposable> _owned = [];
 
     public ScreenViewModelFacts()
@@ -159,7 +161,8 @@ public sealed class ScreenViewModelFacts : IDisposable
     private ScreenViewModel Wall(WallOptions? options = null)
     {
         var catalog = _dashboards.Catalog(_scene.Tree);
-        var model = new ScreenViewModel(_scene.Feed, _scene.Tree, _scene.Renderer, _scene.Clock, catalog, _indices, IndexModel, _scene.Yesterday,
+        var model = new ScreenViewModel(_scene.Feed, _scene.Tree, _scene.Renderer, _scene.Clock, catalog, _indices, IndexModel,
+            new LiveIndices(_scene.Tree, _scene.Feed, _liveIndexStore, IndexModel, _scene.Clock), _scene.Yesterday,
             Options.Create(options ?? new WallOptions()), _scene.Time);
         _owned.Add(model);
         _owned.Add(catalog);
@@ -176,13 +179,6 @@ public sealed class ScreenViewModelFacts : IDisposable
 
     private CaseAlert Alert(string gridId, CaseLevel level, AlertReason reason = AlertReason.Reported) =>
         new(gridId, $"AJ-{gridId}", level, "安全隐患", "燃气管道泄漏", _scene.Time.Now, reason, null);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CityScreen.sln"))) return dir.FullName;
-        throw new InvalidOperationException("CityScreen.sln was not found above the test binaries");
-    }
 
     public void Dispose()
     {

@@ -16,17 +16,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CityScreen.Jobs.Tests;
 
 /// <summary>
-/// The job's real parts on a real SQLite file in a temporary directory, the test city, the
-/// shipped index model and a clock the test moves.
+/// The job's real parts on a real SQLite file in a temporary directory, the test city (or another
+/// tree), the shipped index model and a clock the test moves.
 /// </summary>
 public sealed class JobHarness : IAsyncDisposable
 {
-    public JobHarness(DateTimeOffset now)
+    public JobHarness(DateTimeOffset now, AreaTree? tree = null)
     {
         Directory.CreateDirectory(DataDirectory);
         Time = new ManualClock(now);
         Clock = Shanghai.Clock(Time);
-        Tree = TestCity.Build();
+        Tree = tree ?? TestCity.Build();
         Leaves = new CityLeaves(Tree);
         Model = IndexModelSource.Load("seed-data/index-model.json", RepositoryRoot.Path);
         Events = new EventStore(CityScreenDatabase.Sqlite(DbPath));

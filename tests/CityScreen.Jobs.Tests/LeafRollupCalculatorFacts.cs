@@ -146,19 +146,48 @@ public sealed class LeafRollupCalculatorFacts
     }
 
     [Fact]
-    public void A_12345_report_repeats_when_the_grid_had_one_of_the_same_category_within_30_days()
+    public void A_12345_report_repeats_one_of_the_same_category_from_the_same_caller_or_place_within_30_days()
     {
         var events = new List<CityEvent>();
-        void Report(string id, DateTimeOffset at, string category) => events.Add(new CaseSteps(id, Grid).Reported(at, "hotline", category: category));
-        Report("h1", Shanghai.At(10, 1, 9), "噪音扰民");
-        Report("h2", Shanghai.At(10, 25, 9), "噪音扰民");   // repeat of h1
-        Report("h3", Shanghai.At(10, 25, 10), "车辆乱停");  // first of its category
-        Report("h4", Shanghai.At(11, 30, 9), "噪音扰民");   // 36 days after h2: not a repeat
+        void Report(string id, DateTimeOffset at, string category, string caller, double lon) =>
+            events.Add(new CaseSteps(id, Grid).Reported(at, "hotline", category: category) with { CallerId = caller, Location = [lon, 34.0] });
+        Report("h1", Shanghai.At(10, 1, 9), "噪音扰民", "A", 108.0);
+        Report("h2", Shanghai.At(10, 25, 9), "噪音扰民", "A", 108.01);     // same caller as h1, 24 days on: repeat
+        Report("h3", Shanghai.At(10, 25, 10), "车辆乱停", "A", 108.0);     // same caller and place, other category: not
+        // 0.0003° of longitude at 34° N = 0.0003 × π/180 × 6,371,000 m × cos 34° ≈ 27.7 m from h1: same place.
+        Report("h4", Shanghai.At(10, 26, 9), "噪音扰民", "B", 108.0003);
+        // 0.001° ≈ 92 m from h1 and 64 m from h4, another caller: only the category is shared, not a repeat.
+        Report("h5", Shanghai.At(10, 27, 9), "噪音扰民", "C", 108.001);
+        Report("h6", Shanghai.At(11, 30, 9), "噪音扰民", "A", 108.0);      // 36 days after h2, 35 after h4: not
+        var days = Compute(events, Shanghai.Day(10, 1), Shanghai.Day(10, 25), Shanghai.Day(10, 26), Shanghai.Day(10, 27), Shanghai.Day(11, 30));
 
-        var days = Compute(events, Shanghai.Day(10, 1), Shanghai.Day(10, 25), Shanghai.Day(11, 30));
+        Assert.Equal([1, 2, 1, 1, 1], days.Select(d => d.Count(Complaints)));
+        Assert.Equal([0, 1, 1, 0, 0], days.Select(d => d.Count(RepeatComplaints)));
+        Assert.Equal(27.7, RepeatComplaintRule.Metres(108.0, 34.0, 108.0003, 34.0), 1);
+    }
 
-        Assert.Equal([1, 2, 1], days.Select(d => d.Count(Complaints)));
-        Assert.Equal([0, 1, 0], days.Select(d => d.Count(RepeatComplaints)));
+    [Fact]
+    public void A_meeting_counts_where_an_organisation_is_due_to_hold_it()
+    {
+        var day = Shanghai.Day(11, 2);
+        var branch = GridWithBranch;
+        var noBranch = branch with { HasPartyBranch = false };
+        DailyRollup Rollup(LeafReference reference)
+        {
+            var calculator = new LeafRollupCalculator(Grid, reference, new RollupRules(), Shanghai.Clock(TimeProvider.System));
+            calculator.Apply(Activities.Meeting("m1", Grid, Shanghai.At(11, 2, 9)));
+            return calculator.Compute(day, Shanghai.At(11, 3, 3));
+        }
+
+        // A grid with a branch: held and due (2 a month over November's 30 days).
+        Assert.Equal(1, Rollup(branch).Count(MeetingsHeld));
+        Assert.Equal(2.0 / 30, Rollup(branch).Count(MeetingsExpected), 12);
+        // Without a branch nothing is due there, and a meeting logged there is on no schedule.
+        Assert.Equal(0, Rollup(noBranch).Count(MeetingsHeld));
+        Assert.Equal(0, Rollup(noBranch).Count(MeetingsExpected));
+        // A community's own ledger: its Party committee's meetings are due there.
+        Assert.Equal(1, Rollup(LeafReference.None).Count(MeetingsHeld));
+        Assert.Equal(2.0 / 30, Rollup(LeafReference.None).Count(MeetingsExpected), 12);
     }
 
     [Fact]

@@ -78,8 +78,8 @@ public sealed class SimulatedHistoryFacts : IAsyncLifetime
     {
         await _job.RunAsync(simulatedHistoryDays: 40);
 
-        var november = await _job.Indices.WeightsAsync(_job.Model.Version, new DateOnly(2026, 11, 1), "community");
-        var october = await _job.Indices.WeightsAsync(_job.Model.Version, new DateOnly(2026, 10, 1), "community");
+        var november = await _job.Indices.WeightsAsync(_job.Model.Version, new DateOnly(2026, 11, 1), "grid");
+        var october = await _job.Indices.WeightsAsync(_job.Model.Version, new DateOnly(2026, 10, 1), "grid");
 
         Assert.All(november!.Dimensions, d => Assert.NotNull(d.Entropy));
         Assert.Equal(1, november.Dimensions.Sum(d => d.Weight), 9);

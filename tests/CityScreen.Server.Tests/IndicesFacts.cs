@@ -29,7 +29,7 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
         Assert.Contains(first.GetProperty("grade").GetString(), new[] { "A", "B", "C", "D", "E" });
         Assert.InRange(first.GetProperty("stars").GetInt32(), 1, 5);
         Assert.Equal(1, first.GetProperty("rank").GetInt32());
-        Assert.Equal("2026.1", first.GetProperty("modelVersion").GetString());
+        Assert.Equal("2026.2", first.GetProperty("modelVersion").GetString());
         Assert.Equal(5, first.GetProperty("dimensions").GetArrayLength());
         // Best first.
         var values = items.Where(i => i.GetProperty("value").ValueKind == JsonValueKind.Number).Select(i => i.GetProperty("value").GetDouble()).ToList();
@@ -60,6 +60,23 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
     }
 
     [Fact]
+    public async Task An_explanation_compared_with_a_night_without_an_index_counts_every_point_as_moved()
+    {
+        using var http = Client();
+
+        // The fixture computes yesterday only: the night before has no index, so every point of
+        // the value is a contribution from nothing, and there is no change to report.
+        var e = await JsonAsync(await http.GetAsync($"/api/areas/{Payloads.Street}/index/{fixture.YesterdayText}/explain?compare=previous"));
+
+        Assert.Equal(JsonValueKind.Null, e.GetProperty("previousValue").ValueKind);
+        Assert.Equal(JsonValueKind.Null, e.GetProperty("change").ValueKind);
+        var dimensions = e.GetProperty("dimensions").EnumerateArray().ToList();
+        Assert.Equal(e.GetProperty("value").GetDouble(), dimensions.Sum(d => d.GetProperty("change").GetDouble()), 9);
+        foreach (var d in dimensions)
+            Assert.Equal(d.GetProperty("change").GetDouble(), d.GetProperty("indicators").EnumerateArray().Sum(i => i.GetProperty("change").GetDouble()), 9);
+    }
+
+    [Fact]
     public async Task An_area_s_history_ends_on_the_latest_computed_day()
     {
         using var http = Client();
@@ -80,6 +97,7 @@ public sealed class IndicesFacts(IndicesHostFixture fixture)
     [InlineData("/api/areas/610600/index/history?days=0", "days")]
     [InlineData("/api/areas/610600/index/history?days=many", "days")]
     [InlineData("/api/areas/610600/index/2026-02-30/explain", "date")]
+    [InlineData("/api/areas/610600/index/2026-02-03/explain?compare=next", "compare")]
     public async Task Bad_parameters_get_400_naming_the_parameter(string url, string parameter)
     {
         using var http = Client();

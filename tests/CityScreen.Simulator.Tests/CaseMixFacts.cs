@@ -6,13 +6,29 @@ namespace CityScreen.Simulator.Tests;
 public class CaseMixFacts(TwoDays run)
 {
     [Theory]
-    [InlineData("event", 0.40, 0.50)]
-    [InlineData("part", 0.16, 0.24)]
+    [InlineData("event", 0.57, 0.67)]
+    [InlineData("part", 0.015, 0.045)]
     [InlineData("hotline", 0.24, 0.32)]
     [InlineData("order", 0.05, 0.09)]
     public void Kinds_are_mixed_like_a_citys_cases(string kind, double min, double max)
     {
         Assert.InRange(TwoDays.Share(run.Reports, e => e.Kind == kind), min, max);
+    }
+
+    [Fact]
+    public void Parts_are_a_few_percent_of_what_grid_workers_find()
+    {
+        var found = run.Reports.Where(e => e.Kind is "event" or "part").ToList();
+        Assert.InRange(TwoDays.Share(found, e => e.Kind == "part"), 0.02, 0.08);
+    }
+
+    [Fact]
+    public void Street_disorder_and_advertising_lead_the_events_after_litter()
+    {
+        var events = run.Reports.Where(e => e.Kind == "event").ToList();
+        var top = events.GroupBy(e => e.Category!).OrderByDescending(g => g.Count()).Take(3).Select(g => g.Key).ToList();
+        string[] expected = ["市容环境", "街面秩序", "宣传广告"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), top.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -27,6 +43,7 @@ public class CaseMixFacts(TwoDays run)
     [Theory]
     [InlineData("市容环境")]
     [InlineData("街面秩序")]
+    [InlineData("宣传广告")]
     [InlineData("车辆乱停")]
     [InlineData("噪音扰民")]
     [InlineData("物业管理")]

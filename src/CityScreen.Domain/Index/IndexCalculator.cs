@@ -28,9 +28,11 @@ public sealed class IndexCalculator
     /// <summary>
     /// The index of <paramref name="areaId"/> on <paramref name="date"/> from its pooled inputs
     /// (input name → count summed over its grids and the window). An input that is absent counts
-    /// as 0: the daily rollups store only what happened.
+    /// as 0: the daily rollups store only what happened. Each rate is shrunk toward the same rate
+    /// of <paramref name="parent"/> (the parent's pooled inputs; none for the root) by its
+    /// credibility weight before it is scored.
     /// </summary>
-    public IndexExplanation Compute(string areaId, DateOnly date, IReadOnlyDictionary<string, double> inputs)
+    public IndexExplanation Compute(string areaId, DateOnly date, IReadOnlyDictionary<string, double> inputs, IReadOnlyDictionary<string, double>? parent = null)
     {
         foreach (var (name, value) in inputs)
             if (!double.IsFinite(value) || value < 0)
@@ -40,13 +42,14 @@ public sealed class IndexCalculator
         for (var k = 0; k < Model.Dimensions.Count; k++)
         {
             var dimension = Model.Dimensions[k];
-            var values = dimension.Indicators.Select(i => i.ValueOf(inputs)).ToArray();
+            var values = dimension.Indicators.Select(i => i.ShrunkValueOf(inputs, parent)).ToArray();
             var scores = dimension.Indicators.Select((i, j) => i.ScoreOf(values[j])).ToArray();
             var effective = PresentWeights.Of(_indicatorWeights[k], scores);
             var indicators = dimension.Indicators
                 .Select((i, j) => new IndicatorExplanation(
                     i.Id, i.Name, values[j], scores[j], effective[j],
-                    inputs.GetValueOrDefault(i.Numerator), inputs.GetValueOrDefault(i.Denominator)))
+                    inputs.GetValueOrDefault(i.Numerator), inputs.GetValueOrDefault(i.Denominator),
+                    i.ValueOf(inputs), parent is null || i.ValueOf(parent) is null ? 1 : i.CredibilityOf(inputs.GetValueOrDefault(i.Denominator))))
                 .ToArray();
             dimensions.Add((dimension, PresentWeights.Score(effective, scores), indicators));
         }

@@ -79,7 +79,7 @@ internal sealed partial class IndexModelReader(string source)
 
     private SubIndicator? SubIndicator(JsonElement item, string path, IReadOnlySet<string> inputs, Dictionary<string, string> seen)
     {
-        if (!Object(item, path, "id", "name", "numerator", "denominator", "per", "unit", "target", "floor", "lowerIsBetter")) return null;
+        if (!Object(item, path, "id", "name", "numerator", "denominator", "per", "unit", "target", "floor", "lowerIsBetter", "credibility")) return null;
         var id = Identifier(item, path, seen);
         var name = Text(item, path, "name");
         var numerator = InputName(item, path, "numerator", inputs);
@@ -90,6 +90,8 @@ internal sealed partial class IndexModelReader(string source)
         var target = Number(item, path, "target");
         var floor = Number(item, path, "floor");
         var lowerIsBetter = Boolean(item, path, "lowerIsBetter");
+        var credibility = item.TryGetProperty("credibility", out _) ? Number(item, path, "credibility") : 0;
+        if (credibility < 0) Error<double?>($"{path}.credibility", "must be 0 or more");
 
         if (target is { } t && floor is { } f && lowerIsBetter is { } lower)
         {
@@ -100,8 +102,8 @@ internal sealed partial class IndexModelReader(string source)
         }
 
         if (id is null || name is null || numerator is null || denominator is null || per is not > 0 || unit is null
-            || target is null || floor is null || lowerIsBetter is null) return null;
-        return new SubIndicator(id, name, numerator, denominator, per.Value, unit, target.Value, floor.Value, lowerIsBetter.Value);
+            || target is null || floor is null || lowerIsBetter is null || credibility is not >= 0) return null;
+        return new SubIndicator(id, name, numerator, denominator, per.Value, unit, target.Value, floor.Value, lowerIsBetter.Value, credibility.Value);
     }
 
     private AhpResult? Ahp(JsonElement root, int dimensions)

@@ -18,6 +18,7 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
 {
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseFile> _cases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RepeatComplaintRule.Reporter> _reporters = new(StringComparer.Ordinal);
     private readonly List<(DateTimeOffset At, string MemberId)> _memberResponses = [];
     private readonly List<(DateTimeOffset At, string MemberId)> _checkins = [];
     private readonly List<(DateTimeOffset At, string? MemberId, double Hours)> _volunteering = [];
@@ -38,6 +39,7 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
         {
             if (!_cases.TryGetValue(e.CaseId!, out var file)) _cases[e.CaseId!] = file = new CaseFile(e.CaseId!);
             file.Apply(e);
+            if (e.Type == EventTypes.CaseReported) _reporters[e.CaseId!] = new(e.CallerId, e.Location);
             // A member taking a 群众点单 (党员接单) is service; a department reporting is not.
             if (e.Type == EventTypes.CaseResponded && e.MemberId is { } member) _memberResponses.Add((e.OccurredAt, member));
             return;
@@ -170,9 +172,9 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
     }
 
     /// <summary>
-    /// A 12345 report repeats when the leaf had one of the same category within the 30 days before
-    /// it (reports at the same instant are ordered by case id, so the result is order-independent).
-    /// Each is compared with the one just before it in its category, the nearest it can repeat.
+    /// A 12345 report repeats when the leaf had one of the same category, from the same caller or
+    /// place, within the 30 days before it (<see cref="RepeatComplaintRule"/>; reports at the same
+    /// instant are ordered by case id, so the result is order-independent).
     /// </summary>
     private void AddRepeatComplaints(Dictionary<DateOnly, Bucket> buckets)
     {
@@ -181,12 +183,14 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
             .GroupBy(c => c.Category, StringComparer.Ordinal);
         foreach (var category in hotline)
         {
-            CaseFile? previous = null;
+            var earlier = new List<CaseFile>();
             foreach (var c in category.OrderBy(c => c.ReportedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal))
             {
-                if (previous is not null && CaseRules.Repeats(c, previous) && Find(buckets, c.ReportedAt!.Value) is { } day)
+                earlier.RemoveAll(p => c.ReportedAt!.Value - p.ReportedAt!.Value > CaseRules.RepeatComplaintWindow);
+                var by = _reporters.GetValueOrDefault(c.CaseId);
+                if (earlier.Exists(p => RepeatComplaintRule.Repeats(c, by, p, _reporters.GetValueOrDefault(p.CaseId))) && Find(buckets, c.ReportedAt!.Value) is { } day)
                     day.Add(RepeatComplaints);
-                previous = c;
+                earlier.Add(c);
             }
         }
     }
@@ -203,8 +207,11 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
         }
         foreach (var (at, member) in _memberResponses)
             Find(buckets, at)?.AddMember(MembersServing, member);
-        foreach (var at in _meetings)
-            Find(buckets, at)?.Add(MeetingsHeld);
+        // OL01 counts a meeting where an organisation is due to hold it (ReferenceInputs): a grid
+        // without a Party branch has no schedule, so a meeting logged there is not on one.
+        if (ReferenceInputs.HoldsMeetings(reference))
+            foreach (var at in _meetings)
+                Find(buckets, at)?.Add(MeetingsHeld);
         // A need counts on the day it is listed, its match on the day a project first answers it (where the project is published).
         foreach (var at in _needs.Values)
             Find(buckets, at)?.Add(Needs);

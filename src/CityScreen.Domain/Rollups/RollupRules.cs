@@ -19,4 +19,10 @@ public sealed record RollupRules
     /// in for it.
     /// </summary>
     public double MeetingsDuePerBranchPerMonth { get; init; } = 2;
+
+    /// <summary>
+    /// Meetings the community's Party committee (社区党委) is due to hold a month, logged on the
+    /// community's own ledger and expected there, not against its grids' branches.
+    /// </summary>
+    public double MeetingsDuePerCommitteePerMonth { get; init; } = 2;
 }

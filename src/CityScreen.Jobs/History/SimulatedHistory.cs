@@ -54,7 +54,10 @@ public sealed class SimulatedHistory(IndexModel model, CityLeaves leaves, IRollu
 
         logger.LogInformation("Simulated history: {Days} days {From:yyyy-MM-dd}..{To:yyyy-MM-dd} for {Leaves} leaves, calibrated on {Calibration:yyyy-MM-dd}",
             simulated.Count, first, last, leaves.All.Count, calibrationDay);
-        var generator = new SimulatedRollups(leaves.All, calibration, rules, seed: today.DayNumber);
+        var communities = leaves.All.ToDictionary(l => l.Id, l => CommunityCharacter.CommunityOf(leaves.Tree, l.Id), StringComparer.Ordinal);
+        var characters = communities.Values.Distinct(StringComparer.Ordinal)
+            .ToDictionary(c => c, c => CommunityCharacter.Of(c, simulated.Count), StringComparer.Ordinal);
+        var generator = new SimulatedRollups(leaves.All, calibration, rules, seed: today.DayNumber, l => characters[communities[l.Id]], first);
         for (var i = 0; i < simulated.Count; i += DaysPerCommit)
         {
             var chunk = simulated.Skip(i).Take(DaysPerCommit).ToList();

@@ -10,7 +10,9 @@ namespace CityScreen.Jobs.History;
 /// storing months of raw events. Volumes are Poisson around each leaf's share of the city's day
 /// (grids by households, as the simulator picks them); "of those" counts are binomial with the
 /// leaf's own rate on that day, pulled toward the city's rate and drifting slowly from day to day,
-/// so leaves differ and indices move; members are drawn from each grid's roster.
+/// so leaves differ and indices move; members are drawn from each grid's roster. Each community
+/// has a lasting <see cref="CommunityCharacter"/> that moves its rates, the meetings it keeps, its
+/// members' engagement and its backlog, so ranks hold from night to night.
 /// Days must be asked for in ascending order; the same leaves, calibration and seed give the same
 /// history.
 /// </summary>
@@ -18,7 +20,7 @@ internal sealed class SimulatedRollups
 {
     /// <summary>Counts drawn as volumes (the 红灯 stock too: it moves like a volume from day to day).</summary>
     private static readonly string[] Volumes =
-        [MeetingsHeld, OrdersPlaced, OrdersDueClose, ProjectsClaimed, Needs, DueResolve, DueClose, HotlineDue, Whistles, Ratings, Complaints, OverdueOpen, CasesReported, CasesClosed];
+        [OrdersPlaced, OrdersDueClose, ProjectsClaimed, Needs, DueResolve, DueClose, HotlineDue, Whistles, Ratings, Complaints, OverdueOpen, CasesReported, CasesClosed];
 
     /// <summary>"Of those" counts and the volume they are part of.</summary>
     private static readonly (string Part, string Whole)[] Parts =
@@ -54,7 +56,9 @@ internal sealed class SimulatedRollups
     private readonly RollupRules _rules;
     private readonly LeafState[] _leaves;
 
-    public SimulatedRollups(IReadOnlyList<CityLeaves.Leaf> leaves, IReadOnlyCollection<DailyRollup> calibration, RollupRules rules, int seed)
+    public SimulatedRollups(
+        IReadOnlyList<CityLeaves.Leaf> leaves, IReadOnlyCollection<DailyRollup> calibration, RollupRules rules, int seed,
+        Func<CityLeaves.Leaf, CommunityCharacter> characterOf, DateOnly first)
     {
         _rules = rules;
         var byLeaf = calibration.ToDictionary(r => r.LeafId, StringComparer.Ordinal);
@@ -74,6 +78,8 @@ internal sealed class SimulatedRollups
             double Own(string input) => own?.Count(input) ?? 0;
             return new LeafState(
                 leaf,
+                characterOf(leaf),
+                first,
                 new Random(Draws.Seed(leaf.Id, seed)),
                 Volumes.ToDictionary(v => v, v => Total(v) * share),
                 Total(VolunteerHours) * share,
@@ -95,6 +101,8 @@ internal sealed class SimulatedRollups
 
     private sealed class LeafState(
         CityLeaves.Leaf leaf,
+        CommunityCharacter character,
+        DateOnly first,
         Random random,
         Dictionary<string, double> volumes,
         double volunteerHours,
@@ -108,21 +116,24 @@ internal sealed class SimulatedRollups
             var counts = new SortedDictionary<string, double>(StringComparer.Ordinal);
             foreach (var (input, value) in ReferenceInputs.Of(leaf.Reference, rules, day))
                 if (value != 0) counts[input] = value;
-            foreach (var (input, mean) in volumes) Put(counts, input, Draws.Poisson(random, mean));
+            var t = day.DayNumber - first.DayNumber;
+            foreach (var (input, mean) in volumes)
+                Put(counts, input, Draws.Poisson(random, input == OverdueOpen ? mean * (2 - character.Engagement(t)) : mean));
+            Put(counts, MeetingsHeld, Draws.Poisson(random, counts.GetValueOrDefault(MeetingsExpected) * character.MeetingsKept(t)));
             // Logged in half hours, as volunteer logs usually are.
             Put(counts, VolunteerHours, Draws.Poisson(random, 2 * volunteerHours) / 2.0);
             for (var i = 0; i < Parts.Length; i++)
             {
                 _drift[i] = Persistence * _drift[i] + DriftStep * Draws.Normal(random);
                 var (part, whole) = Parts[i];
-                Put(counts, part, Draws.Binomial(random, (int)counts.GetValueOrDefault(whole), Math.Clamp(rates[i] + _drift[i], 0, 1)));
+                Put(counts, part, Draws.Binomial(random, (int)counts.GetValueOrDefault(whole), character.Rate(part, rates[i] + _drift[i], t)));
             }
 
             var sets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             var roster = Math.Max(1, (int)Math.Ceiling(leaf.Reference.MembersExpected * ActiveMemberShare));
             foreach (var (set, mean) in members)
             {
-                var drawn = Pick(Math.Min(roster, Draws.Poisson(random, mean)), roster);
+                var drawn = Pick(Math.Min(roster, Draws.Poisson(random, mean * character.Engagement(t))), roster);
                 if (drawn.Count == 0) continue;
                 sets[set] = drawn;
                 counts[set] = drawn.Count;

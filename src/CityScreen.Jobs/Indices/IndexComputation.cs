@@ -10,12 +10,23 @@ namespace CityScreen.Jobs.Indices;
 /// <summary>
 /// Computes and stores the development index of every area for a run of dates, from the daily
 /// rollups: each area's inputs pooled from all the leaves below it (never from its children's
-/// indices), the month's frozen weights of its level, its grade, stars (communities), rank among
-/// its siblings and change since the day before.
+/// indices), each rate shrunk toward its parent's, the month's one set of frozen weights (the same
+/// for every level, so a parent's index lies with its children's), its grade, stars (communities),
+/// rank among its siblings and change since the day before.
 /// </summary>
 public sealed class IndexComputation(IndexModel model, CityLeaves leaves, IRollupStore rollups, IIndexStore indices, ILogger logger)
 {
-    private readonly Dictionary<(DateOnly Month, AreaLevel Level), IndexCalculator> _calculators = [];
+    /// <summary>Fewer communities than this are too few to learn weights from: the grids are used instead.</summary>
+    public const int MinimumWeightAreas = 10;
+
+    private readonly Dictionary<DateOnly, IndexCalculator> _calculators = [];
+
+    /// <summary>
+    /// The level whose areas the month's weights are learnt from, for every level: communities —
+    /// enough of them to tell indicators apart, each pooling hundreds of cases, so far less noisy
+    /// than grids — unless a city has too few, then grids.
+    /// </summary>
+    private AreaLevel WeightLevel => leaves.Tree.AtLevel(AreaLevel.Community).Count() >= MinimumWeightAreas ? AreaLevel.Community : AreaLevel.Grid;
 
     public async Task ComputeAsync(IReadOnlyList<DateOnly> dates, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -43,12 +54,14 @@ public sealed class IndexComputation(IndexModel model, CityLeaves leaves, IRollu
         DateOnly date, InputGroup[] series, HashSet<DateOnly> complete, bool simulated, IReadOnlyDictionary<string, double?> previous, CancellationToken cancellationToken)
     {
         var pooled = PoolLeaves(series, date, i => i.WindowDays ?? 1);
-        var explanations = new List<(Area Area, IndexExplanation Explanation, FrozenWeights Weights, double[] Inputs)>();
+        var calculator = await CalculatorAsync(date, series, complete, cancellationToken);
+        var named = PoolAll(pooled);
+        var explanations = new List<(Area Area, IndexExplanation Explanation, FrozenWeights Weights, IReadOnlyDictionary<string, double> Inputs)>();
         foreach (var area in leaves.Tree.All)
         {
-            var calculator = await CalculatorAsync(date, area.Level, series, complete, cancellationToken);
-            var inputs = PoolArea(area.Id, pooled);
-            explanations.Add((area, calculator.Compute(area.Id, date, Named(inputs)), calculator.Weights, inputs));
+            var inputs = named[area.Id];
+            var parent = area.ParentId is { } p ? named[p] : null;
+            explanations.Add((area, calculator.Compute(area.Id, date, inputs, parent), calculator.Weights, inputs));
         }
 
         var ranks = explanations
@@ -73,21 +86,23 @@ public sealed class IndexComputation(IndexModel model, CityLeaves leaves, IRollu
                 ranks.TryGetValue(e.Area.Id, out var rank) ? rank : null,
                 IndexChange.Since(value, previous.GetValueOrDefault(e.Area.Id)),
                 simulated,
-                Named(e.Inputs),
+                e.Inputs,
                 e.Weights,
                 e.Explanation);
         }).ToList();
     }
 
     /// <summary>
-    /// The month's weights of a level: stored ones if frozen already; else learnt from the last
-    /// full month (every day rolled up) and frozen; else, on a fresh start, the AHP priors — and
-    /// those are frozen too, so a month never mixes two sets of weights.
+    /// The month's weights, one set for the whole tree: stored ones if frozen already; else learnt
+    /// from the last full month (every day rolled up) over the areas of <see cref="WeightLevel"/>,
+    /// each shrunk toward its parent, and frozen; else, on a fresh start, the AHP priors — and those
+    /// are frozen too, so a month never mixes two sets of weights.
     /// </summary>
-    private async Task<IndexCalculator> CalculatorAsync(DateOnly date, AreaLevel level, InputGroup[] series, HashSet<DateOnly> complete, CancellationToken cancellationToken)
+    private async Task<IndexCalculator> CalculatorAsync(DateOnly date, InputGroup[] series, HashSet<DateOnly> complete, CancellationToken cancellationToken)
     {
         var month = new DateOnly(date.Year, date.Month, 1);
-        if (_calculators.TryGetValue((month, level), out var known)) return known;
+        if (_calculators.TryGetValue(month, out var known)) return known;
+        var level = WeightLevel;
         var levelName = level.ToApiName();
         var weights = await indices.WeightsAsync(model.Version, month, levelName, cancellationToken);
         if (weights is null)
@@ -101,7 +116,10 @@ public sealed class IndexComputation(IndexModel model, CityLeaves leaves, IRollu
                 // (projects, a year) keep their own window; stocks at the month's last day.
                 var days = end.Day;
                 var pooled = PoolLeaves(series, end, i => i.WindowDays is { } w && w > 31 ? w : days);
-                var areas = leaves.Tree.AtLevel(level).Select(a => Named(PoolArea(a.Id, pooled))).ToList();
+                var all = PoolAll(pooled);
+                var areas = leaves.Tree.AtLevel(level)
+                    .Select(a => (all[a.Id], a.ParentId is { } p ? all[p] : (IReadOnlyDictionary<string, double>?)null))
+                    .ToList();
                 weights = MonthlyWeights.Freeze(model, month, levelName, areas);
                 logger.LogInformation("Weights of {Month:yyyy-MM} for {Level} frozen from {Count} areas over {Previous:yyyy-MM}", month, levelName, areas.Count, previousMonth);
             }
@@ -112,7 +130,7 @@ public sealed class IndexComputation(IndexModel model, CityLeaves leaves, IRollu
             }
             weights = await indices.FreezeAsync(weights, cancellationToken);
         }
-        return _calculators[(month, level)] = new IndexCalculator(model, weights);
+        return _calculators[month] = new IndexCalculator(model, weights);
     }
 
     private double[][] PoolLeaves(InputGroup[] groups, DateOnly end, Func<IndexInput, int> windowDays)
@@ -133,6 +151,9 @@ public sealed class IndexComputation(IndexModel model, CityLeaves leaves, IRollu
         }
         return pooled;
     }
+
+    private Dictionary<string, IReadOnlyDictionary<string, double>> PoolAll(double[][] pooledLeaves) =>
+        leaves.Tree.All.ToDictionary(a => a.Id, a => (IReadOnlyDictionary<string, double>)Named(PoolArea(a.Id, pooledLeaves)), StringComparer.Ordinal);
 
     private double[] PoolArea(string areaId, double[][] pooledLeaves)
     {

@@ -1,5 +1,6 @@
 using CityScreen.Areas;
 using CityScreen.Contracts.Indicators;
+using CityScreen.Domain.Index;
 using CityScreen.Server.Feed;
 using CityScreen.Server.Security;
 using CityScreen.Server.Wall;
@@ -14,12 +15,15 @@ public static class AreasApi
 
     public sealed record Residents(int Population, int Households, int PartyOrganisations, int MembersExpected, int ResidentUnits);
 
-    /// <summary>One area with its live indicators (see <see cref="IndicatorDto"/>).</summary>
+    /// <summary>
+    /// One area with its live indicators (see <see cref="IndicatorDto"/>) and its 实时发展指数
+    /// (<see cref="LiveIndices"/>; null before the first nightly index).
+    /// </summary>
     public sealed record AreaIndicators(
         string Id, string Name, string Level, string? ParentId, long Version, DateTimeOffset At,
         Dictionary<string, double?> Indicators, Dictionary<string, IndicatorDto.RateCounts> Counts, IndicatorDto.Buckets Series,
         IndicatorDto.CaseMix Categories, Residents Profile, IReadOnlyList<string> Children,
-        Dictionary<string, IndicatorDto.DepartmentValues> Departments, OpenWhistle[] OpenWhistles);
+        Dictionary<string, IndicatorDto.DepartmentValues> Departments, OpenWhistle[] OpenWhistles, LiveIndex? LiveIndex);
 
     public static IEndpointRouteBuilder MapAreasApi(this IEndpointRouteBuilder app)
     {
@@ -36,17 +40,18 @@ public static class AreasApi
     }
 
     private static async Task<Results<Ok<AreaIndicators>, ProblemHttpResult>> GetAreaAsync(
-        string id, AreaTree tree, ScreenFeed feed, DailyHistory history, HttpContext http, CancellationToken cancellationToken)
+        string id, AreaTree tree, ScreenFeed feed, DailyHistory history, LiveIndices live, HttpContext http, CancellationToken cancellationToken)
     {
         if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return ApiProblems.UnknownArea(id);
         var snapshot = await feed.GetOrFetchAsync(id, cancellationToken);
         var days = await history.ForAsync(id, cancellationToken);
+        var liveIndex = await live.GetAsync(id, cancellationToken);
         var p = area.Profile;
         return TypedResults.Ok(new AreaIndicators(
             area.Id, area.Name, area.Level.ToApiName(), http.Scope(tree)!.ParentShown(area.ParentId), snapshot.Version, snapshot.At,
             IndicatorDto.Values(snapshot.Values), IndicatorDto.Counts(snapshot.Values), IndicatorDto.Series(snapshot.Values, days),
             IndicatorDto.Categories(snapshot.Values),
             new Residents(p.Population, p.Households, p.PartyOrganisations, p.MembersExpected, p.ResidentUnits),
-            area.ChildIds, IndicatorDto.Departments(snapshot.Values), snapshot.Values.OpenWhistles));
+            area.ChildIds, IndicatorDto.Departments(snapshot.Values), snapshot.Values.OpenWhistles, liveIndex));
     }
 }

@@ -30,16 +30,28 @@ public static class IndicesApi
 
     public sealed record HistoryPoint(string Date, double? Value, string? Grade, int? Stars, int? Rank, double? Change, bool Simulated);
 
-    /// <summary>One sub-indicator's step: its pooled counts, value, score and weight, and the model's definition of it.</summary>
+    /// <summary>
+    /// One sub-indicator's step: its pooled counts, value (shrunk; <c>RawValue</c> as counted,
+    /// <c>Credibility</c> the z that mixed them), score and weight, and the model's definition of it.
+    /// With <c>compare=previous</c>: <c>Change</c>, its contribution to the index's change in points,
+    /// and the night before's value, score and counts.
+    /// </summary>
     public sealed record IndicatorStep(
         string Id, string Name, double? Value, double? Score, double Weight, double Numerator, double Denominator,
-        string? NumeratorInput, string? DenominatorInput, string? Unit, double? Target, double? Floor, bool? LowerIsBetter);
+        string? NumeratorInput, string? DenominatorInput, string? Unit, double? Target, double? Floor, bool? LowerIsBetter,
+        double? RawValue = null, double? Credibility = null,
+        double? Change = null, double? PreviousValue = null, double? PreviousScore = null, double? PreviousNumerator = null, double? PreviousDenominator = null);
 
-    public sealed record DimensionStep(string Id, string Name, double Weight, double? Score, IEnumerable<IndicatorStep> Indicators);
+    /// <summary>One dimension's step; with <c>compare=previous</c>, its contribution to the change in points and the night before's score and weight.</summary>
+    public sealed record DimensionStep(
+        string Id, string Name, double Weight, double? Score, IEnumerable<IndicatorStep> Indicators,
+        double? Change = null, double? PreviousScore = null, double? PreviousWeight = null);
 
+    /// <summary>An area's explanation; <c>PreviousValue</c> only with <c>compare=previous</c>, where <c>Change</c> = value − previousValue.</summary>
     public sealed record Explanation(
         string AreaId, string Name, string Level, string Date, double? Value, string? Grade, int? Stars, int? Rank, double? Change,
-        string ModelVersion, bool Simulated, string WeightsMonth, IEnumerable<DimensionStep> Dimensions, IReadOnlyDictionary<string, double> Inputs);
+        string ModelVersion, bool Simulated, string WeightsMonth, IEnumerable<DimensionStep> Dimensions, IReadOnlyDictionary<string, double> Inputs,
+        double? PreviousValue = null);
 
     public sealed record RecomputeQueued(string JobId, string From, string To);
 
@@ -106,28 +118,47 @@ public static class IndicesApi
     /// <summary>
     /// <c>GET /api/areas/{id}/index/{date}/explain</c>: every step from the pooled counts to the
     /// value, such that value = Σ dimension weight × dimension score and each dimension score =
-    /// Σ indicator weight × indicator score (the weights shown are those used).
+    /// Σ indicator weight × indicator score (the weights shown are those used). With
+    /// <c>?compare=previous</c> it also says why the value moved since the night before: each
+    /// dimension's and sub-indicator's contribution in points (<see cref="IndexComparison"/>), which
+    /// add up to the change.
     /// </summary>
     private static async Task<Results<Ok<Explanation>, ProblemHttpResult>> GetExplanationAsync(
-        string id, string date, AreaTree tree, IndexModel model, IIndexStore indices, HttpContext http, CancellationToken cancellationToken)
+        string id, string date, [FromQuery] string? compare, AreaTree tree, IndexModel model, IIndexStore indices, HttpContext http, CancellationToken cancellationToken)
     {
         if (ParseDate(date) is not { } day) return Invalid("date", "must be a date as YYYY-MM-DD");
+        if (compare is not (null or "previous")) return Invalid("compare", "must be 'previous'");
         if (!http.MaySee(tree, id) || !tree.TryGet(id, out var area)) return ApiProblems.UnknownArea(id);
         if (await indices.ReadAsync(id, day, model.Version, cancellationToken) is not { } r)
             return NotComputed($"no development index for area '{id}' on {Iso(day)}");
 
+        IndexMovement? movement = null;
+        if (compare is not null)
+        {
+            var before = await indices.ReadAsync(id, day.AddDays(-1), model.Version, cancellationToken);
+            movement = IndexComparison.Of(r.Explanation, before?.Explanation);
+        }
         var indicators = model.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
         return TypedResults.Ok(new Explanation(
-            r.AreaId, area.Name, r.Level, Iso(r.Date), r.Value, r.Grade, r.Stars, http.Scope(tree)?.SeesRankOf(id) == true ? r.Rank : null, r.Change,
+            r.AreaId, area.Name, r.Level, Iso(r.Date), r.Value, r.Grade, r.Stars, http.Scope(tree)?.SeesRankOf(id) == true ? r.Rank : null,
+            movement is null ? r.Change : movement.Change,
             r.ModelVersion, r.Simulated, Iso(r.Weights.Month),
-            r.Explanation.Dimensions.Select(d => new DimensionStep(d.Id, d.Name, d.Weight, d.Score, d.Indicators.Select(i =>
+            r.Explanation.Dimensions.Select(d =>
             {
-                var definition = indicators.GetValueOrDefault(i.Id);
-                return new IndicatorStep(
-                    i.Id, i.Name, i.Value, i.Score, i.Weight, i.Numerator, i.Denominator,
-                    definition?.Numerator, definition?.Denominator, definition?.Unit, definition?.Target, definition?.Floor, definition?.LowerIsBetter);
-            }))),
-            r.Inputs));
+                var moved = movement?.Dimensions.FirstOrDefault(m => m.Id == d.Id);
+                return new DimensionStep(d.Id, d.Name, d.Weight, d.Score, d.Indicators.Select(i =>
+                {
+                    var definition = indicators.GetValueOrDefault(i.Id);
+                    var was = moved?.Indicators.FirstOrDefault(m => m.Id == i.Id);
+                    return new IndicatorStep(
+                        i.Id, i.Name, i.Value, i.Score, i.Weight, i.Numerator, i.Denominator,
+                        definition?.Numerator, definition?.Denominator, definition?.Unit, definition?.Target, definition?.Floor, definition?.LowerIsBetter,
+                        i.RawValue, i.Credibility,
+                        was?.Change, was?.PreviousValue, was?.PreviousScore, was?.PreviousNumerator, was?.PreviousDenominator);
+                }), moved?.Change, moved?.PreviousScore, moved?.PreviousWeight);
+            }),
+            r.Inputs,
+            movement?.PreviousValue));
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public sealed class ScreenViewModel(
     DashboardCatalog dashboards,
     IIndexStore indices,
     IndexModel indexModel,
+    LiveIndices liveIndices,
     SameTimeYesterday yesterday,
     IOptions<WallOptions> options,
     TimeProvider time) : IDisposable
@@ -148,6 +149,9 @@ public sealed class ScreenViewModel(
             await LoadIndexAsync(Context);
             changed = true;
         }
+        // The live index follows the charts' snapshot (LiveIndices scores an area at most once a second).
+        if (Context.ChartSnapshot is { } shown && Context.LiveIndex?.At != shown.At)
+            changed |= await LoadLiveIndexAsync(Context);
         var tookOver = await TakeOverAsync(now);
         var next = tookOver ? null : NextRotationPage(now);
         changed |= tookOver;
@@ -197,6 +201,7 @@ public sealed class ScreenViewModel(
         await Task.WhenAll(mapAreas.Concat(compared).Where(x => feed.Latest(x.Id) is null).Select(x => feed.GetOrFetchAsync(x.Id, fresh: false)));
         context.ChartSnapshot = context.Snapshot;
         await LoadIndexAsync(context);
+        await LoadLiveIndexAsync(context);
         context.Alerts = Alerts(area);
         context.MapVersion++;
         _chartsAt = _mapAt = time.GetUtcNow();
@@ -210,6 +215,8 @@ public sealed class ScreenViewModel(
         {
             if (await indices.LastDateAsync(indexModel.Version) is not { } last) return;
             context.Index = await indices.ReadAsync(context.Area.Id, last, indexModel.Version);
+            var before = context.Index is null ? null : await indices.ReadAsync(context.Area.Id, last.AddDays(-1), indexModel.Version);
+            context.IndexMover = context.Index is null ? null : IndexMovers.Top(indexModel, context.Index.Explanation, before?.Explanation, 1, figuresFirst: true).FirstOrDefault();
             context.IndexHistory = await indices.HistoryAsync(context.Area.Id, indexModel.Version, last.AddDays(-29), last);
             context.Siblings = context.Area.ParentId is { } parent ? tree.Children(parent).Count : 1;
             var values = await indices.ValuesAsync(last, indexModel.Version);
@@ -220,6 +227,21 @@ public sealed class ScreenViewModel(
         catch (Exception) when (!_closed.IsCancellationRequested)
         {
             // The index is secondary on the wall: without it the panel says 暂无指数.
+        }
+    }
+
+    /// <summary>Whether the wall's live index changed.</summary>
+    private async Task<bool> LoadLiveIndexAsync(WallContext context)
+    {
+        try
+        {
+            var before = context.LiveIndex;
+            context.LiveIndex = await liveIndices.GetAsync(context.Area.Id, _closed.Token);
+            return context.LiveIndex != before;
+        }
+        catch (Exception) when (!_closed.IsCancellationRequested)
+        {
+            return false;  // secondary, as the nightly index: the panel then shows the official value alone
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CityScreen.Areas;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Dashboards.Layouts;
+using CityScreen.Domain.Index;
 using CityScreen.Domain.Indicators;
 using CityScreen.Domain.Time;
 using CityScreen.Server.Feed;
@@ -30,6 +31,10 @@ public sealed class WallContext(AreaTree tree, ScreenFeed feed, WallRenderer ren
 
     /// <summary>The newest development index of the area (null until the nightly job has computed one), and its recent nights.</summary>
     public CityScreen.Storage.Indices.IndexRecord? Index { get; set; }
+    /// <summary>The 实时发展指数 (provisional, from the live figures), refreshed with the charts; null before the first night.</summary>
+    public LiveIndex? LiveIndex { get; set; }
+    /// <summary>The biggest mover of the index since the night before (null without a night before).</summary>
+    public IndexMovers.Mover? IndexMover { get; set; }
     public IReadOnlyList<CityScreen.Storage.Indices.IndexPoint> IndexHistory { get; set; } = [];
     /// <summary>How many areas share the parent of this one, for "rank N of M".</summary>
     public int Siblings { get; set; }

@@ -6,15 +6,17 @@ namespace CityScreen.Simulator.Cases;
 internal static class CategoryMix
 {
     // Rows in the order of CaseVocabulary.Categories; columns event, part, hotline, order.
-    // Street patrols find litter, stalls and parking; parts are broken facilities; 12345 callers complain
+    // Street patrols find litter, illegal small ads (非法小广告, 宣传广告) and street disorder (街面秩序:
+    // stalls, 占道经营) above all — the top event categories of the published monthly reports of
+    // seed-data/REFERENCE.md; parts are broken facilities; 12345 callers complain
     // about property management and noise; orders (群众点单) ask for repairs, mediation and help.
     private static readonly double[,] Weights =
     {
         { 22.0, 14, 10, 15 },  // 市容环境
-        { 6.0, 10, 1, 0 },     // 宣传广告
+        { 16.0, 10, 1, 0 },    // 宣传广告
         { 7.0, 0, 6, 0 },      // 施工管理
         { 1.2, 0, 1, 0 },      // 突发事件
-        { 15.0, 0, 5, 0 },     // 街面秩序
+        { 20.0, 0, 5, 0 },     // 街面秩序
         { 3.0, 36, 8, 15 },    // 公用设施
         { 3.0, 16, 4, 0 },     // 道路交通
         { 4.0, 14, 2, 8 },     // 园林绿化
@@ -23,7 +25,7 @@ internal static class CategoryMix
         { 5.0, 6, 3, 5 },      // 安全隐患
         { 1.5, 2, 1, 2 },      // 消防隐患
         { 6.0, 0, 16, 0 },     // 噪音扰民
-        { 14.0, 0, 9, 0 },     // 车辆乱停
+        { 10.0, 0, 9, 0 },     // 车辆乱停
         { 4.0, 0, 17, 25 },    // 物业管理
         { 2.3, 2, 3, 10 },     // 其他
     };

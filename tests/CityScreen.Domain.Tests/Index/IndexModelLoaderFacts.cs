@@ -11,7 +11,7 @@ public class IndexModelLoaderFacts
     {
         var model = SeedModel.Load();
 
-        Assert.Equal("2026.1", model.Version);
+        Assert.Equal("2026.2", model.Version);
         Assert.Equal(["D1", "D2", "D3", "D4", "D5"], model.Dimensions.Select(d => d.Id));
         Assert.Equal(["组织覆盖", "党员作用", "服务与共建", "治理效能", "群众满意"], model.Dimensions.Select(d => d.Name));
         Assert.True(model.Ahp.ConsistencyRatio < 0.1, $"CR = {model.Ahp.ConsistencyRatio}");
@@ -44,7 +44,7 @@ public class IndexModelLoaderFacts
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(SeedModel.Text()));
 
-        Assert.Equal("2026.1", IndexModelLoader.Parse(stream, SeedModel.SourceName).Version);
+        Assert.Equal("2026.2", IndexModelLoader.Parse(stream, SeedModel.SourceName).Version);
     }
 
     [Fact]

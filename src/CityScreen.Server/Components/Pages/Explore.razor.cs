@@ -35,6 +35,7 @@ public partial class Explore : ComponentBase, IDisposable
     private IDisposable? _watch;
     private Security.AreaScope? _scope;
     private CityScreen.Storage.Indices.IndexRecord? _index;
+    private CityScreen.Storage.Indices.IndexRecord? _previousIndex;
     private IReadOnlyList<CityScreen.Storage.Indices.IndexPoint> _indexHistory = [];
 
     [Parameter] public string? AreaId { get; set; }
@@ -76,6 +77,7 @@ public partial class Explore : ComponentBase, IDisposable
         if (await Indices.LastDateAsync(IndexModel.Version) is { } last)
         {
             _index = await Indices.ReadAsync(_area.Id, last, IndexModel.Version);
+            _previousIndex = await Indices.ReadAsync(_area.Id, last.AddDays(-1), IndexModel.Version);
             _indexHistory = await Indices.HistoryAsync(_area.Id, IndexModel.Version, last.AddDays(-89), last);
         }
         await FollowSubIndicatorAsync();
