@@ -20,7 +20,13 @@ internal sealed class SimulatedRollups
 {
     /// <summary>Counts drawn as volumes (the 红灯 stock too: it moves like a volume from day to day).</summary>
     private static readonly string[] Volumes =
-        [OrdersPlaced, OrdersDueClose, ProjectsClaimed, Needs, DueResolve, DueClose, HotlineDue, Whistles, Ratings, Complaints, OverdueOpen, CasesReported, CasesClosed];
+        [OrdersPlaced, OrdersDueClose, ProjectsClaimed, Needs, DueResolve, DueClose, HotlineDue, Whistles, Ratings, Complaints, OverdueOpen];
+
+    /// <summary>
+    /// Counts only the wall's trends read, no input of the index: drawn from a stream of their own so
+    /// that adding one never changes the draws, and so the indices, of the history.
+    /// </summary>
+    private static readonly string[] TrendVolumes = [CasesReported, CasesClosed];
 
     /// <summary>"Of those" counts and the volume they are part of.</summary>
     private static readonly (string Part, string Whole)[] Parts =
@@ -81,7 +87,8 @@ internal sealed class SimulatedRollups
                 characterOf(leaf),
                 first,
                 new Random(Draws.Seed(leaf.Id, seed)),
-                Volumes.ToDictionary(v => v, v => Total(v) * share),
+                new Random(Draws.Seed(leaf.Id, seed + 1)),
+                Volumes.Concat(TrendVolumes).ToDictionary(v => v, v => Total(v) * share),
                 Total(VolunteerHours) * share,
                 MemberSets.ToDictionary(s => s, s => Total(s) * share),
                 Parts.Select(p =>
@@ -104,6 +111,7 @@ internal sealed class SimulatedRollups
         CommunityCharacter character,
         DateOnly first,
         Random random,
+        Random trendRandom,
         Dictionary<string, double> volumes,
         double volunteerHours,
         Dictionary<string, double> members,
@@ -118,7 +126,10 @@ internal sealed class SimulatedRollups
                 if (value != 0) counts[input] = value;
             var t = day.DayNumber - first.DayNumber;
             foreach (var (input, mean) in volumes)
-                Put(counts, input, Draws.Poisson(random, input == OverdueOpen ? mean * (2 - character.Engagement(t)) : mean));
+            {
+                var stream = TrendVolumes.Contains(input) ? trendRandom : random;
+                Put(counts, input, Draws.Poisson(stream, input == OverdueOpen ? mean * (2 - character.Engagement(t)) : mean));
+            }
             Put(counts, MeetingsHeld, Draws.Poisson(random, counts.GetValueOrDefault(MeetingsExpected) * character.MeetingsKept(t)));
             // Logged in half hours, as volunteer logs usually are.
             Put(counts, VolunteerHours, Draws.Poisson(random, 2 * volunteerHours) / 2.0);
