@@ -19,4 +19,8 @@ public enum PanelType
     Departments,
     /// <summary>The whistle board: open whistles and the departments not there yet.</summary>
     Whistles,
+    /// <summary>共驻共建 three lists: 需求 → 资源 → 项目 → 认领 → 完成 with the match rate NR01.</summary>
+    ColistFunnel,
+    /// <summary>双报到: members (PM04) and units (UN01) registered, serving today and PM01, by community.</summary>
+    DoubleReport,
 }
