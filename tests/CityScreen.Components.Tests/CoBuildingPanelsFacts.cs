@@ -53,8 +53,8 @@ public class CoBuildingPanelsFacts : BunitContext
     [Fact]
     public void Double_report_on_a_street_heads_with_its_totals_and_lists_its_communities_by_members()
     {
-        _scene.Publish(TestCity.Street, WallScene.Now, 1, (Counter.MembersRegistered, 300), (Counter.UnitsRegistered, 21),
-            (Counter.CheckinsToday, 47), (Counter.MembersServing30, 240), (Counter.MembersExpected, 300));
+        _scene.Publish(TestCity.Street, WallScene.Now, 1, (Counter.MembersRegistered, 1300), (Counter.UnitsRegistered, 21),
+            (Counter.CheckinsToday, 47), (Counter.MembersServing30, 1040), (Counter.MembersExpected, 1300));
         _scene.Publish("1111", WallScene.Now, 1, (Counter.MembersRegistered, 120), (Counter.UnitsRegistered, 9), (Counter.CheckinsToday, 20),
             (Counter.MembersServing30, 90), (Counter.MembersExpected, 120));
         _scene.Publish("1112", WallScene.Now, 1, (Counter.MembersRegistered, 180), (Counter.UnitsRegistered, 12), (Counter.CheckinsToday, 27),
@@ -62,7 +62,7 @@ public class CoBuildingPanelsFacts : BunitContext
 
         var panel = Render<DoubleReportPanel>(p => p.Add(x => x.Context, _scene.Context(TestCity.Street)).Add(x => x.Options, new DoubleReportOptions(5)));
 
-        Assert.Equal(["300", "21", "47", "80.0%"], panel.FindAll(".dr-figure b").Select(b => b.TextContent));
+        Assert.Equal(["1,300", "21", "47", "80.0%"], panel.FindAll(".dr-figure b").Select(b => b.TextContent));
         Assert.Equal("社区", panel.FindAll(".double-report-cols span")[1].TextContent);
         Assert.Equal(["社区1112", "社区1111"], panel.FindAll(".double-report li .name").Select(n => n.TextContent));
         Assert.Equal(["180", "12", "27", "83.3%"], panel.FindAll(".double-report li")[0].QuerySelectorAll(".value").Select(v => v.TextContent));
