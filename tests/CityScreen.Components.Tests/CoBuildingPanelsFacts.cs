@@ -79,4 +79,36 @@ public class CoBuildingPanelsFacts : BunitContext
         Assert.Equal(["120", "9", "0", "—"], panel.FindAll(".dr-figure b").Select(b => b.TextContent));
         Assert.Empty(panel.FindAll(".double-report li"));
     }
+
+    [Fact]
+    public async Task Unit_ranking_orders_units_by_projects_completed_then_mean_rating_with_names_as_registered()
+    {
+        var values = _scene.Values(WallScene.Now) with
+        {
+            Units = new()
+            {
+                ["U1"] = [5, 3, 2, 9],   // claimed, completed, ratings, score sum: 4.5
+                ["U2"] = [4, 3, 1, 5],   // the same completions, a better mean: ranked first
+                ["U3"] = [2, 0, 0, 0],
+            },
+            UnitNames = new() { ["U1"] = "延安市人民医院", ["U2"] = "延安大学" },
+        };
+        await _scene.Feed.OnSnapshotsAsync([new IndicatorSnapshot(TestCity.Street, 1, WallScene.Now, values)]);
+
+        var panel = Render<UnitRankingPanel>(p => p.Add(x => x.Context, _scene.Context(TestCity.Street)).Add(x => x.Options, new UnitRankingOptions(6)));
+
+        Assert.Equal(["延安大学", "延安市人民医院", "U3"], panel.FindAll(".ranking.units li .name").Select(n => n.TextContent));
+        Assert.Equal(["5.0分1条", "4.5分2条", "—0条"], panel.FindAll(".ranking.units li .rating").Select(n => n.TextContent));
+        Assert.Equal(["3", "3", "0"], panel.FindAll(".ranking.units li .completed").Select(n => n.TextContent));
+    }
+
+    [Fact]
+    public void Unit_ranking_says_so_when_no_unit_claimed_a_project_this_year()
+    {
+        _scene.Publish(TestCity.Street, WallScene.Now, 1);
+
+        var panel = Render<UnitRankingPanel>(p => p.Add(x => x.Context, _scene.Context(TestCity.Street)).Add(x => x.Options, new UnitRankingOptions(6)));
+
+        Assert.Equal("今年暂无认领项目", panel.Find(".panel-empty").TextContent);
+    }
 }

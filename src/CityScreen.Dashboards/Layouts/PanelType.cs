@@ -23,4 +23,6 @@ public enum PanelType
     ColistFunnel,
     /// <summary>双报到: members (PM04) and units (UN01) registered, serving today and PM01, by community.</summary>
     DoubleReport,
+    /// <summary>共建单位: resident units ranked by projects completed this year, then residents' mean rating.</summary>
+    UnitRanking,
 }
