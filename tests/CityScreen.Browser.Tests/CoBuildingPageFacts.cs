@@ -8,7 +8,7 @@ namespace CityScreen.Browser.Tests;
 public class CoBuildingPageFacts(BrowserFixture fixture)
 {
     [Fact]
-    public async Task A_need_answered_by_a_project_claimed_and_completed_moves_the_funnel_on_a_live_wall()
+    public async Task A_need_answered_by_a_project_claimed_completed_and_rated_moves_the_funnel_and_the_unit_ranking_on_a_live_wall()
     {
         var page = await fixture.OpenAsync($"/screen/{Payloads.Street}?layout=co-building");
         var errors = new List<string>();
@@ -60,6 +60,15 @@ public class CoBuildingPageFacts(BrowserFixture fixture)
             "projectId":"P-{{g}}","unitId":"U-{{g}}"
             """);
         await MovesAsync("completed", completed);
+
+        // The unit that completed it enters the 共建单位 ranking under its registered name, and a rating moves it.
+        var unit = page.Locator($"[data-panel-id='units'] li[data-unit='U-{g}']:not([aria-hidden])");
+        await Assertions.Expect(unit.Locator(".name")).ToHaveTextAsync("延安市第二中学");
+        await Assertions.Expect(unit.Locator(".completed")).ToHaveTextAsync("1");
+        await PostAsync("s", "project.rated", $$"""
+            "projectId":"P-{{g}}","score":5
+            """);
+        await Assertions.Expect(unit.Locator(".rating")).ToHaveTextAsync("5.0分1条");
 
         await Assertions.Expect(page.Locator("[data-panel-id='funnel'] .funnel-rate-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9.]+%$"));
         await Assertions.Expect(page.Locator("[data-panel-id='double-report'] .double-report li:not([aria-hidden])").First).ToBeVisibleAsync();
