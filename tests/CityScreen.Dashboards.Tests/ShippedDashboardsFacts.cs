@@ -35,6 +35,7 @@ public class ShippedDashboardsFacts : IDisposable
     [InlineData("street", 1920, 1080)]
     [InlineData("community", 1920, 1080)]
     [InlineData("grid", 1920, 1080)]
+    [InlineData("co-building", 1920, 1080)]
     public void Layout_is_there_on_its_canvas(string id, int width, int height)
     {
         Assert.Equal(new CanvasSize(width, height), _catalog.GetLayout(id).Canvas);
@@ -44,6 +45,7 @@ public class ShippedDashboardsFacts : IDisposable
     [InlineData("street")]
     [InlineData("community")]
     [InlineData("grid")]
+    [InlineData("co-building")]
     public void Drill_down_pages_show_the_area_of_the_page(string id)
     {
         var layout = _catalog.GetLayout(id);
@@ -53,9 +55,9 @@ public class ShippedDashboardsFacts : IDisposable
     }
 
     [Fact]
-    public void City_wall_has_every_panel_type()
+    public void City_wall_and_its_co_building_page_have_every_panel_type_between_them()
     {
-        var types = _catalog.GetLayout("city-wall").Panels.Select(p => p.Type).ToHashSet();
+        var types = _catalog.GetLayout("city-wall").Panels.Concat(_catalog.GetLayout("co-building").Panels).Select(p => p.Type).ToHashSet();
 
         Assert.Equal(Enum.GetValues<PanelType>().ToHashSet(), types);
     }
@@ -75,15 +77,17 @@ public class ShippedDashboardsFacts : IDisposable
     }
 
     [Fact]
-    public void Rotation_starts_with_the_city_wall_then_visits_every_street()
+    public void Rotation_starts_with_the_city_wall_and_its_co_building_page_then_visits_every_street()
     {
         Assert.True(_catalog.TryGetRotation("rotation", out var rotation));
 
         Assert.Equal("city-wall", rotation.Pages[0].Layout);
         Assert.Null(rotation.Pages[0].Area);
-        Assert.All(rotation.Pages.Skip(1), p => Assert.Equal("street", p.Layout));
-        Assert.Equal(DemoStreets, rotation.Pages.Skip(1).Select(p => p.Area!).ToHashSet());
-        Assert.Equal(rotation.Pages.Count - 1, DemoStreets.Count);
+        Assert.Equal("co-building", rotation.Pages[1].Layout);
+        Assert.Null(rotation.Pages[1].Area);
+        Assert.All(rotation.Pages.Skip(2), p => Assert.Equal("street", p.Layout));
+        Assert.Equal(DemoStreets, rotation.Pages.Skip(2).Select(p => p.Area!).ToHashSet());
+        Assert.Equal(rotation.Pages.Count - 2, DemoStreets.Count);
         Assert.NotNull(rotation.Takeover);
     }
 

@@ -97,4 +97,6 @@ public enum Counter
     SitePeople30,
     /// <summary>Love points redeemed in 30 days (LP02).</summary>
     PointsRedeemed30,
+    /// <summary>Resources offered (资源清单), the funnel's second list on the wall.</summary>
+    ResourcesListed,
 }

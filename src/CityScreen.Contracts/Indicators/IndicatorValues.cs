@@ -35,6 +35,12 @@ public sealed record IndicatorValues
     /// </summary>
     [Id(11)] public string[] ServingMembers { get; init; } = [];
     [Id(12)] public string[] RosterMembers { get; init; } = [];
+    /// <summary>
+    /// Per resident unit id, its counters in this area, indexed by <see cref="UnitCounter"/> (a unit with
+    /// no project this year has no entry), and the units' names as registered, for the 共建单位 ranking.
+    /// </summary>
+    [Id(13)] public Dictionary<string, long[]> Units { get; init; } = [];
+    [Id(14)] public Dictionary<string, string> UnitNames { get; init; } = [];
 
     public long this[Counter counter] => Counters[(int)counter];
 }

@@ -19,4 +19,10 @@ public enum PanelType
     Departments,
     /// <summary>The whistle board: open whistles and the departments not there yet.</summary>
     Whistles,
+    /// <summary>共驻共建 three lists: 需求 → 资源 → 项目 → 认领 → 完成 with the match rate NR01.</summary>
+    ColistFunnel,
+    /// <summary>双报到: members (PM04) and units (UN01) registered, serving today and PM01, by community.</summary>
+    DoubleReport,
+    /// <summary>共建单位: resident units ranked by projects completed this year, then residents' mean rating.</summary>
+    UnitRanking,
 }

@@ -16,6 +16,8 @@ internal static class JsonNames
         new("categories", PanelType.Categories), new("ranking", PanelType.Ranking), new("ticker", PanelType.Ticker),
         new("redYellow", PanelType.RedYellow), new("index", PanelType.Index),
         new("departments", PanelType.Departments), new("whistles", PanelType.Whistles),
+        new("colistFunnel", PanelType.ColistFunnel), new("doubleReport", PanelType.DoubleReport),
+        new("unitRanking", PanelType.UnitRanking),
     ];
 
     public static readonly IReadOnlyList<JsonChoice<AreaLevel>> AreaLevels =

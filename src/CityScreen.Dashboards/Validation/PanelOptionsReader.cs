@@ -29,6 +29,9 @@ internal static class PanelOptionsReader
                 o.Integer("rows", false, 3, 30) ?? DepartmentsOptions.DefaultRows,
                 o.Choice("by", false, JsonNames.DepartmentRankBys) ?? DepartmentRankBy.OnTime),
             PanelType.Whistles => new WhistlesOptions(o.Integer("rows", false, 2, 20) ?? WhistlesOptions.DefaultRows),
+            PanelType.ColistFunnel => new ColistFunnelOptions(),
+            PanelType.UnitRanking => new UnitRankingOptions(o.Integer("rows", false, 3, 30) ?? UnitRankingOptions.DefaultRows),
+            PanelType.DoubleReport => new DoubleReportOptions(o.Integer("rows", false, 2, 20) ?? DoubleReportOptions.DefaultRows),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no options reader for this panel type"),
         };
         o.Finish();

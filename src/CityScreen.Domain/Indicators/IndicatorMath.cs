@@ -41,6 +41,8 @@ public static class IndicatorMath
         CategoriesToday = (int[])v.CategoriesToday.Clone(),
         Categories30 = (int[])v.Categories30.Clone(),
         Departments = v.Departments.ToDictionary(kv => kv.Key, kv => (long[])kv.Value.Clone()),
+        Units = v.Units.ToDictionary(kv => kv.Key, kv => (long[])kv.Value.Clone()),
+        UnitNames = new Dictionary<string, string>(v.UnitNames),
     };
 
     public static IndicatorValues Empty(DateTimeOffset hourAnchor, DateOnly dayAnchor) => new()
@@ -72,6 +74,12 @@ public static class IndicatorMath
                 for (var i = 0; i < into.Length && i < counters.Length; i++) into[i] += counters[i];
             }
             if (child.OpenWhistles.Length > 0) (whistles ??= []).AddRange(child.OpenWhistles);
+            foreach (var (id, counters) in child.Units)
+            {
+                if (!sum.Units.TryGetValue(id, out var into)) sum.Units[id] = into = new long[UnitCounters.Count];
+                for (var i = 0; i < into.Length && i < counters.Length; i++) into[i] += counters[i];
+            }
+            foreach (var (id, name) in child.UnitNames) sum.UnitNames.TryAdd(id, name);
             var hourShift = (int)Math.Round((hourAnchor - child.HourAnchor).TotalHours);
             var dayShift = dayAnchor.DayNumber - child.DayAnchor.DayNumber;
             for (var i = 0; i < CounterCount && i < child.Counters.Length; i++)
@@ -111,12 +119,14 @@ public static class IndicatorMath
         && a.ClosedDaily.AsSpan().SequenceEqual(b.ClosedDaily)
         && a.CategoriesToday.AsSpan().SequenceEqual(b.CategoriesToday)
         && a.Categories30.AsSpan().SequenceEqual(b.Categories30)
-        && SameDepartments(a.Departments, b.Departments)
+        && SameKeyedCounters(a.Departments, b.Departments)
         && a.OpenWhistles.AsSpan().SequenceEqual(b.OpenWhistles, OpenWhistleComparer.Instance)
         && a.ServingMembers.AsSpan().SequenceEqual(b.ServingMembers)
-        && a.RosterMembers.AsSpan().SequenceEqual(b.RosterMembers);
+        && a.RosterMembers.AsSpan().SequenceEqual(b.RosterMembers)
+        && SameKeyedCounters(a.Units, b.Units)
+        && a.UnitNames.Count == b.UnitNames.Count && a.UnitNames.All(n => b.UnitNames.GetValueOrDefault(n.Key) == n.Value);
 
-    private static bool SameDepartments(Dictionary<string, long[]> a, Dictionary<string, long[]> b)
+    private static bool SameKeyedCounters(Dictionary<string, long[]> a, Dictionary<string, long[]> b)
     {
         if (a.Count != b.Count) return false;
         foreach (var (id, counters) in a)

@@ -16,6 +16,7 @@ public sealed class CoBuildingLog
     private readonly Dictionary<string, DateTimeOffset> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset At, DateTimeOffset? AgreementAt)> _units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _needs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _resources = new(StringComparer.Ordinal);
     /// <summary>Each need a published project answers, from the first such publication.</summary>
     private readonly Dictionary<string, DateTimeOffset> _covered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _published = new(StringComparer.Ordinal);
@@ -47,7 +48,7 @@ public sealed class CoBuildingLog
                 break;
             }
             case EventTypes.NeedListed: _needs[e.NeedId!] = Earlier(_needs, e.NeedId!, e.OccurredAt); break;
-            case EventTypes.ResourceListed: break; // a list row for the APIs; no count of its own
+            case EventTypes.ResourceListed: _resources[e.ResourceId!] = Earlier(_resources, e.ResourceId!, e.OccurredAt); break;
             case EventTypes.ProjectPublished:
                 _published[e.ProjectId!] = Earlier(_published, e.ProjectId!, e.OccurredAt);
                 foreach (var need in e.NeedIds ?? []) _covered[need] = Earlier(_covered, need, e.OccurredAt);
@@ -75,6 +76,7 @@ public sealed class CoBuildingLog
         }
         counters[(int)NeedsListed] += _needs.Values.Count(at => at <= now);
         counters[(int)NeedsCovered] += _covered.Values.Count(at => at <= now);
+        counters[(int)ResourcesListed] += _resources.Values.Count(at => at <= now);
         counters[(int)ProjectsPublishedYear] += _published.Values.Count(w.InYear);
         foreach (var (at, score) in _ratings)
         {

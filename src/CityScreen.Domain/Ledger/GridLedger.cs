@@ -21,6 +21,7 @@ public sealed class GridLedger
     private readonly Dictionary<string, CaseFile> _cases = new(StringComparer.Ordinal);
     private readonly ActivityLog _activities = new();
     private readonly CoBuildingLog _coBuilding = new();
+    private readonly UnitBoard _unitBoard = new();
     private readonly HashSet<string> _red = new(StringComparer.Ordinal);
     /// <summary>The cases with a whistle, for the whistle board (few: most cases have none).</summary>
     private readonly HashSet<CaseFile> _whistled = [];
@@ -56,6 +57,7 @@ public sealed class GridLedger
         {
             // A meeting counts in both: held (ActivityLog) and, when joint or a consultation, in its co-building counts.
             if (CoBuildingLog.Keeps(e.Type)) _coBuilding.Apply(e);
+            if (UnitBoard.Keeps(e.Type)) _unitBoard.Apply(e);
             if (ActivityLog.Keeps(e.Type)) _activities.Apply(e);
             return null;
         }
@@ -98,7 +100,11 @@ public sealed class GridLedger
         c[(int)MembersExpected] = Reference.MembersExpected;
         c[(int)Grids] = Reference.IsGrid ? 1 : 0;
         c[(int)GridsWithBranch] = Reference.IsGrid && Reference.HasPartyBranch ? 1 : 0;
-        v = v with { ServingMembers = _activities.Serving(), RosterMembers = _coBuilding.RosterAt(now) };
+        v = v with
+        {
+            ServingMembers = _activities.Serving(), RosterMembers = _coBuilding.RosterAt(now),
+            Units = _unitBoard.CountersAt(w), UnitNames = new Dictionary<string, string>(_unitBoard.Names, StringComparer.Ordinal),
+        };
         MemberRoster.CountOnce(c, [v]);
         return new LedgerResult(v, turnedRed, _settled.NextChange);
     }
@@ -133,6 +139,7 @@ public sealed class GridLedger
         }
         _activities.Prune(before, _clock.StartOfYear(now));
         _coBuilding.Prune(before, _clock.StartOfYear(now));
+        _unitBoard.Prune(_clock.StartOfYear(now));
         _departmentRatings.RemoveAll(r => r.At < before);
         return removed;
     }
