@@ -36,7 +36,7 @@ public class WallTokenFacts(BrowserFixture fixture)
 
             await page.GotoAsync(new Uri(server.BaseAddress, $"/screen?token={token}").ToString());
             await WaitLiveAsync(page);
-            Assert.Contains(streetName, await page.TitleAsync());
+            await ExpectStreetTitleAsync(page, streetName);
             // The token went into the cookie and left the address (history, logs, copied links).
             Assert.DoesNotContain("token", page.Url);
 
@@ -44,7 +44,7 @@ public class WallTokenFacts(BrowserFixture fixture)
             await Assertions.Expect(page.Locator(".not-found")).ToContainTextAsync("未找到区域");
             await page.GotoAsync(new Uri(server.BaseAddress, "/screen").ToString());
             await WaitLiveAsync(page);
-            Assert.Contains(streetName, await page.TitleAsync());
+            await ExpectStreetTitleAsync(page, streetName);
             Assert.DoesNotContain(failures, f => f.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
 
             server.Kill();
@@ -54,7 +54,7 @@ public class WallTokenFacts(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync(new LocatorAssertionsToBeHiddenOptions { Timeout = 60_000 });
             await WaitLiveAsync(page);
             Assert.DoesNotContain("/login", page.Url);
-            Assert.Contains(streetName, await page.TitleAsync());
+            await ExpectStreetTitleAsync(page, streetName);
 
             await using var stranger = await fixture.Browser.NewContextAsync();
             var strangerPage = await stranger.NewPageAsync();
@@ -97,6 +97,10 @@ public class WallTokenFacts(BrowserFixture fixture)
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
         }
     }
+
+    /// <summary>The page's title names the street once the wall has drawn it (waited for: the title follows the first live render).</summary>
+    private static Task ExpectStreetTitleAsync(IPage page, string streetName) =>
+        Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(streetName)), new PageAssertionsToHaveTitleOptions { Timeout = 30_000 });
 
     /// <summary>The wall's server-driven clock moves once its circuit is live.</summary>
     private static async Task WaitLiveAsync(IPage page)
