@@ -76,12 +76,14 @@ public class WallTokenFacts(BrowserFixture fixture)
         try
         {
             await using var server = new ServerProcess(directory, "--CityScreen:Auth:AnonymousRead", "false", "--CityScreen:Wall:Takeover", "false",
-                "--CityScreen:Auth:RevalidationInterval", "00:00:02");
+                "--CityScreen:Auth:RevalidationInterval", "00:00:02", "--Logging:LogLevel:Microsoft.AspNetCore.Components", "Information");
             await server.StartAsync();
             using var admin = Access.Basic(server.BaseAddress, "admin", ServerProcess.AdminPassword);
             var (id, token) = await Access.IssueTokenAsync(admin, "wall", Street, "宝塔山街道大屏-撤销");
             await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
             var page = await context.NewPageAsync();
+            var console = new List<string>();
+            page.Console += (_, m) => { lock (console) console.Add($"{m.Type}: {m.Text}"); };
             await page.GotoAsync(new Uri(server.BaseAddress, $"/screen?token={token}").ToString());
             await WaitLiveAsync(page);
 
@@ -89,7 +91,16 @@ public class WallTokenFacts(BrowserFixture fixture)
 
             // The circuit is signed out and the page reloads: without its token the wall asks for a sign-in,
             // within the minute the security model promises (docs/security.md), however busy the machine.
-            await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
+            try
+            {
+                await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
+            }
+            catch (TimeoutException e)
+            {
+                string shown;
+                lock (console) shown = string.Join('\n', console);
+                throw new TimeoutException($"The wall stayed at {page.Url}. Its console:\n{shown}\nThe server's last output:\n{server.RecentOutput}", e);
+            }
             await Assertions.Expect(page.Locator("form")).ToContainTextAsync("登录");
         }
         finally

@@ -14,6 +14,13 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
     public const string AdminPassword = "test-admin-password";
 
     private Process? _process;
+    private readonly Queue<string> _recentOutput = new();
+
+    /// <summary>The server's last lines of output (both streams, across restarts), for a failing fact to show.</summary>
+    public string RecentOutput
+    {
+        get { lock (_recentOutput) return string.Join('\n', _recentOutput); }
+    }
 
     /// <summary>Kept across restarts, as a wall's URL is.</summary>
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
@@ -56,8 +63,8 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
             "--CityScreen:Simulator:Enabled", "false",
         }.Concat(extraArgs)) start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => Remember(e.Data);
+        _process.ErrorDataReceived += (_, e) => Remember(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -74,6 +81,16 @@ public sealed class ServerProcess(string dataDirectory, params string[] extraArg
                 return false;   // not listening yet, or too busy starting to answer within the poll's timeout
             }
         }, "the server to become healthy", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(200));
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        lock (_recentOutput)
+        {
+            _recentOutput.Enqueue(line);
+            while (_recentOutput.Count > 200) _recentOutput.Dequeue();
+        }
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut for the process.</summary>
