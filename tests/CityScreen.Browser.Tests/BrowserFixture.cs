@@ -43,6 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         await page.GotoAsync(new Uri(Server.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.canvas, .explore')");
+        // The prerendered explore page is replaced when its circuit starts: a locator taken before would detach.
+        await page.WaitForFunctionAsync("() => !document.querySelector('.explore') || document.querySelector(\".explore[data-interactive='true']\")",
+            null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         // A wall is live once its circuit is up: the server-driven clock moves.
         var clock = page.Locator("[data-panel-id='clock'] .clock-time");
         if (await clock.CountAsync() > 0)
