@@ -109,6 +109,43 @@ public class WallFleetFacts(SecuredHostFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/admin/walls/{id}/reload", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task An_operator_bound_to_a_street_sees_and_commands_only_the_walls_of_its_street()
+    {
+        using var admin = Host.AdminClient();
+        var (_, token) = await Access.IssueTokenAsync(admin, "operator", OtherGrid[..9], "另一街道值班员");
+        using var @operator = Access.Bearer(Host.BaseAddress, token);
+        var id = "w-" + Guid.NewGuid().ToString("N");
+        await Fleet.HeartbeatAsync(Report(id));
+
+        var listed = (await @operator.GetFromJsonAsync<JsonElement>("/api/admin/walls")).EnumerateArray();
+        Assert.DoesNotContain(listed, w => w.GetProperty("id").GetString() == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await @operator.PostAsync($"/api/admin/walls/{id}/reload", null)).StatusCode);
+    }
+
+    [Fact]
+    public void A_wall_silent_for_15_seconds_is_offline_and_comes_back_with_its_next_heartbeat_counting_no_reconnect()
+    {
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-03-02T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var fleet = new CityScreen.Grains.Walls.WallFleet(clock);
+        var beat = Report("w-silent-wall") with { ConnectedSince = clock.Now };
+        fleet.Heartbeat(beat);
+
+        clock.Advance(TimeSpan.FromSeconds(14));
+        Assert.True(fleet.List().Single().Online);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(fleet.List().Single().Online);
+
+        fleet.Heartbeat(beat);
+        Assert.True(fleet.List().Single().Online);
+        Assert.Equal(0, fleet.List().Single().ReconnectsLastDay);
+        // The same circuit's connection up again counts; a day later it no longer does, and a day of silence forgets the wall.
+        fleet.Heartbeat(beat with { Connects = 2 });
+        Assert.Equal(1, fleet.List().Single().ReconnectsLastDay);
+        clock.Advance(TimeSpan.FromHours(25));
+        Assert.Empty(fleet.List());
+    }
+
     private static async Task AssertInvalidAsync(HttpClient admin, string id, object body, string field)
     {
         var response = await admin.PostAsJsonAsync($"/api/admin/walls/{id}/page", body);

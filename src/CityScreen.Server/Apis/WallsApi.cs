@@ -8,7 +8,8 @@ namespace CityScreen.Server.Apis;
 /// <summary>
 /// The fleet of open walls for admins and operators to script (the page is <c>/admin/walls</c>):
 /// every wall of every host, and the remote reload and "show page", audited. A command reaches
-/// the wall with its next heartbeat, within <see cref="WallBeacon.Every"/>.
+/// the wall with its next heartbeat, within <see cref="WallBeacon.Every"/>. An operator bound to an
+/// area sees the walls of its subtree only.
 /// </summary>
 public static class WallsApi
 {
@@ -43,10 +44,10 @@ public static class WallsApi
         return app;
     }
 
-    private static async Task<Ok<IEnumerable<WallRow>>> ListAsync(FleetControl fleet, TimeProvider time)
+    private static async Task<Ok<IEnumerable<WallRow>>> ListAsync(HttpContext http, FleetControl fleet, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        return TypedResults.Ok((await fleet.ListAsync()).Select(w => Row(w, now)));
+        return TypedResults.Ok((await fleet.ListAsync(http.User)).Select(w => Row(w, now)));
     }
 
     private static async Task<Results<Accepted<CommandSent>, ProblemHttpResult>> ReloadAsync(string id, HttpContext http, FleetControl fleet) =>

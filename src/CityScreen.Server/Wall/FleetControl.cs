@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
+using CityScreen.Areas;
 using CityScreen.Contracts.Grains;
 using CityScreen.Contracts.Walls;
 using CityScreen.Dashboards.Catalog;
@@ -12,9 +13,10 @@ namespace CityScreen.Server.Wall;
 /// The fleet view's actions, one rule for the page (<c>/admin/walls</c>) and the API
 /// (<c>/api/admin/walls</c>): list every wall of the cluster, reload one, send one to a page. A
 /// command goes only to a wall that is online (an offline one would get it whenever it came back,
-/// long after anyone expects it) and is audited with who sent it.
+/// long after anyone expects it) and is audited with who sent it. An operator bound to an area sees
+/// and commands only the walls showing its subtree: the others answer as unknown, as everywhere.
 /// </summary>
-public sealed class FleetControl(IGrainFactory grains, DashboardCatalog dashboards, Audit audit, CityScreenMetrics metrics)
+public sealed class FleetControl(IGrainFactory grains, AreaTree tree, DashboardCatalog dashboards, Audit audit, CityScreenMetrics metrics)
 {
     public enum Result
     {
@@ -29,7 +31,12 @@ public sealed class FleetControl(IGrainFactory grains, DashboardCatalog dashboar
 
     private IWallFleetGrain Fleet => grains.GetGrain<IWallFleetGrain>(IWallFleetGrain.Key);
 
-    public Task<ImmutableArray<WallStatus>> ListAsync() => Fleet.ListAsync();
+    public async Task<ImmutableArray<WallStatus>> ListAsync(ClaimsPrincipal viewer)
+    {
+        var scope = AreaScope.For(viewer, tree);
+        var all = await Fleet.ListAsync();
+        return scope is null ? [] : scope.Root.Id == tree.Root.Id ? all : [.. all.Where(w => w.Last.AreaId is { } a && scope.Contains(a))];
+    }
 
     public Task<Outcome> ReloadAsync(string wallId, ClaimsPrincipal by) =>
         SendAsync(wallId, by, _ => (new WallCommand(NewId(), WallCommandKind.Reload), null));
@@ -45,7 +52,7 @@ public sealed class FleetControl(IGrainFactory grains, DashboardCatalog dashboar
 
     private async Task<Outcome> SendAsync(string wallId, ClaimsPrincipal by, Func<WallReport, (WallCommand? Command, Outcome? Refused)> command)
     {
-        var wall = (await Fleet.ListAsync()).FirstOrDefault(w => w.Last.WallId == wallId);
+        var wall = (await ListAsync(by)).FirstOrDefault(w => w.Last.WallId == wallId);
         if (wall is null) return new Outcome(Result.UnknownWall);
         if (!wall.Online) return new Outcome(Result.Offline);
         var (sent, refused) = command(wall.Last);

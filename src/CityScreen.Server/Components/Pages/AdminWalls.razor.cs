@@ -76,7 +76,7 @@ public partial class AdminWalls : ComponentBase, IDisposable
         if (!_allowed) return;
         try
         {
-            _walls = await Fleet.ListAsync();
+            _walls = await Fleet.ListAsync(_user);
             _updated = Clock.ToLocal(Clock.Now).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         }
         catch (Exception ex) when (!_stop.IsCancellationRequested)
