@@ -11,10 +11,3 @@ public sealed record WallCommand(
     [property: Id(1)] WallCommandKind Kind,
     [property: Id(2)] int? Page = null,
     [property: Id(3)] string? Layout = null);
-
-[GenerateSerializer]
-public enum WallCommandKind
-{
-    Reload,
-    ShowPage,
-}
