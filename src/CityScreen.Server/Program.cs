@@ -56,6 +56,7 @@ public partial class Program
         app.MapEventsApi();        // POST /api/events
         app.MapIndicesApi();       // /api/indices, /api/areas/{id}/index/…, /api/admin/indices/recompute
         app.MapAdminApi();         // /api/admin: tokens, ingest keys, audit
+        app.MapWallsApi();         // /api/admin/walls: the fleet of open walls (admins and operators)
         app.MapJobsDashboard();    // /hangfire
         app.MapMetrics();          // /metrics (admins; Prometheus text)
         app.MapOrleansDashboard(); // /orleans (admins)

@@ -22,6 +22,7 @@ public sealed class CityScreenMetrics : IDisposable
     private readonly Histogram<double> _flushLag;
     private readonly Histogram<double> _publishLatency;
     private readonly UpDownCounter<int> _openWalls;
+    private readonly Counter<long> _wallCommands;
     private Func<ScreenCounts> _screens = () => default;
     private readonly Histogram<double> _indexJobDuration;
     private readonly Counter<long> _indexJobRows;
@@ -42,6 +43,7 @@ public sealed class CityScreenMetrics : IDisposable
         _meter.CreateObservableUpDownCounter("cityscreen.hub.subscriptions", () => _screens().HubSubscriptions, "{subscription}", "Area subscriptions held by those connections.");
         _meter.CreateObservableUpDownCounter("cityscreen.blazor.circuits", () => _screens().Circuits, "{circuit}", "Blazor Server circuits open on this host (walls and drill-downs).");
         _openWalls = _meter.CreateUpDownCounter<int>("cityscreen.walls.open", "{wall}", "Wall pages (/screen) open on this host.");
+        _wallCommands = _meter.CreateCounter<long>("cityscreen.walls.commands", "{command}", "Remote commands sent to walls from the fleet view, by kind (wall.reload, wall.page).");
         _indexJobDuration = _meter.CreateHistogram<double>("cityscreen.index.job.duration", "s", "One run of the development index job.");
         _indexJobRows = _meter.CreateCounter<long>("cityscreen.index.job.rows", "{row}", "What index runs computed: nights of the index and days rolled up, by kind.");
     }
@@ -72,6 +74,9 @@ public sealed class CityScreenMetrics : IDisposable
     public void WallOpened() => _openWalls.Add(1);
 
     public void WallClosed() => _openWalls.Add(-1);
+
+    /// <param name="kind">The audited action: <c>wall.reload</c> or <c>wall.page</c>.</param>
+    public void WallCommandSent(string kind) => _wallCommands.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void IndexRan(TimeSpan took, int nights, int rollupDays)
     {

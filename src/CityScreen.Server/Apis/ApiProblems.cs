@@ -29,6 +29,8 @@ public static class ApiProblems
     /// <summary>404 for an area that does not exist or lies outside the caller's scope: both answer alike, so a scope reveals nothing.</summary>
     public static ProblemHttpResult UnknownArea(string id) => NotFound("Unknown area", $"There is no area with id '{id}'.");
 
+    public static ProblemHttpResult Conflict(string title, string detail) => Problem(StatusCodes.Status409Conflict, title, detail);
+
     public static ProblemHttpResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", detail);
 
     public static ProblemHttpResult UnsupportedMediaType(string detail) => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail);

@@ -5,12 +5,14 @@ using CityScreen.Server.Cases;
 using CityScreen.Server.Components;
 using CityScreen.Server.Security;
 using CityScreen.Server.Wall;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace CityScreen.Server.Hosting;
 
 /// <summary>
 /// The Blazor wall (<c>/screen</c>) and drill-down (<c>/explore</c>): their options, the
-/// charts and the map rendered once per change and shared by every screen, and the case lists.
+/// charts and the map rendered once per change and shared by every screen, the case lists, and
+/// the fleet view of every open wall (<c>/admin/walls</c>).
 /// </summary>
 public static class WallConfiguration
 {
@@ -28,6 +30,10 @@ public static class WallConfiguration
         services.AddSingleton<NewCases>();
         services.AddSingleton<CaseListService>();
         services.AddSingleton<DepartmentWorkService>();
+        // The fleet view: each wall's circuit connection for its heartbeat, and the commands sent to walls.
+        services.AddScoped<WallCircuit>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<WallCircuit>());
+        services.AddSingleton<FleetControl>();
 
         // Chinese pages: emit the characters themselves, not one HTML entity per character.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

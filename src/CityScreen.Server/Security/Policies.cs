@@ -7,4 +7,7 @@ public static class Policies
     public const string Read = "read";
 
     public const string Admin = "admin";
+
+    /// <summary>Admins and operators: those who run the command centre's walls (the fleet view, <c>/admin/walls</c>).</summary>
+    public const string Operate = "operate";
 }

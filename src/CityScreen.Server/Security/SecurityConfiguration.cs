@@ -42,7 +42,8 @@ public static class SecurityConfiguration
             .AddCityScreenSingleSignOn(config);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin, Roles.Operator));
         services.AddCascadingAuthenticationState();
         services.AddRateLimits();
         ReadRateLimitPolicy.AddReadLimits(services);

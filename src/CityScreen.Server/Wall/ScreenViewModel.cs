@@ -163,6 +163,27 @@ public sealed class ScreenViewModel(
         return new ScreenTick(render, next);
     }
 
+    /// <summary>What the wall shows now, for its heartbeat to the fleet view (<see cref="WallBeacon"/>).</summary>
+    public WallShown Shown()
+    {
+        var rotation = Rotation();
+        return new WallShown(Context?.Area.Id, Context?.Area.Name, Context?.Layout.Id, rotation?.Id,
+            rotation is null ? null : PageIndex(rotation), rotation?.Pages.Count, Scale, Context?.Snapshot?.At);
+    }
+
+    /// <summary>
+    /// Where a fleet view's "show page" takes this wall: a page of its rotation by index, or, on a
+    /// wall without one, a layout at its area; null when the wall has no such page. The URL's scale stays.
+    /// </summary>
+    public string? PageUrl(int? page, string? layout)
+    {
+        var scale = _request.Scale is { } s ? $"&scale={Uri.EscapeDataString(s)}" : "";
+        if (Rotation() is { } rotation)
+            return page is { } index && index >= 0 && index < rotation.Pages.Count ? $"/screen?rotation={Uri.EscapeDataString(rotation.Id)}&page={index}{scale}" : null;
+        if (layout is null || Context is null || !dashboards.TryGetLayout(layout, out _)) return null;
+        return $"/screen/{Uri.EscapeDataString(Context.Area.Id)}?layout={Uri.EscapeDataString(layout)}{scale}";
+    }
+
     /// <summary>The page of an area's level, unless the URL names one.</summary>
     public static string LayoutFor(Area area) => area.Level switch
     {

@@ -85,6 +85,28 @@
     }
   };
 
+  // The fleet view (/admin/walls) asks each wall, through its circuit, who and how big it is. The
+  // id is this tab's, kept across reloads (sessionStorage) so a reloaded wall stays the same wall;
+  // the heap size only where the browser tells it (Chromium's performance.memory).
+  var wallId = null;
+  function newWallId() {
+    var bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);   // unlike randomUUID, also on plain http inside a city's network
+    return "w-" + Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+  window.cityScreen.wallProbe = function () {
+    if (!wallId) {
+      try {
+        wallId = sessionStorage.getItem("cityscreen.wall-id");
+        if (!wallId) { wallId = newWallId(); sessionStorage.setItem("cityscreen.wall-id", wallId); }
+      } catch (e) {
+        wallId = wallId || newWallId();   // storage refused: an id for this page's life
+      }
+    }
+    var memory = performance.memory;
+    return { id: wallId, width: window.innerWidth, height: window.innerHeight, memoryBytes: memory ? memory.usedJSHeapSize : null };
+  };
+
   // Export buttons (data-export-png): bound here, since the page's Content-Security-Policy
   // refuses inline handlers.
   document.addEventListener("click", function (e) {
