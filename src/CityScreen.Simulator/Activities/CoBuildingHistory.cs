@@ -8,7 +8,8 @@ namespace CityScreen.Simulator.Activities;
 /// with their employer unit and a home grid), needs listed from visits, orders and consultations,
 /// resources offered by units, projects published monthly and at the quarterly joint meetings
 /// (联席会议) claimed there in a burst by the units attending, completed over the following weeks and rated,
-/// consultations held, the last month's check-ins of the active members, points redeemed. Ids are
+/// consultations held, the last month's check-ins of the active members, points redeemed, the service
+/// sites' daily tallies of the last month. Ids are
 /// those the live stream uses (<see cref="Community"/>),
 /// so the history and the live events join; drawn from the seed and the community id, so the same
 /// seed gives the same history. Every reference comes after what it names.
@@ -25,6 +26,7 @@ internal sealed class CoBuildingHistory(SimulationContext context)
     {
         var events = new List<CityEvent>();
         foreach (var community in context.Roster.Communities) AddCommunity(community, start, events);
+        AddSiteDays(start, events);
         return [.. events.OrderBy(e => e.OccurredAt).ThenBy(e => Order(e.Type)).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }
 
@@ -148,6 +150,35 @@ internal sealed class CoBuildingHistory(SimulationContext context)
                 PersonId = $"{grids[random.Next(grids.Count)]}-r{random.Next(300):D4}", Points = 10 * random.Next(1, 4), Reason = "爱心超市兑换",
             });
         events.RemoveAll(e => e.OccurredAt >= start);
+    }
+
+    /// <summary>
+    /// The service sites' last 30 days as daily tallies (日报, sent at 20:30 when the centres close) of
+    /// the hours <see cref="SiteTraffic"/> draws, so 阵地服务人次 (ST01, 30 days) is whole on the first
+    /// screen; the live stream sends hourly tallies from the start. Drawn per site and day from a stream
+    /// of their own, so the registries' draws stay as they were.
+    /// </summary>
+    private void AddSiteDays(DateTimeOffset start, List<CityEvent> events)
+    {
+        var today = DateOnly.FromDateTime(context.Clock.ToLocal(start.UtcTicks).DateTime);
+        for (var d = today.AddDays(-30); d < today; d = d.AddDays(1))
+        {
+            var workday = context.Calendar.IsWorkday(d);
+            var closing = context.Clock.ToLocal(context.Clock.FromLocal(d.ToDateTime(new TimeOnly(20, 30))));
+            if (closing >= start || closing < start - TimeSpan.FromDays(30)) continue;
+            foreach (var site in context.Sites)
+            {
+                var r = RandomStream.For(context.Seed, d.DayNumber, GridPlaces.StableHash($"{site.Id}/tally"));
+                var people = 0;
+                for (var hour = 0; hour < 24; hour++) people += SiteTraffic.Draw(ref r, SiteTraffic.Mean(site, hour, workday));
+                if (people == 0) continue;
+                events.Add(new CityEvent
+                {
+                    Id = context.EventId($"gj-{site.Id}-st{d:yyyyMMdd}"), Type = EventTypes.SiteServed, OccurredAt = closing,
+                    Source = context.Source, CommunityId = site.CommunityId, SiteId = site.Id, People = people,
+                });
+            }
+        }
     }
 
     /// <summary>
