@@ -26,6 +26,7 @@ public static class WallConfiguration
         services.AddSingleton<SameTimeYesterday>();
         services.AddHostedService(sp => sp.GetRequiredService<SameTimeYesterday>());
         services.AddSingleton<NewCases>();
+        services.AddSingleton<SiteLayer>();
         services.AddSingleton<CaseListService>();
         services.AddSingleton<DepartmentWorkService>();
 

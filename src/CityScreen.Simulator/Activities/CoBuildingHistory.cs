@@ -66,11 +66,11 @@ internal sealed class CoBuildingHistory(SimulationContext context)
 
         // The roster: members register with the grid they live in, naming the unit they work in.
         var grids = context.Roster.GridsOf(c);
-        var roster = (int)Math.Ceiling(c.Members * RegisteredShare);
+        var roster = c.RegisteredMembers;
         for (var m = 0; m < roster; m++)
             events.Add(Event(EventTypes.MemberRegistered, $"m{m}", Between(from, start - TimeSpan.FromHours(1))) with
             {
-                CommunityId = null, GridId = grids[m % grids.Count], MemberId = c.MemberId(m), UnitId = c.UnitOf(m),
+                CommunityId = null, GridId = Community.HomeGrid(m, grids), MemberId = c.MemberId(m), UnitId = c.UnitOf(m), Name = PersonNames.For(c.MemberId(m)),
                 Post = CoBuildingNames.Posts[random.Next(CoBuildingNames.Posts.Length)],
             });
 
@@ -149,6 +149,21 @@ internal sealed class CoBuildingHistory(SimulationContext context)
             {
                 PersonId = $"{grids[random.Next(grids.Count)]}-r{random.Next(300):D4}", Points = 10 * random.Next(1, 4), Reason = "爱心超市兑换",
             });
+        // The last month's 爱心积分 awarded to the grids' regular volunteers and some members, as the live stream
+        // awards them, so the board has its contributors on the first screen. Drawn after everything above.
+        for (var k = 0; k < c.Members / 2; k++)
+        {
+            var grid = grids[random.Next(grids.Count)];
+            var resident = (int)(random.NextDouble() * random.NextDouble() * 40);
+            var award = Event(EventTypes.PointsAwarded, $"la{k}", Between(start - TimeSpan.FromDays(29), start - TimeSpan.FromHours(1))) with
+            {
+                CommunityId = null, Points = 5 * random.Next(1, 7), Reason = "志愿服务",
+            };
+            var member = resident % roster;
+            events.Add(random.NextDouble() < 0.3
+                ? award with { GridId = Community.HomeGrid(member, grids), PersonId = c.MemberId(member) }
+                : award with { GridId = grid, PersonId = $"{grid}-r{resident:D4}", Name = PersonNames.For($"{grid}-r{resident:D4}") });
+        }
         events.RemoveAll(e => e.OccurredAt >= start);
     }
 
