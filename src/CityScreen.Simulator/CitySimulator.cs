@@ -1,4 +1,5 @@
 using CityScreen.Contracts.Events;
+using CityScreen.Domain.CoBuilding;
 using CityScreen.Simulator.Activities;
 using CityScreen.Simulator.Cases;
 
@@ -34,7 +35,12 @@ public sealed class CitySimulator
     private int _numberingDay;
     private int _casesToday;
 
-    public CitySimulator(IReadOnlyList<SimulatedArea> grids, SimulatorOptions options, TimeZoneInfo zone)
+    /// <param name="sites">
+    /// The service sites whose hourly tallies (<c>site.served</c>) the city sends: a host passes those its
+    /// ingest accepts; null reads <see cref="SimulatorOptions.SitesFile"/> (or the demo district's file).
+    /// Only sites of the grids' communities are used.
+    /// </param>
+    public CitySimulator(IReadOnlyList<SimulatedArea> grids, SimulatorOptions options, TimeZoneInfo zone, IReadOnlyList<ServiceSite>? sites = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(zone);
@@ -59,6 +65,7 @@ public sealed class CitySimulator
             Receivers = receivers,
             Calendar = SeedFiles.Holidays(options.HolidaysFile, zone),
             WhistleChance = CaseRules.WhistleChance(_rates.Cases, receivers.Count(s => s.CanWhistle)),
+            Sites = [.. (sites ?? SeedFiles.Sites(options.SitesFile)).Where(s => roster.Communities.Any(c => c.Id == s.CommunityId))],
         };
         _warmUpTicks = options.WarmUp.Ticks;
         _cases = new CaseEventFactory(_context);
@@ -177,6 +184,7 @@ public sealed class CitySimulator
         {
             GenerateActivities(slot, minute, ArrivalStream.Service, _rates.Service * community);
             GenerateActivities(slot, minute, ArrivalStream.Meetings, _rates.Meetings * community);
+            if (local.Minute == 0) GenerateSiteTallies(slot, local);
         }
     }
 
@@ -236,6 +244,33 @@ public sealed class CitySimulator
                 : _activities.Meeting(ref arrivals.Random, at, stem);
             var late = _context.LateBy(ref arrivals.Random);
             if (at > _startTicks) Enqueue(e, at + late, PendingOrder.Activity + (int)stream, slot, i);
+        }
+    }
+
+    /// <summary>
+    /// On the hour, each open site reports the people it served in the hour just ended (its visitor
+    /// register's hourly upload, a few minutes late); an hour with nobody sends nothing. The tallies keep
+    /// the sites' real cadence (a few hundred a day for the demo district) on top of the configured rate.
+    /// </summary>
+    private void GenerateSiteTallies(long slot, DateTimeOffset local)
+    {
+        var hourBefore = local.AddHours(-1);
+        var workday = _context.Calendar.IsWorkday(DateOnly.FromDateTime(hourBefore.DateTime));
+        var stem = hourBefore.ToString("yyyyMMddHH", null);
+        for (var i = 0; i < _context.Sites.Count; i++)
+        {
+            var site = _context.Sites[i];
+            var r = RandomStream.For(Seed, slot, 5000 + i);
+            var people = SiteTraffic.Draw(ref r, SiteTraffic.Mean(site, hourBefore.Hour, workday));
+            if (people == 0) continue;
+            var at = Ticks.Round(slot * SlotArrivals.Length + (long)(r.Between(0.5, 8) * TimeSpan.TicksPerMinute));
+            if (at <= _startTicks) continue;
+            var e = new CityEvent
+            {
+                Id = _context.EventId($"{stem}-st-{site.Id}"), Type = EventTypes.SiteServed, OccurredAt = _context.Clock.ToLocal(at),
+                Source = _context.Source, CommunityId = site.CommunityId, SiteId = site.Id, People = people,
+            };
+            Enqueue(e, at, PendingOrder.Activity + (int)ArrivalStream.Sites, slot, i);
         }
     }
 

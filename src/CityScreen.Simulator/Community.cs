@@ -34,6 +34,12 @@ internal sealed class Community
 
     public int PickActiveMember(ref RandomStream r) => r.Next(ActiveMembers);
 
+    /// <summary>The members on the community's roster (在职党员报到登记): most of those expected.</summary>
+    public int RegisteredMembers => Math.Max(1, (int)Math.Ceiling(Members * Activities.CoBuildingHistory.RegisteredShare));
+
+    /// <summary>The grid a member lives in and registered with, of the community's grids in their order.</summary>
+    public static string HomeGrid(int member, IReadOnlyList<string> grids) => grids[member % grids.Count];
+
     public string MemberId(int member) => $"{Id}-m{member:D4}";
 
     /// <summary>A member serves with the unit they work in, the same one every time.</summary>

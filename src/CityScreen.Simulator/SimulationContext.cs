@@ -1,3 +1,4 @@
+using CityScreen.Domain.CoBuilding;
 using CityScreen.Domain.Time;
 using CityScreen.Simulator.Cases;
 
@@ -17,6 +18,9 @@ internal sealed record SimulationContext(int Seed, string Source, GridRoster Ros
 
     /// <summary>Chance that a hard case makes its street blow the whistle (<see cref="CaseRules.WhistleChance"/>).</summary>
     public required double WhistleChance { get; init; }
+
+    /// <summary>The service sites of the grids' communities, whose tallies the city sends (<c>site.served</c>).</summary>
+    public IReadOnlyList<ServiceSite> Sites { get; init; } = [];
 
     /// <summary>Whether an event is held back, and for how long (1–10 minutes), drawn from the event's own stream.</summary>
     public long LateBy(ref RandomStream r) =>

@@ -47,5 +47,8 @@ public sealed class SimulatorOptions
     /// <summary>The days off and 调休 workdays for working-hour limits (seed-data/holidays.json's format); found like <see cref="DepartmentsFile"/>.</summary>
     public string? HolidaysFile { get; set; }
 
+    /// <summary>The service sites whose tallies the city sends (seed-data/service-sites.json's format); found like <see cref="DepartmentsFile"/>.</summary>
+    public string? SitesFile { get; set; }
+
     public string TimeZone { get; set; } = "Asia/Shanghai";
 }

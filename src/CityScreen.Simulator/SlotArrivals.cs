@@ -33,4 +33,6 @@ internal enum ArrivalStream
     Service,
     Projects,
     Meetings,
+    /// <summary>The service sites' hourly tallies (drawn per site, not as arrivals).</summary>
+    Sites,
 }

@@ -72,6 +72,16 @@ public class CoBuildingPageFacts(BrowserFixture fixture)
 
         await Assertions.Expect(page.Locator("[data-panel-id='funnel'] .funnel-rate-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9.]+%$"));
         await Assertions.Expect(page.Locator("[data-panel-id='double-report'] .double-report li:not([aria-hidden])").First).ToBeVisibleAsync();
+
+        // The 爱心积分 board names its contributors masked (surname and stars, or 居民), and the map carries the street's service sites.
+        var names = await page.Locator("[data-panel-id='love-points'] .love-points li .name").AllInnerTextsAsync();
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.Matches(@"^(\p{IsCJKUnifiedIdeographs}{1,2}\*+|\*|居民)$", n));
+        Assert.True(await page.Locator("[data-panel-id='map'] .site-layer .site").CountAsync() > 0, "the street's service sites on the map");
+        await PostAsync("st", "site.served", """
+            "siteId":"610602001001-dqfw","people":12
+            """);
+        await Assertions.Expect(page.Locator("[data-panel-id='map'] .site[data-site-id='610602001001-dqfw']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bserving\\b"));
         Assert.Empty(errors);
 
         // The 党建共建 page of a street, as docs/dashboards.md shows it.

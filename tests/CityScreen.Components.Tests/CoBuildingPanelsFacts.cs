@@ -111,4 +111,31 @@ public class CoBuildingPanelsFacts : BunitContext
 
         Assert.Equal("今年暂无认领项目", panel.Find(".panel-empty").TextContent);
     }
+
+    [Fact]
+    public async Task Love_points_board_ranks_contributors_by_points_awarded_with_the_masked_names_and_as_many_rows_as_asked()
+    {
+        var values = _scene.Values(WallScene.Now) with
+        {
+            LovePoints = new() { ["p1"] = [120, 40], ["p2"] = [1500, 0], ["p3"] = [60, 10], ["p4"] = [5, 0] },
+            LovePointNames = new() { ["p1"] = "王*", ["p2"] = "欧阳**", ["p3"] = "李**" },
+        };
+        await _scene.Feed.OnSnapshotsAsync([new IndicatorSnapshot(TestCity.Street, 1, WallScene.Now, values)]);
+
+        var panel = Render<LovePointsPanel>(p => p.Add(x => x.Context, _scene.Context(TestCity.Street)).Add(x => x.Options, new LovePointsOptions(3)));
+
+        Assert.Equal(["欧阳**", "王*", "李**"], panel.FindAll(".love-points li .name").Select(n => n.TextContent));
+        Assert.Equal(["1,500", "120", "60"], panel.FindAll(".love-points li .awarded").Select(n => n.TextContent));
+        Assert.Equal(["0", "40", "10"], panel.FindAll(".love-points li .redeemed").Select(n => n.TextContent));
+    }
+
+    [Fact]
+    public void Love_points_board_says_so_when_nobody_earned_points_in_30_days()
+    {
+        _scene.Publish(TestCity.Street, WallScene.Now, 1);
+
+        var panel = Render<LovePointsPanel>(p => p.Add(x => x.Context, _scene.Context(TestCity.Street)).Add(x => x.Options, new LovePointsOptions(5)));
+
+        Assert.Equal("近30天暂无积分", panel.Find(".panel-empty").TextContent);
+    }
 }

@@ -46,6 +46,12 @@ public class ScopeFacts(SecuredHostFixture fixture)
     [InlineData($"/api/departments/610602-cgzf?areaId={OtherStreet}")]
     [InlineData($"/api/departments/610602-cgzf/cases?areaId={OtherStreet}")]
     [InlineData($"/api/departments/610602-cgzf/cases?areaId={OtherGrid}&format=csv")]
+    [InlineData($"/api/areas/{OtherGrid}/needs")]
+    [InlineData($"/api/areas/{OtherGrid}/needs?status=open&format=csv")]
+    [InlineData($"/api/areas/{OtherGrid}/resources")]
+    [InlineData($"/api/areas/{OtherGrid}/projects?format=csv")]
+    [InlineData($"/api/areas/{OtherGrid}/units")]
+    [InlineData($"/api/areas/{OtherStreet}001/projects?status=claimed")]
     public async Task Outside_the_street_answers_exactly_like_an_unknown_area(string path)
     {
         using var leader = await StreetLeaderAsync();

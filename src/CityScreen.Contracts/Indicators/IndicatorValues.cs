@@ -41,6 +41,15 @@ public sealed record IndicatorValues
     /// </summary>
     [Id(13)] public Dictionary<string, long[]> Units { get; init; } = [];
     [Id(14)] public Dictionary<string, string> UnitNames { get; init; } = [];
+    /// <summary>
+    /// The area's top contributors of 爱心积分 (at most <see cref="LovePointCounters.Kept"/>) by person id,
+    /// their counters indexed by <see cref="LovePointCounter"/>, and their names as known upstream,
+    /// already masked (张*): a full name never leaves the leaf that knows it.
+    /// </summary>
+    [Id(15)] public Dictionary<string, long[]> LovePoints { get; init; } = [];
+    [Id(16)] public Dictionary<string, string> LovePointNames { get; init; } = [];
+    /// <summary>Per service site of the area, when it last served people (<c>site.served</c>, 30 days): the map's site layer pulses the fresh ones.</summary>
+    [Id(17)] public Dictionary<string, DateTimeOffset> SitesServedAt { get; init; } = [];
 
     public long this[Counter counter] => Counters[(int)counter];
 }

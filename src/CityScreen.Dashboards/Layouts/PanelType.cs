@@ -25,4 +25,6 @@ public enum PanelType
     DoubleReport,
     /// <summary>共建单位: resident units ranked by projects completed this year, then residents' mean rating.</summary>
     UnitRanking,
+    /// <summary>爱心积分: top contributors by points awarded in 30 days, names masked (张*).</summary>
+    LovePoints,
 }

@@ -7,9 +7,10 @@ namespace CityScreen.Dashboards.Panels;
 /// area. Null lets the renderer choose: the first level below with enough areas to make a picture
 /// (a city of one district shows its streets). <see cref="Choices"/> are the indicators a viewer may
 /// switch to, <see cref="Indicator"/> among them. Cases reported in the last
-/// <see cref="NewCaseMinutes"/> pulse on the map as new.
+/// <see cref="NewCaseMinutes"/> pulse on the map as new. <see cref="Sites"/> lays the service sites
+/// (阵地: 党群服务中心, 红色驿站, 帮办站) over it, each pulsing briefly when it reports people served.
 /// </summary>
-public sealed record MapOptions(string Indicator, AreaLevel? Level, IReadOnlyList<string> Choices, int NewCaseMinutes = MapOptions.DefaultNewCaseMinutes) : PanelOptions
+public sealed record MapOptions(string Indicator, AreaLevel? Level, IReadOnlyList<string> Choices, int NewCaseMinutes = MapOptions.DefaultNewCaseMinutes, bool Sites = false) : PanelOptions
 {
     public const int DefaultNewCaseMinutes = 5;
     public const int MaxNewCaseMinutes = 120;

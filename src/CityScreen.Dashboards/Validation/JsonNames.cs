@@ -17,7 +17,7 @@ internal static class JsonNames
         new("redYellow", PanelType.RedYellow), new("index", PanelType.Index),
         new("departments", PanelType.Departments), new("whistles", PanelType.Whistles),
         new("colistFunnel", PanelType.ColistFunnel), new("doubleReport", PanelType.DoubleReport),
-        new("unitRanking", PanelType.UnitRanking),
+        new("unitRanking", PanelType.UnitRanking), new("lovePoints", PanelType.LovePoints),
     ];
 
     public static readonly IReadOnlyList<JsonChoice<AreaLevel>> AreaLevels =

@@ -31,6 +31,7 @@ internal static class PanelOptionsReader
             PanelType.Whistles => new WhistlesOptions(o.Integer("rows", false, 2, 20) ?? WhistlesOptions.DefaultRows),
             PanelType.ColistFunnel => new ColistFunnelOptions(),
             PanelType.UnitRanking => new UnitRankingOptions(o.Integer("rows", false, 3, 30) ?? UnitRankingOptions.DefaultRows),
+            PanelType.LovePoints => new LovePointsOptions(o.Integer("rows", false, 3, LovePointsOptions.MaxRows) ?? LovePointsOptions.DefaultRows),
             PanelType.DoubleReport => new DoubleReportOptions(o.Integer("rows", false, 2, 20) ?? DoubleReportOptions.DefaultRows),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no options reader for this panel type"),
         };
@@ -51,13 +52,14 @@ internal static class PanelOptionsReader
         var level = o.Choice("level", false, JsonNames.AreaLevels);
         var choices = DomainFields.Indicators(o, "choices", required: false, MaxMapChoices, options);
         var newCaseMinutes = o.Integer("newCaseMinutes", false, 1, MapOptions.MaxNewCaseMinutes) ?? MapOptions.DefaultNewCaseMinutes;
+        var sites = o.Boolean("sites") ?? false;
         if (indicator is null) return null;
         if (choices is not null && !choices.Contains(indicator))
         {
             o.Fail("choices", $"must include the indicator shown first, '{indicator}'");
             return null;
         }
-        return new MapOptions(indicator, level, choices ?? [indicator], newCaseMinutes);
+        return new MapOptions(indicator, level, choices ?? [indicator], newCaseMinutes, sites);
     }
 
     private static KpiOptions? Kpi(JsonObjectReader o, DashboardOptions options)

@@ -54,7 +54,7 @@ internal static class PanelPlacement
     private static string Remedy(PanelType type) => type switch
     {
         PanelType.Kpi => " or show fewer indicators or more columns",
-        PanelType.Ranking or PanelType.Ticker or PanelType.Categories or PanelType.Departments or PanelType.Whistles or PanelType.DoubleReport or PanelType.UnitRanking => " or show fewer rows",
+        PanelType.Ranking or PanelType.Ticker or PanelType.Categories or PanelType.Departments or PanelType.Whistles or PanelType.DoubleReport or PanelType.UnitRanking or PanelType.LovePoints => " or show fewer rows",
         PanelType.Title => " or turn off the breadcrumbs",
         PanelType.Clock => " or turn off the date",
         _ => "",

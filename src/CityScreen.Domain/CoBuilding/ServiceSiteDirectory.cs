@@ -27,8 +27,19 @@ public sealed class ServiceSiteDirectory
     /// <summary>Reads and checks the file; <paramref name="isCommunity"/> tells a community id of the area tree.</summary>
     public static ServiceSiteDirectory Load(string path, Func<string, bool> isCommunity)
     {
-        var name = Path.GetFileName(path);
         using var document = ReferenceDataFile.Read(path);
+        return Parse(document, Path.GetFileName(path), isCommunity);
+    }
+
+    /// <summary>The same for a file already open (one built into a program), <paramref name="name"/> naming it.</summary>
+    public static ServiceSiteDirectory Read(Stream json, string name, Func<string, bool> isCommunity)
+    {
+        using var document = ReferenceDataFile.Read(json, name);
+        return Parse(document, name, isCommunity);
+    }
+
+    private static ServiceSiteDirectory Parse(JsonDocument document, string name, Func<string, bool> isCommunity)
+    {
         if (document.RootElement.ValueKind != JsonValueKind.Object
             || !document.RootElement.TryGetProperty("sites", out var list) || list.ValueKind != JsonValueKind.Array)
             throw new ReferenceDataException(name, "sites", "must be an array of sites");

@@ -1,5 +1,7 @@
 using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
+using CityScreen.Domain.CoBuilding;
+using CityScreen.Domain.Ledger;
 
 namespace CityScreen.Domain.Indicators;
 
@@ -43,6 +45,9 @@ public static class IndicatorMath
         Departments = v.Departments.ToDictionary(kv => kv.Key, kv => (long[])kv.Value.Clone()),
         Units = v.Units.ToDictionary(kv => kv.Key, kv => (long[])kv.Value.Clone()),
         UnitNames = new Dictionary<string, string>(v.UnitNames),
+        LovePoints = v.LovePoints.ToDictionary(kv => kv.Key, kv => (long[])kv.Value.Clone()),
+        LovePointNames = new Dictionary<string, string>(v.LovePointNames),
+        SitesServedAt = new Dictionary<string, DateTimeOffset>(v.SitesServedAt),
     };
 
     public static IndicatorValues Empty(DateTimeOffset hourAnchor, DateOnly dayAnchor) => new()
@@ -80,6 +85,14 @@ public static class IndicatorMath
                 for (var i = 0; i < into.Length && i < counters.Length; i++) into[i] += counters[i];
             }
             foreach (var (id, name) in child.UnitNames) sum.UnitNames.TryAdd(id, name);
+            foreach (var (id, counters) in child.LovePoints)
+            {
+                if (!sum.LovePoints.TryGetValue(id, out var into)) sum.LovePoints[id] = into = new long[LovePointCounters.Count];
+                for (var i = 0; i < into.Length && i < counters.Length; i++) into[i] += counters[i];
+            }
+            foreach (var (id, name) in child.LovePointNames) sum.LovePointNames.TryAdd(id, name);
+            foreach (var (site, at) in child.SitesServedAt)
+                if (!sum.SitesServedAt.TryGetValue(site, out var known) || known < at) sum.SitesServedAt[site] = at;
             var hourShift = (int)Math.Round((hourAnchor - child.HourAnchor).TotalHours);
             var dayShift = dayAnchor.DayNumber - child.DayAnchor.DayNumber;
             for (var i = 0; i < CounterCount && i < child.Counters.Length; i++)
@@ -94,6 +107,11 @@ public static class IndicatorMath
             Add(sum.Categories30, child.Categories30);
             // "Today" from a child still on yesterday is yesterday's: it does not count today.
             if (dayShift == 0) Add(sum.CategoriesToday, child.CategoriesToday);
+        }
+        if (sum.LovePoints.Count > LovePointCounters.Kept)
+        {
+            var top = LovePointsBoard.Top(sum.LovePoints);
+            sum = sum with { LovePoints = top, LovePointNames = top.Keys.ToDictionary(p => p, p => sum.LovePointNames.GetValueOrDefault(p, PersonName.Unnamed), StringComparer.Ordinal) };
         }
         return whistles is null ? sum : sum with { OpenWhistles = NewestWhistles(whistles) };
     }
@@ -124,7 +142,10 @@ public static class IndicatorMath
         && a.ServingMembers.AsSpan().SequenceEqual(b.ServingMembers)
         && a.RosterMembers.AsSpan().SequenceEqual(b.RosterMembers)
         && SameKeyedCounters(a.Units, b.Units)
-        && a.UnitNames.Count == b.UnitNames.Count && a.UnitNames.All(n => b.UnitNames.GetValueOrDefault(n.Key) == n.Value);
+        && a.UnitNames.Count == b.UnitNames.Count && a.UnitNames.All(n => b.UnitNames.GetValueOrDefault(n.Key) == n.Value)
+        && SameKeyedCounters(a.LovePoints, b.LovePoints)
+        && a.LovePointNames.Count == b.LovePointNames.Count && a.LovePointNames.All(n => b.LovePointNames.GetValueOrDefault(n.Key) == n.Value)
+        && a.SitesServedAt.Count == b.SitesServedAt.Count && a.SitesServedAt.All(s => b.SitesServedAt.TryGetValue(s.Key, out var at) && at == s.Value);
 
     private static bool SameKeyedCounters(Dictionary<string, long[]> a, Dictionary<string, long[]> b)
     {

@@ -18,6 +18,10 @@ public static partial class EventParser
 {
     public const int MaxIdLength = 128;
     public const int MaxTextLength = 200;
+
+    /// <summary>A person's name (<c>member.registered</c>, points): a name, not a text.</summary>
+    public const int MaxPersonNameLength = 32;
+
     /// <summary>The most departments one whistle may summon.</summary>
     public const int MaxSummoned = 10;
     /// <summary>The longest time a whistle may give a department to arrive (a day).</summary>
@@ -177,6 +181,8 @@ public static partial class EventParser
             {
                 PersonId = r.String("personId", false),
                 UnitId = r.String("unitId", false),
+                // The person's name as the points system knows it: kept on the server, shown masked (PersonName).
+                Name = r.String("name", false, MaxPersonNameLength),
                 Points = r.Integer("points", 1, 10_000),
                 Reason = r.String("reason", false, MaxTextLength),
             }).CheckHolder(r),
@@ -198,6 +204,7 @@ public static partial class EventParser
             {
                 MemberId = r.String("memberId", true),
                 UnitId = r.String("unitId", true),
+                Name = r.String("name", false, MaxPersonNameLength),
                 Post = r.String("post", false, MaxTextLength),
             },
             EventTypes.NeedListed => e with

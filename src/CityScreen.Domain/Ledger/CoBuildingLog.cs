@@ -23,7 +23,7 @@ public sealed class CoBuildingLog
     private readonly List<(DateTimeOffset At, int Score)> _ratings = [];
     private readonly List<(DateTimeOffset At, string[] Units)> _jointMeetings = [];
     private readonly List<(DateTimeOffset At, bool Concluded)> _consultations = [];
-    private readonly List<(DateTimeOffset At, int People)> _siteVisits = [];
+    private readonly List<(DateTimeOffset At, int People, string Site)> _siteVisits = [];
     private readonly List<(DateTimeOffset At, int Points)> _redeemed = [];
 
     /// <summary>The types this log keeps; <see cref="ActivityLog"/> keeps check-ins, claims, completions, points awarded and meetings' count.</summary>
@@ -54,7 +54,7 @@ public sealed class CoBuildingLog
                 foreach (var need in e.NeedIds ?? []) _covered[need] = Earlier(_covered, need, e.OccurredAt);
                 break;
             case EventTypes.ProjectRated: _ratings.Add((e.OccurredAt, e.Score ?? 0)); break;
-            case EventTypes.SiteServed: _siteVisits.Add((e.OccurredAt, e.People ?? 0)); break;
+            case EventTypes.SiteServed: _siteVisits.Add((e.OccurredAt, e.People ?? 0, e.SiteId!)); break;
             case EventTypes.PointsRedeemed: _redeemed.Add((e.OccurredAt, e.Points ?? 0)); break;
             case EventTypes.MeetingHeld:
                 if (e.MeetingKind == CoBuildingVocabulary.JointMeeting) _jointMeetings.Add((e.OccurredAt, e.AttendeeUnits ?? []));
@@ -98,10 +98,19 @@ public sealed class CoBuildingLog
             counters[(int)Consultations30]++;
             if (concluded) counters[(int)ConsultationsConcluded30]++;
         }
-        foreach (var (at, people) in _siteVisits)
+        foreach (var (at, people, _) in _siteVisits)
             if (w.In30(at)) counters[(int)SitePeople30] += people;
         foreach (var (at, points) in _redeemed)
             if (w.In30(at)) counters[(int)PointsRedeemed30] += points;
+    }
+
+    /// <summary>Per site, its latest visit in 30 days up to the window's now.</summary>
+    public Dictionary<string, DateTimeOffset> SitesServedAt(Window w)
+    {
+        var last = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (at, _, site) in _siteVisits)
+            if (w.In30(at) && (!last.TryGetValue(site, out var known) || known < at)) last[site] = at;
+        return last;
     }
 
     /// <summary>Forgets windowed rows no window can see any more; the registries themselves stay.</summary>

@@ -22,6 +22,7 @@ public sealed class GridLedger
     private readonly ActivityLog _activities = new();
     private readonly CoBuildingLog _coBuilding = new();
     private readonly UnitBoard _unitBoard = new();
+    private readonly LovePointsBoard _lovePoints = new();
     private readonly HashSet<string> _red = new(StringComparer.Ordinal);
     /// <summary>The cases with a whistle, for the whistle board (few: most cases have none).</summary>
     private readonly HashSet<CaseFile> _whistled = [];
@@ -58,6 +59,7 @@ public sealed class GridLedger
             // A meeting counts in both: held (ActivityLog) and, when joint or a consultation, in its co-building counts.
             if (CoBuildingLog.Keeps(e.Type)) _coBuilding.Apply(e);
             if (UnitBoard.Keeps(e.Type)) _unitBoard.Apply(e);
+            if (LovePointsBoard.Keeps(e.Type)) _lovePoints.Apply(e);
             if (ActivityLog.Keeps(e.Type)) _activities.Apply(e);
             return null;
         }
@@ -100,10 +102,12 @@ public sealed class GridLedger
         c[(int)MembersExpected] = Reference.MembersExpected;
         c[(int)Grids] = Reference.IsGrid ? 1 : 0;
         c[(int)GridsWithBranch] = Reference.IsGrid && Reference.HasPartyBranch ? 1 : 0;
+        var (lovePoints, lovePointNames) = _lovePoints.TopAt(w);
         v = v with
         {
             ServingMembers = _activities.Serving(), RosterMembers = _coBuilding.RosterAt(now),
             Units = _unitBoard.CountersAt(w), UnitNames = new Dictionary<string, string>(_unitBoard.Names, StringComparer.Ordinal),
+            LovePoints = lovePoints, LovePointNames = lovePointNames, SitesServedAt = _coBuilding.SitesServedAt(w),
         };
         MemberRoster.CountOnce(c, [v]);
         return new LedgerResult(v, turnedRed, _settled.NextChange);
@@ -140,6 +144,7 @@ public sealed class GridLedger
         _activities.Prune(before, _clock.StartOfYear(now));
         _coBuilding.Prune(before, _clock.StartOfYear(now));
         _unitBoard.Prune(_clock.StartOfYear(now));
+        _lovePoints.Prune(before);
         _departmentRatings.RemoveAll(r => r.At < before);
         return removed;
     }

@@ -27,6 +27,8 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
     /// <summary>Needs by the time they were listed, and by the time a project first answered them (NR01).</summary>
     private readonly Dictionary<string, DateTimeOffset> _needs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _needsMatched = new(StringComparer.Ordinal);
+    /// <summary>The roster: each member registered here by the time of their first registration.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _registered = new(StringComparer.Ordinal);
 
     public string LeafId { get; } = leafId;
 
@@ -62,6 +64,7 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
                 break;
             }
             case EventTypes.NeedListed: KeepEarliest(_needs, e.NeedId!, e.OccurredAt); break;
+            case EventTypes.MemberRegistered: KeepEarliest(_registered, e.MemberId!, e.OccurredAt); break;
             case EventTypes.ProjectPublished:
                 foreach (var need in e.NeedIds ?? []) KeepEarliest(_needsMatched, need, e.OccurredAt);
                 break;
@@ -72,6 +75,12 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
     public void ApplyAll(IEnumerable<CityEvent> events)
     {
         foreach (var e in events) Apply(e);
+    }
+
+    /// <summary>Members registered before the events read (the day before's <see cref="RollupInputs.MembersRegistered"/>).</summary>
+    public void RegisteredBefore(IEnumerable<string> members)
+    {
+        foreach (var member in members) KeepEarliest(_registered, member, DateTimeOffset.MinValue);
     }
 
     /// <summary>
@@ -89,10 +98,27 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
         AddRepeatComplaints(buckets);
         AddActivities(buckets, asOf);
 
-        return ordered.Select(day => buckets[day].ToRollup(LeafId, day, ReferenceInputs.Of(reference, rules, day))).ToArray();
+        return ordered.Select(day => buckets[day].ToRollup(LeafId, day, WithRoster(ReferenceInputs.Of(reference, rules, day), buckets[day], day))).ToArray();
     }
 
     public DailyRollup Compute(DateOnly day, DateTimeOffset asOf) => Compute([day], asOf)[0];
+
+    /// <summary>
+    /// The roster registered by the end of <paramref name="day"/> into its bucket; where there is one,
+    /// its size replaces the members expected (应报到) of the reference data as PM01's denominator.
+    /// </summary>
+    private IEnumerable<(string Input, double Value)> WithRoster(IEnumerable<(string Input, double Value)> stocks, Bucket bucket, DateOnly day)
+    {
+        var end = clock.StartOfDay(day.AddDays(1));
+        var roster = 0;
+        foreach (var (member, at) in _registered)
+        {
+            if (at >= end) continue;
+            bucket.AddMember(MembersRegistered, member);
+            roster++;
+        }
+        return roster == 0 ? stocks : stocks.Select(s => s.Input == MembersExpected ? (s.Input, (double)roster) : s);
+    }
 
     private void AddCase(CaseFile f, Dictionary<DateOnly, Bucket> buckets, DateOnly[] days, DateTimeOffset asOf)
     {
@@ -258,7 +284,7 @@ public sealed class LeafRollupCalculator(string leafId, LeafReference reference,
                 if (value != 0) _counts[input] = value;
             if (_volunteerCentiHours != 0) _counts[VolunteerHours] = _volunteerCentiHours / 100.0;
             foreach (var (set, members) in _sets)
-                if (set != LongOpenCases) _counts[set] = members.Count;
+                if (set != LongOpenCases && set != MembersRegistered) _counts[set] = members.Count;
             return new DailyRollup(
                 leafId,
                 day,

@@ -55,6 +55,14 @@ public static class RollupInputs
     public const string LongOpenCases = "longOpenCases";
 
     /// <summary>
+    /// Not a model input: the leaf's registered roster (在职党员报到登记) at the end of the day, carried
+    /// from day to day like <see cref="LongOpenCases"/> since registrations are older than the events
+    /// a computation reads; where it is not empty, its size is the day's <see cref="MembersExpected"/>
+    /// (PM01 over the roster, as the live indicator counts it).
+    /// </summary>
+    public const string MembersRegistered = "membersRegistered";
+
+    /// <summary>
     /// Not model inputs: the cases reported and closed on the day, as the live ledger buckets them,
     /// so that the wall's 30-day trends read the days before the events in memory from the rollups.
     /// </summary>

@@ -135,10 +135,17 @@ public sealed class RollupRefresher(
         // with steps in the window but its report before it is read whole.
         var partial = read.Where(e => e.CaseId is not null && e.OccurredAt >= window.From && !reported.Contains(e.CaseId))
             .Select(e => e.CaseId!).ToHashSet(StringComparer.Ordinal);
-        if (await rollups.ReadAsync(leaf.Id, first.AddDays(-1), cancellationToken) is { } before)
-            partial.UnionWith(before.Set(RollupInputs.LongOpenCases));
-
         var calculator = new LeafRollupCalculator(leaf.Id, leaf.Reference, rules, clock);
+        if (await rollups.ReadAsync(leaf.Id, first.AddDays(-1), cancellationToken) is { } before)
+        {
+            partial.UnionWith(before.Set(RollupInputs.LongOpenCases));
+            calculator.RegisteredBefore(before.Set(RollupInputs.MembersRegistered));
+        }
+        else
+        {
+            // A leaf's first rollup: its roster registered over the months before (PM01's denominator), read once.
+            calculator.ApplyAll(await events.ReadRosterAsync(leaf.Id, cancellationToken));
+        }
         calculator.ApplyAll(read);
         if (partial.Count > 0) calculator.ApplyAll(await events.ReadCasesAsync(partial, cancellationToken));
         return calculator.Compute(days, asOf);

@@ -26,17 +26,16 @@ public static class RegistriesApi
         return app;
     }
 
-    /// <summary>The filters of every list, checked before any reading.</summary>
-    private sealed record Query(Area Area, Area Community, string? Status, string? Unit, DateOnly? From, DateOnly? To, bool Csv);
+    /// <summary>The filters of every list (<see cref="RegistryFilter"/>), checked before any reading.</summary>
+    private sealed record Query(RegistryFilter Filter, Area Community, bool Csv);
 
     private static async Task<Results<Ok<IReadOnlyList<NeedRow>>, FileContentHttpResult, ProblemHttpResult>> NeedsAsync(
         string id, string? status, string? unit, string? from, string? to, string? format,
         RegistryListService lists, AreaTree tree, CityClock clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (Check(id, status, NeedRow.Statuses, unit, from, to, format, lists, tree, http) is not { } q) return Problem(id, status, NeedRow.Statuses, from, to, format, lists, tree, http);
-        if (q.Unit is not null) return ApiProblems.InvalidParameter("unit", "needs are not a unit's: filter resources, projects or units by unit");
-        var rows = (await lists.RegistryAsync(q.Community, cancellationToken)).Needs()
-            .Where(r => InArea(q, r.AreaId) && (q.Status is null || r.Status == q.Status) && InDates(q, r.ListedAt, clock)).ToList();
+        if (q.Filter.Unit is not null) return ApiProblems.InvalidParameter("unit", "needs are not a unit's: filter resources, projects or units by unit");
+        var rows = q.Filter.Needs(await lists.RegistryAsync(q.Community, cancellationToken), clock).ToList();
         if (!q.Csv) return TypedResults.Ok<IReadOnlyList<NeedRow>>(rows);
         return CsvFile("需求编号,标题,类别,来源,列入时间,状态,项目", rows.Select(r => new[]
             { r.NeedId, r.Title, r.Category, r.Origin, Time(r.ListedAt, clock), r.Status, string.Join(' ', r.ProjectIds) }), $"needs-{id}.csv");
@@ -47,8 +46,7 @@ public static class RegistriesApi
         RegistryListService lists, AreaTree tree, CityClock clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (Check(id, null, [], unit, from, to, format, lists, tree, http) is not { } q) return Problem(id, null, [], from, to, format, lists, tree, http);
-        var rows = (await lists.RegistryAsync(q.Community, cancellationToken)).Resources()
-            .Where(r => InArea(q, r.AreaId) && (q.Unit is null || r.UnitId == q.Unit) && InDates(q, r.ListedAt, clock)).ToList();
+        var rows = q.Filter.Resources(await lists.RegistryAsync(q.Community, cancellationToken), clock).ToList();
         if (!q.Csv) return TypedResults.Ok<IReadOnlyList<ResourceRow>>(rows);
         return CsvFile("资源编号,单位编号,单位,标题,类别,列入时间", rows.Select(r => new[]
             { r.ResourceId, r.UnitId, r.UnitName ?? "", r.Title, r.Category, Time(r.ListedAt, clock) }), $"resources-{id}.csv");
@@ -59,9 +57,7 @@ public static class RegistriesApi
         RegistryListService lists, AreaTree tree, CityClock clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (Check(id, status, ProjectRow.Statuses, unit, from, to, format, lists, tree, http) is not { } q) return Problem(id, status, ProjectRow.Statuses, from, to, format, lists, tree, http);
-        var rows = (await lists.RegistryAsync(q.Community, cancellationToken)).Projects()
-            .Where(r => InArea(q, r.AreaId) && (q.Status is null || r.Status == q.Status) && (q.Unit is null || r.UnitId == q.Unit)
-                && InDates(q, r.PublishedAt ?? r.ClaimedAt, clock)).ToList();
+        var rows = q.Filter.Projects(await lists.RegistryAsync(q.Community, cancellationToken), clock).ToList();
         if (!q.Csv) return TypedResults.Ok<IReadOnlyList<ProjectRow>>(rows);
         return CsvFile("项目编号,标题,发布时间,需求,资源,认领单位编号,认领单位,认领时间,完成时间,状态,评价数,平均评分", rows.Select(r => new[]
         {
@@ -75,9 +71,7 @@ public static class RegistriesApi
         RegistryListService lists, AreaTree tree, CityClock clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (Check(id, status, UnitRow.Statuses, unit, from, to, format, lists, tree, http) is not { } q) return Problem(id, status, UnitRow.Statuses, from, to, format, lists, tree, http);
-        var rows = (await lists.RegistryAsync(q.Community, cancellationToken)).Units()
-            .Where(r => InArea(q, r.AreaId) && (q.Status is null || r.Status == q.Status) && (q.Unit is null || r.UnitId == q.Unit)
-                && InDates(q, r.RegisteredAt, clock)).ToList();
+        var rows = q.Filter.Units(await lists.RegistryAsync(q.Community, cancellationToken), clock).ToList();
         if (!q.Csv) return TypedResults.Ok<IReadOnlyList<UnitRow>>(rows);
         return CsvFile("单位编号,名称,类型,报到时间,共建协议签订时间,党员数,认领项目,完成项目,平均评分,状态", rows.Select(r => new[]
         {
@@ -93,7 +87,7 @@ public static class RegistriesApi
         if (status is not null && !statuses.Contains(status)) return null;
         if (!TryDate(from, out var f) || !TryDate(to, out var t) || f > t) return null;
         if (format is not null and not "csv" and not "json") return null;
-        return new Query(area, community, status, unit, f, t, format == "csv");
+        return new Query(new RegistryFilter(area, status, unit, f, t), community, format == "csv");
     }
 
     /// <summary>Why <see cref="Check"/> refused: the first bad parameter, named.</summary>
@@ -110,12 +104,6 @@ public static class RegistriesApi
         if (f > t) return ApiProblems.InvalidParameter("from", "must not be after 'to'");
         return ApiProblems.InvalidParameter("format", "must be 'csv' or 'json'");
     }
-
-    /// <summary>A grid sees its own rows; a community all of its leaves'.</summary>
-    private static bool InArea(Query q, string areaId) => q.Area.Level == AreaLevel.Community || areaId == q.Area.Id;
-
-    private static bool InDates(Query q, DateTimeOffset? at, CityClock clock) =>
-        (q.From is null && q.To is null) || (at is { } t && (q.From is null || clock.LocalDate(t) >= q.From) && (q.To is null || clock.LocalDate(t) <= q.To));
 
     private static bool TryDate(string? s, out DateOnly? date)
     {

@@ -28,6 +28,7 @@ public static class WallConfiguration
         services.AddSingleton<SameTimeYesterday>();
         services.AddHostedService(sp => sp.GetRequiredService<SameTimeYesterday>());
         services.AddSingleton<NewCases>();
+        services.AddSingleton<SiteLayer>();
         services.AddSingleton<CaseListService>();
         services.AddSingleton<DepartmentWorkService>();
         // The fleet view: each wall's circuit connection for its heartbeat, and the commands sent to walls.

@@ -1,5 +1,6 @@
 using CityScreen.Areas;
 using CityScreen.Contracts.Events;
+using CityScreen.Domain.CoBuilding;
 using CityScreen.Domain.Ingest;
 using CityScreen.Domain.Time;
 using CityScreen.Grains.Ingest;
@@ -21,6 +22,7 @@ public sealed class SimulatorService(
     IEventStore store,
     Readiness readiness,
     CityClock clock,
+    ServiceSiteDirectory sites,
     IOptions<SimulatorOptions> options,
     ILogger<SimulatorService> logger) : BackgroundService
 {
@@ -42,7 +44,7 @@ public sealed class SimulatorService(
             logger.LogWarning("The simulator is on but the area tree has no grids; it stays idle");
             return;
         }
-        var simulator = new CitySimulator(grids, o, clock.Zone);
+        var simulator = new CitySimulator(grids, o, clock.Zone, sites.All);
         var now = clock.Now;
         if (o.HistoryToBackfill > TimeSpan.Zero && await store.CountAsync(stoppingToken) == 0)
         {

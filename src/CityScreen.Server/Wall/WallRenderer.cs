@@ -45,6 +45,13 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         return cache.GetOrRender(key, version, () => maps.RenderMarkerLayer(MapRequest(features, outline, definition, markers, width, height)));
     }
 
+    /// <summary>Where the same map puts a longitude and latitude, for layers laid over it (<see cref="SiteLayer"/>); null when it draws nothing.</summary>
+    public MapViewport? Viewport(Area area, string indicatorId, int width, int height)
+    {
+        var (features, outline, definition) = MapFeatures(area, indicatorId);
+        return SvgMapRenderer.ViewportFor(MapRequest(features, outline, definition, [], width, height));
+    }
+
     private (List<MapFeature> Features, List<Area> Outline, IndicatorDefinition Definition) MapFeatures(Area area, string indicatorId)
     {
         var definition = IndicatorCatalog.Get(indicatorId);

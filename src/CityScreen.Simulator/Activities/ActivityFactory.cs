@@ -11,6 +11,9 @@ internal sealed class ActivityFactory(SimulationContext context)
     private static readonly double[] VolunteerHalfHours = [8, 20, 15, 20, 8, 12, 5, 12];
     private static readonly double[] PointsFives = [20, 25, 12, 15, 6, 8, 3, 4, 2, 5];
 
+    /// <summary>Residents of a grid who volunteer for 爱心积分: a few dozen regulars.</summary>
+    private const int VolunteerPool = 40;
+
     private GridRoster Roster => context.Roster;
 
     /// <summary>A check-in, a volunteer log or points for a resident, on a grid.</summary>
@@ -32,13 +35,15 @@ internal sealed class ActivityFactory(SimulationContext context)
                     ? e with { MemberId = community.MemberId(community.PickActiveMember(ref r)) }
                     : e with { TeamId = community.TeamId(r.Next(community.Teams)) };
             default:
-                var residents = Math.Max(Roster[grid].Households, 50);
-                return e with
-                {
-                    Type = EventTypes.PointsAwarded,
-                    PersonId = $"{Roster[grid].GridId}-r{r.Next(residents):D4}",
-                    Points = 5 * (1 + r.Pick(PointsFives)),
-                };
+                // The grid's regular volunteers earn most (a skewed pick from its pool); a third of the
+                // awards go to registered members, named by their registration, residents by the points system.
+                var resident = (int)(r.NextDouble() * r.NextDouble() * Math.Min(Math.Max(Roster[grid].Households, 50), VolunteerPool));
+                var points = 5 * (1 + r.Pick(PointsFives));
+                var residentId = $"{Roster[grid].GridId}-r{resident:D4}";
+                e = e with { Type = EventTypes.PointsAwarded, Points = points, Reason = "志愿服务" };
+                if (GridPlaces.StableHash(stem) % 3 != 0) return e with { PersonId = residentId, Name = PersonNames.For(residentId) };
+                var awardee = resident % community.RegisteredMembers;
+                return e with { GridId = Community.HomeGrid(awardee, Roster.GridsOf(community)), PersonId = community.MemberId(awardee) };
         }
     }
 

@@ -8,7 +8,8 @@ namespace CityScreen.Simulator.Activities;
 /// with their employer unit and a home grid), needs listed from visits, orders and consultations,
 /// resources offered by units, projects published monthly and at the quarterly joint meetings
 /// (联席会议) claimed there in a burst by the units attending, completed over the following weeks and rated,
-/// consultations held, the last month's check-ins of the active members, points redeemed. Ids are
+/// consultations held, the last month's check-ins of the active members, points redeemed, the service
+/// sites' daily tallies of the last month. Ids are
 /// those the live stream uses (<see cref="Community"/>),
 /// so the history and the live events join; drawn from the seed and the community id, so the same
 /// seed gives the same history. Every reference comes after what it names.
@@ -25,6 +26,7 @@ internal sealed class CoBuildingHistory(SimulationContext context)
     {
         var events = new List<CityEvent>();
         foreach (var community in context.Roster.Communities) AddCommunity(community, start, events);
+        AddSiteDays(start, events);
         return [.. events.OrderBy(e => e.OccurredAt).ThenBy(e => Order(e.Type)).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }
 
@@ -64,11 +66,11 @@ internal sealed class CoBuildingHistory(SimulationContext context)
 
         // The roster: members register with the grid they live in, naming the unit they work in.
         var grids = context.Roster.GridsOf(c);
-        var roster = (int)Math.Ceiling(c.Members * RegisteredShare);
+        var roster = c.RegisteredMembers;
         for (var m = 0; m < roster; m++)
             events.Add(Event(EventTypes.MemberRegistered, $"m{m}", Between(from, start - TimeSpan.FromHours(1))) with
             {
-                CommunityId = null, GridId = grids[m % grids.Count], MemberId = c.MemberId(m), UnitId = c.UnitOf(m),
+                CommunityId = null, GridId = Community.HomeGrid(m, grids), MemberId = c.MemberId(m), UnitId = c.UnitOf(m), Name = PersonNames.For(c.MemberId(m)),
                 Post = CoBuildingNames.Posts[random.Next(CoBuildingNames.Posts.Length)],
             });
 
@@ -147,7 +149,51 @@ internal sealed class CoBuildingHistory(SimulationContext context)
             {
                 PersonId = $"{grids[random.Next(grids.Count)]}-r{random.Next(300):D4}", Points = 10 * random.Next(1, 4), Reason = "爱心超市兑换",
             });
+        // The last month's 爱心积分 awarded to the grids' regular volunteers and some members, as the live stream
+        // awards them, so the board has its contributors on the first screen. Drawn after everything above.
+        for (var k = 0; k < c.Members / 2; k++)
+        {
+            var grid = grids[random.Next(grids.Count)];
+            var resident = (int)(random.NextDouble() * random.NextDouble() * 40);
+            var award = Event(EventTypes.PointsAwarded, $"la{k}", Between(start - TimeSpan.FromDays(29), start - TimeSpan.FromHours(1))) with
+            {
+                CommunityId = null, Points = 5 * random.Next(1, 7), Reason = "志愿服务",
+            };
+            var member = resident % roster;
+            events.Add(random.NextDouble() < 0.3
+                ? award with { GridId = Community.HomeGrid(member, grids), PersonId = c.MemberId(member) }
+                : award with { GridId = grid, PersonId = $"{grid}-r{resident:D4}", Name = PersonNames.For($"{grid}-r{resident:D4}") });
+        }
         events.RemoveAll(e => e.OccurredAt >= start);
+    }
+
+    /// <summary>
+    /// The service sites' last 30 days as daily tallies (日报, sent at 20:30 when the centres close) of
+    /// the hours <see cref="SiteTraffic"/> draws, so 阵地服务人次 (ST01, 30 days) is whole on the first
+    /// screen; the live stream sends hourly tallies from the start. Drawn per site and day from a stream
+    /// of their own, so the registries' draws stay as they were.
+    /// </summary>
+    private void AddSiteDays(DateTimeOffset start, List<CityEvent> events)
+    {
+        var today = DateOnly.FromDateTime(context.Clock.ToLocal(start.UtcTicks).DateTime);
+        for (var d = today.AddDays(-30); d < today; d = d.AddDays(1))
+        {
+            var workday = context.Calendar.IsWorkday(d);
+            var closing = context.Clock.ToLocal(context.Clock.FromLocal(d.ToDateTime(new TimeOnly(20, 30))));
+            if (closing >= start || closing < start - TimeSpan.FromDays(30)) continue;
+            foreach (var site in context.Sites)
+            {
+                var r = RandomStream.For(context.Seed, d.DayNumber, GridPlaces.StableHash($"{site.Id}/tally"));
+                var people = 0;
+                for (var hour = 0; hour < 24; hour++) people += SiteTraffic.Draw(ref r, SiteTraffic.Mean(site, hour, workday));
+                if (people == 0) continue;
+                events.Add(new CityEvent
+                {
+                    Id = context.EventId($"gj-{site.Id}-st{d:yyyyMMdd}"), Type = EventTypes.SiteServed, OccurredAt = closing,
+                    Source = context.Source, CommunityId = site.CommunityId, SiteId = site.Id, People = people,
+                });
+            }
+        }
     }
 
     /// <summary>

@@ -92,6 +92,10 @@ public sealed class EventHistory(CityScreenDatabase database) : IEventHistory
               AND type = 'case.reported' AND {_db.EventField("kind", "kind")} = 'hotline'
             """, EventStore.ReadEvent, cancellationToken, leafId, window.FromSeq, window.From, window.HotlineFromSeq, window.HotlineFrom);
 
+    public async Task<IReadOnlyList<CityEvent>> ReadRosterAsync(string leafId, CancellationToken cancellationToken = default) =>
+        await _db.QueryAsync("SELECT seq, body FROM events WHERE area_id = $1 AND type = 'member.registered'",
+            EventStore.ReadEvent, cancellationToken, leafId);
+
     public async Task<IReadOnlyList<CityEvent>> ReadCasesAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default) =>
         caseIds.Count == 0 ? [] : await _db.QueryAsync(
             $"SELECT seq, body FROM events WHERE case_id IS NOT NULL AND {_db.IsIn("case_id", "$1")}",

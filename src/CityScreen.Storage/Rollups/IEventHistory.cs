@@ -29,6 +29,9 @@ public interface IEventHistory
     /// <summary>A leaf's events of the window: all from <c>From</c>, and 12345 reports from <c>HotlineFrom</c>.</summary>
     Task<IReadOnlyList<CityEvent>> ReadLeafAsync(string leafId, EventWindow window, CancellationToken cancellationToken = default);
 
+    /// <summary>A leaf's member registrations (在职党员报到登记) whenever they occurred: its roster, for PM01's denominator.</summary>
+    Task<IReadOnlyList<CityEvent>> ReadRosterAsync(string leafId, CancellationToken cancellationToken = default);
+
     /// <summary>Every stored step of the given cases.</summary>
     Task<IReadOnlyList<CityEvent>> ReadCasesAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default);
 }

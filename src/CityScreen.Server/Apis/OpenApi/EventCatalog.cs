@@ -31,6 +31,7 @@ public static class EventCatalog
     [
         new("personId", Text, false, $"Who {verb} the points (爱心积分); or unitId.") { InExample = true },
         new("unitId", Text, false, $"The unit that {verb} them; or personId."),
+        new("name", Text, false, "The person's name as the points system knows it; kept on the server, shown masked (张*).") { MaxLength = EventParser.MaxPersonNameLength },
         new("points", Integer, true, "1 to 10000.") { Minimum = 1, Maximum = 10_000 },
         new("reason", Text, false, "What for.") { MaxLength = EventParser.MaxTextLength },
     ];
@@ -143,6 +144,7 @@ public static class EventCatalog
         [
             new("memberId", Text, true, "The employed party member (在职党员) reporting to the community where they live."),
             new("unitId", Text, true, "The unit they work in."),
+            new("name", Text, false, "Their name; kept on the server, shown masked (张*) on the 爱心积分 board.") { MaxLength = EventParser.MaxPersonNameLength },
             new("post", Text, false, "The post (岗位) they take.") { MaxLength = EventParser.MaxTextLength },
         ],
         [EventTypes.NeedListed] =

@@ -13,8 +13,8 @@ namespace CityScreen.Server.Components.Pages;
 
 /// <summary>
 /// The leaders' drill-down: the same map and charts as the wall, the departments serving the area
-/// ranked (each opening its department page), a sortable table of the children, and at grid level
-/// the cases behind the numbers, filtered and exportable.
+/// ranked (each opening its department page), at community level its three lists (<see cref="CommunityLists"/>),
+/// a sortable table of the children, and at grid level the cases behind the numbers, filtered and exportable.
 /// </summary>
 public partial class Explore : ComponentBase, IDisposable
 {
