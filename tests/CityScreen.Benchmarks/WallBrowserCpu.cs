@@ -39,6 +39,8 @@ public static class WallBrowserCpu
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         await page.GotoAsync(new Uri(host.BaseAddress, "/screen").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 120_000 });
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector(\"[data-indicator='EV01']\")", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
         // The first renders after the circuit opens are start-up, not the wall's running cost.
@@ -51,6 +53,10 @@ public static class WallBrowserCpu
         var load = new PacedLoad(events, Rate, DateOnly.FromDateTime(DateTime.UtcNow));
         figures.Add(scenario, $"Chromium CPU, {Rate} events/s posted", Share(await CpuOverAsync(window, () =>
             load.SendAsync(slice => ScreenLatency.PostAsync(http, slice), CancellationToken.None))), "% of a core");
+
+        // A figure of a wall that broke says nothing: its map must be drawn and its console clean.
+        if (await page.Locator("#wall-map svg .area").CountAsync() == 0) throw new InvalidOperationException("the wall's map has no areas");
+        if (errors.Count > 0) throw new InvalidOperationException("the wall's console has errors: " + string.Join(" | ", errors));
 
         double Share((TimeSpan Cpu, TimeSpan Wall) run) => run.Cpu.TotalSeconds / run.Wall.TotalSeconds * 100;
     }
