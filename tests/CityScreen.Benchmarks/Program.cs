@@ -17,6 +17,7 @@ var scenarios = new Dictionary<string, Func<BenchmarkOptions, Figures, Task>>
     ["screen"] = ScreenLatency.RunAsync,
     ["baseline"] = PollingBaseline.RunAsync,
     ["walls"] = WallFanOut.RunAsync,
+    ["wallcpu"] = WallBrowserCpu.RunAsync,
     ["index"] = NightlyIndex.RunAsync,
 };
 var chosen = options.Scenario == "all" ? scenarios.Keys.ToList() : scenarios.ContainsKey(options.Scenario) ? [options.Scenario] : null;

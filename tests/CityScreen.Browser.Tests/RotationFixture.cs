@@ -4,8 +4,9 @@ using Microsoft.Playwright;
 namespace CityScreen.Browser.Tests;
 
 /// <summary>
-/// A server of its own whose dashboards are the shipped layouts plus two short rotations: two
-/// streets of 5 s each, and the city wall held until a critical case takes it over for 5 s.
+/// A server of its own whose dashboards are the shipped layouts plus two short rotations (two
+/// streets of 5 s each, and the city wall held until a critical case takes it over for 5 s) and a
+/// layout with a ranking board shorter than its list.
 /// Takeover is on (the shared browser fixture turns it off); the simulator is off, so the only
 /// critical case is the one a test posts.
 /// </summary>
@@ -13,6 +14,7 @@ public sealed class RotationFixture : IAsyncLifetime
 {
     public const string Streets = "test-streets";
     public const string Takeover = "test-takeover";
+    public const string Board = "test-board";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityscreen-rotation-" + Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
@@ -34,6 +36,16 @@ public sealed class RotationFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(dashboards, Takeover + ".json"), $$$"""
             {"id": "{{{Takeover}}}", "pages": [{"layout": "city-wall", "dwellSeconds": 3600}],
              "takeover": {"seconds": 5, "layout": "grid"}}
+            """);
+
+        // A street's communities on a board of three rows: more than fit, so it scrolls.
+        File.WriteAllText(Path.Combine(dashboards, Board + ".json"), $$$"""
+            {"schemaVersion": 1, "id": "{{{Board}}}", "title": "滚动排行榜", "canvas": {"width": 1920, "height": 1080}, "area": "$current",
+             "panels": [
+              {"id": "title", "type": "title", "x": 480, "y": 0, "w": 960, "h": 84},
+              {"id": "clock", "type": "clock", "x": 1540, "y": 14, "w": 356, "h": 60},
+              {"id": "ranking", "type": "ranking", "x": 24, "y": 100, "w": 440, "h": 300, "title": "社区排行",
+               "options": {"indicator": "EV02", "rows": 3, "secondsPerRow": 2}}]}
             """);
 
         Server = new ServerProcess(_directory,

@@ -28,6 +28,24 @@ public class MapMarkerFacts
     }
 
     [Fact]
+    public void A_grid_s_next_case_keeps_its_marker_and_renews_its_ring_placed_on_the_map()
+    {
+        _scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-20), 1, (Counter.ReportedToday, 5));
+        _scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-3), 2, (Counter.ReportedToday, 6));
+        var street = _scene.Tree.Get(TestCity.Street);
+        var first = Assert.Single(_scene.Renderer.PlacedMarkers(street, "EV02", 800, 600));
+
+        _scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-1), 3, (Counter.ReportedToday, 7));
+        var second = Assert.Single(_scene.Renderer.PlacedMarkers(street, "EV02", 800, 600));
+
+        // The page keeps the marker (same id) and replaces only its ring (a new key), which pulses once.
+        Assert.Equal(first.Id, second.Id);
+        Assert.True(second.NewsTicks > first.NewsTicks);
+        Assert.InRange(second.Left, 0, 100);
+        Assert.InRange(second.Top, 0, 100);
+    }
+
+    [Fact]
     public void What_the_feed_held_before_the_walls_opened_is_the_baseline()
     {
         var scene = new WallScene();

@@ -55,6 +55,14 @@ public class RankingPanelFacts : BunitContext
     }
 
     [Fact]
+    public void Scrolls_at_the_layout_s_seconds_per_row()
+    {
+        var panel = Render("1111", new RankingOptions("EV02", RankOrder.Descending, 2, null, SecondsPerRow: 5));
+
+        Assert.Contains("animation-duration:15s", panel.Find("ol.ranking").GetAttribute("style"));
+    }
+
+    [Fact]
     public void Ranks_by_the_stored_development_index()
     {
         var panel = Render("1111", new RankingOptions(null, RankOrder.Descending, 3, null, RankBy.Index),

@@ -64,6 +64,21 @@ public class DashboardReaderFacts
     }
 
     [Fact]
+    public void Read_takes_a_ranking_s_scrolling_speed_and_names_a_value_out_of_range()
+    {
+        var json = SampleLayout.Json();
+        json.PanelAt(3)["options"]!["secondsPerRow"] = 5;
+        var ranking = Assert.IsType<RankingOptions>(Read(json).Layout!.FindPanel("ranking")!.Options);
+        Assert.Equal(5, ranking.SecondsPerRow);
+
+        json.PanelAt(3)["options"]!["secondsPerRow"] = 0;
+        var error = Single(Read(json));
+
+        Assert.Equal("$.panels[3].options.secondsPerRow", error.Path);
+        Assert.Equal("must be a whole number from 1 to 30, not 0", error.Message);
+    }
+
+    [Fact]
     public void Read_names_the_indicator_when_a_ranking_by_index_also_gives_one()
     {
         var json = SampleLayout.Json();

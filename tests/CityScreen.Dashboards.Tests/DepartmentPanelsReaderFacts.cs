@@ -32,6 +32,18 @@ public class DepartmentPanelsReaderFacts
     }
 
     [Fact]
+    public void A_departments_panel_takes_its_scrolling_speed_and_names_a_speed_out_of_range()
+    {
+        var document = WithFourthPanel("departments", new JsonObject { ["secondsPerRow"] = 6 });
+        Assert.Equal(new DepartmentsOptions(DepartmentsOptions.DefaultRows, DepartmentRankBy.OnTime, 6), document.Layout!.FindPanel("dept")!.Options);
+
+        var error = Assert.Single(WithFourthPanel("departments", new JsonObject { ["secondsPerRow"] = 31 }).Errors);
+
+        Assert.Equal("$.panels[3].options.secondsPerRow", error.Path);
+        Assert.Equal("must be a whole number from 1 to 30, not 31", error.Message);
+    }
+
+    [Fact]
     public void A_departments_panel_names_an_unknown_basis_with_the_choices()
     {
         var error = Assert.Single(WithFourthPanel("departments", new JsonObject { ["by"] = "ontime" }).Errors);

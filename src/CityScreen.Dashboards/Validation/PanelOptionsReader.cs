@@ -27,7 +27,8 @@ internal static class PanelOptionsReader
             PanelType.Index => new IndexOptions(),
             PanelType.Departments => new DepartmentsOptions(
                 o.Integer("rows", false, 3, 30) ?? DepartmentsOptions.DefaultRows,
-                o.Choice("by", false, JsonNames.DepartmentRankBys) ?? DepartmentRankBy.OnTime),
+                o.Choice("by", false, JsonNames.DepartmentRankBys) ?? DepartmentRankBy.OnTime,
+                SecondsPerRow(o)),
             PanelType.Whistles => new WhistlesOptions(o.Integer("rows", false, 2, 20) ?? WhistlesOptions.DefaultRows),
             PanelType.ColistFunnel => new ColistFunnelOptions(),
             PanelType.UnitRanking => new UnitRankingOptions(o.Integer("rows", false, 3, 30) ?? UnitRankingOptions.DefaultRows),
@@ -107,7 +108,11 @@ internal static class PanelOptionsReader
         var order = o.Choice("order", false, JsonNames.RankOrders) ?? RankOrder.Descending;
         var rows = o.Integer("rows", false, 3, 30) ?? RankingOptions.DefaultRows;
         var level = o.Choice("level", false, JsonNames.AreaLevels);
+        var secondsPerRow = SecondsPerRow(o);
         if (byIndicator && indicator is null) return null;
-        return new RankingOptions(byIndicator ? indicator : null, order, rows, level, by ?? RankBy.Indicator);
+        return new RankingOptions(byIndicator ? indicator : null, order, rows, level, by ?? RankBy.Indicator, secondsPerRow);
     }
+
+    private static int SecondsPerRow(JsonObjectReader o) =>
+        o.Integer("secondsPerRow", false, ScrollingBoard.MinSecondsPerRow, ScrollingBoard.MaxSecondsPerRow) ?? ScrollingBoard.DefaultSecondsPerRow;
 }

@@ -8,7 +8,7 @@ public static class IndicatorCatalog
 {
     public static readonly IReadOnlyList<IndicatorDefinition> All =
     [
-        new("EV01", "今日上报", IndicatorKind.Count, ReportedToday, null, false, "件"),
+        new("EV01", "今日上报", IndicatorKind.Count, ReportedToday, null, false, "件") { IsVolume = true },
         new("EV02", "在办案件", IndicatorKind.Count, Open, null, true, "件"),
         new("EV03", "超期案件", IndicatorKind.Count, Red, null, true, "件"),
         new("EV04", "临期案件", IndicatorKind.Count, Yellow, null, true, "件"),
@@ -23,7 +23,7 @@ public static class IndicatorCatalog
         new("EV13", "挂账数", IndicatorKind.Count, Suspended, null, true, "件"),
         new("EV14", "准确派遣率", IndicatorKind.Rate, DispatchesKept30, Dispatches30, false, "%"),
         new("WB01", "吹哨报到及时率", IndicatorKind.Rate, WhistlesOnTime30, Whistles30, false, "%"),
-        new("HL01", "12345工单量", IndicatorKind.Count, HotlineToday, null, false, "件"),
+        new("HL01", "12345工单量", IndicatorKind.Count, HotlineToday, null, false, "件") { IsVolume = true },
         new("HL02", "12345按时办结率", IndicatorKind.Rate, HotlineOnTime30, HotlineDue30, false, "%"),
         new("HL03", "12345响应率", IndicatorKind.Rate, HotlineAnswered30, HotlineReceived30, false, "%"),
         new("HL04", "12345解决率", IndicatorKind.Rate, HotlineSolved30, HotlineCallbacks30, false, "%"),

@@ -13,6 +13,13 @@ public sealed record IndicatorDefinition(
     string Unit,
     double Scale = 1)
 {
+    /// <summary>
+    /// A volume of demand (today's reports, 12345 calls): more is neither better nor worse by itself,
+    /// so a change in it is shown uncoloured. Every other indicator is better higher, or lower when
+    /// <see cref="LowerIsBetter"/>.
+    /// </summary>
+    public bool IsVolume { get; init; }
+
     /// <summary>The value, or null when a rate or mean has nothing to divide by.</summary>
     public double? ValueOf(IndicatorValues v)
     {

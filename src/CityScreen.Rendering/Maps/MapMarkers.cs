@@ -32,28 +32,26 @@ internal static class MapMarkers
     private static void AppendMarker(StringBuilder sb, MapMarker marker, string cx, string cy, double radius)
     {
         var color = MapTheme.MarkerColor(marker.Kind);
-        // The ring grows and fades in a few steps, driven by the page (wall.js) rather than by SVG
-        // animation: any running animation kept a wall's browser repainting sixty times a second
-        // (a third of a core without a GPU, for one ring); steps repaint five times a second.
-        var (stepMs, steps) = marker.Kind == MapMarkerKind.CriticalCase ? (200, 6) : (400, 5);
-        // A per-marker phase (from the id, so still deterministic) keeps a burst of new cases from pulsing in lockstep.
-        var phase = StableHash.Of(marker.Id) % (ulong)steps;
-
-        sb.Append("<g class=\"marker marker-").Append(Kebab(marker.Kind)).Append("\" data-marker-id=\"")
+        sb.Append("<g class=\"marker ").Append(MarkerPulse.ClassOf(marker.Kind)).Append("\" data-marker-id=\"")
           .Append(SvgFormat.Escape(marker.Id)).Append("\">");
         if (!string.IsNullOrWhiteSpace(marker.Title))
             sb.Append("<title>").Append(SvgFormat.Escape(marker.Title)).Append("</title>");
 
+        // The ring grows and fades in a CSS animation of transform and opacity (MapTheme), which the
+        // browser's compositor runs without the page's script; a new case's ring plays once, a
+        // critical or red one repeats.
         sb.Append("<circle class=\"marker-pulse\" cx=\"").Append(cx).Append("\" cy=\"").Append(cy).Append("\" r=\"")
-          .Append(SvgFormat.Coord(radius)).Append("\" stroke=\"").Append(color).Append("\" opacity=\"0.9\" data-pulse-ms=\"")
-          .Append(stepMs).Append("\" data-pulse-steps=\"").Append(steps).Append("\" data-pulse-phase=\"").Append(phase).Append("\"/>");
+          .Append(SvgFormat.Coord(radius)).Append("\" stroke=\"").Append(color).Append('"');
+        if (MarkerPulse.Repeats(marker.Kind))
+            sb.Append(" style=\"animation-delay:").Append(MarkerPulse.DelaySeconds(marker.Id)).Append("s\"");
+        sb.Append("/>");
 
         sb.Append("<circle class=\"marker-dot\" cx=\"").Append(cx).Append("\" cy=\"").Append(cy).Append("\" r=\"")
           .Append(SvgFormat.Coord(radius)).Append("\" fill=\"").Append(color).Append("\"/>");
         sb.Append("</g>");
     }
 
-    private static string Kebab(MapMarkerKind kind) => kind switch
+    internal static string Kebab(MapMarkerKind kind) => kind switch
     {
         MapMarkerKind.RedCase => "red",
         MapMarkerKind.CriticalCase => "critical",

@@ -27,7 +27,9 @@ internal static class MapTheme
         ".cs-map .label.highlight{fill:#7df3ff;font-weight:700;}" +
         ".cs-map .marker{cursor:pointer;}" +
         ".cs-map .marker-dot{stroke:#ffffff;stroke-width:1.5px;vector-effect:non-scaling-stroke;}" +
-        ".cs-map .marker-pulse{fill:none;stroke-width:2px;vector-effect:non-scaling-stroke;pointer-events:none;}" +
+        ".cs-map .marker-pulse{fill:none;stroke-width:2px;vector-effect:non-scaling-stroke;pointer-events:none;opacity:0;transform-box:fill-box;transform-origin:center;animation:cs-marker-ring 1.6s ease-out 1;}" +
+        ".cs-map .marker-red .marker-pulse,.cs-map .marker-critical .marker-pulse{animation-iteration-count:infinite;}" +
+        "@keyframes cs-marker-ring{from{transform:scale(1);opacity:.9;}to{transform:scale(3.2);opacity:0;}}" +
         ".cs-map .legend-box{fill:#061224;fill-opacity:.8;stroke:#4fd8ff;stroke-opacity:.35;stroke-width:1px;}" +
         ".cs-map .legend-title{fill:#e6f2ff;font-weight:700;}" +
         ".cs-map .legend-note{fill:#8ea3bd;}" +

@@ -5,8 +5,8 @@ namespace CityScreen.Server.Wall;
 
 /// <summary>
 /// How a flip counter has moved since yesterday at this time: rates in percentage points, means in
-/// their unit, counts as they are. <see cref="Tone"/> is "better", "worse" or "neutral" (a volume such
-/// as today's reports is neither good nor bad by itself).
+/// their unit, counts as they are. <see cref="Tone"/> is "better" or "worse" by the indicator's direction
+/// in the catalogue, or "neutral" for a volume such as today's reports (neither good nor bad by itself).
 /// </summary>
 public sealed record KpiChange(double Delta, string Arrow, string Amount, string Tone, string Title)
 {
@@ -18,7 +18,7 @@ public sealed record KpiChange(double Delta, string Arrow, string Amount, string
         var amount = Math.Abs(delta).ToString(format, CultureInfo.InvariantCulture);
         if (amount is "0" or "0.0") return new KpiChange(0, "＝", "", "neutral", "与昨日同时持平");
         var arrow = delta > 0 ? "▲" : "▼";
-        var tone = d.Kind == IndicatorKind.Count && !d.LowerIsBetter ? "neutral" : (delta > 0) != d.LowerIsBetter ? "better" : "worse";
+        var tone = d.IsVolume ? "neutral" : (delta > 0) != d.LowerIsBetter ? "better" : "worse";
         var unit = d.Kind == IndicatorKind.Rate ? "个百分点" : d.Unit;
         return new KpiChange(delta, arrow, amount, tone, $"较昨日同时{(delta > 0 ? "增加" : "减少")} {amount}{unit}");
     }

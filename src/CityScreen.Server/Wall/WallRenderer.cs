@@ -25,7 +25,7 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
     public const int MaxMarkers = 200;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ulong Hash, long Version)> _versions = new(StringComparer.Ordinal);
 
-    /// <summary>The map of <paramref name="area"/>'s children coloured by the indicator, with its case markers unless the wall lays them over it (<see cref="MarkerLayer"/>).</summary>
+    /// <summary>The map of <paramref name="area"/>'s children coloured by the indicator, with its case markers unless the wall lays them over it (<see cref="PlacedMarkers"/>).</summary>
     public string Map(Area area, string indicatorId, int width, int height, int newCaseMinutes = MapOptions.DefaultNewCaseMinutes, bool withMarkers = true)
     {
         var (features, outline, definition) = MapFeatures(area, indicatorId);
@@ -35,14 +35,26 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         return cache.GetOrRender(key, version, () => maps.RenderSvg(MapRequest(features, outline, definition, markers, width, height)));
     }
 
-    /// <summary>The case markers of the same map on a layer of their own, so that their pulsing does not repaint the map.</summary>
-    public string MarkerLayer(Area area, string indicatorId, int width, int height, int newCaseMinutes = MapOptions.DefaultNewCaseMinutes)
+    /// <summary>
+    /// The case markers of the same map where they fall on it, in percent of its width and height,
+    /// for the wall's marker layer: elements the page keeps from one update to the next (keyed by
+    /// <see cref="WallMarker.Id"/>), so that only a new marker or a new case's ring starts a pulse.
+    /// </summary>
+    public List<WallMarker> PlacedMarkers(Area area, string indicatorId, int width, int height, int newCaseMinutes = MapOptions.DefaultNewCaseMinutes)
     {
         var (features, outline, definition) = MapFeatures(area, indicatorId);
-        var markers = Markers(area, TimeSpan.FromMinutes(newCaseMinutes));
-        var key = $"markers:{area.Id}:{width}x{height}:{newCaseMinutes}";
-        var version = VersionOf(key, Hash(markers.Select(m => $"{m.Id}|{m.Title}")));
-        return cache.GetOrRender(key, version, () => maps.RenderMarkerLayer(MapRequest(features, outline, definition, markers, width, height)));
+        var newFor = TimeSpan.FromMinutes(newCaseMinutes);
+        var markers = Timed(area, newFor);
+        if (markers.Count == 0 || SvgMapRenderer.ViewportFor(MapRequest(features, outline, definition, [], width, height)) is not { } viewport) return [];
+        var placed = new List<WallMarker>(markers.Count);
+        // Alarms drawn last, over the new cases around them.
+        foreach (var (at, m) in markers.OrderBy(m => m.Marker.Kind).ThenBy(m => m.Marker.Id, StringComparer.Ordinal))
+        {
+            var (x, y) = viewport.ToPixel(m.Lon, m.Lat);
+            if (!double.IsFinite(x) || !double.IsFinite(y) || !viewport.Contains(x, y)) continue;
+            placed.Add(new WallMarker(m.Id, m.Kind, m.Title, x / width * 100, y / height * 100, at.UtcTicks));
+        }
+        return placed;
     }
 
     /// <summary>Where the same map puts a longitude and latitude, for layers laid over it (<see cref="SiteLayer"/>); null when it draws nothing.</summary>
@@ -104,22 +116,24 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
     /// and every grid with cases reported in the last <paramref name="newFor"/>; at most
     /// <see cref="MaxMarkers"/>, the most severe and newest kept.
     /// </summary>
-    public List<MapMarker> Markers(Area area, TimeSpan newFor)
+    public List<MapMarker> Markers(Area area, TimeSpan newFor) => [.. Timed(area, newFor).Select(m => m.Marker)];
+
+    /// <summary>The markers with when each was last news: an alarm's time, a grid's newest report.</summary>
+    private List<(DateTimeOffset At, MapMarker Marker)> Timed(Area area, TimeSpan newFor)
     {
         var now = clock.Now;
         var alarms = feed.RecentAlerts
             .Where(a => a.At >= now - AlarmMarkerAge && (a.Level == CaseLevel.Critical || a.Reason == AlertReason.Overdue) && tree.IsInSubtree(a.AreaId, area.Id))
-            .Select(a => (At: a.At, Marker: AlarmMarker(a)))
-            .Where(m => m.Marker is not null);
+            .Select(a => (At: a.At, Marker: AlarmMarker(a)));
         var fresh = newCases.Since(now - newFor)
             .Where(c => tree.IsInSubtree(c.GridId, area.Id))
             .GroupBy(c => c.GridId)
-            .Select(g => (At: g.Max(c => c.At), Marker: (MapMarker?)NewCaseMarker(g.Key, g.Sum(c => c.Count), newFor)));
-        return alarms.Concat(fresh)
+            .Select(g => (At: g.Max(c => c.At), Marker: NewCaseMarker(g.Key, g.Sum(c => c.Count), newFor)));
+        return [.. alarms.Concat(fresh)
+            .Where(m => m.Marker is not null)
             .OrderByDescending(m => m.Marker!.Kind).ThenByDescending(m => m.At)
             .Take(MaxMarkers)
-            .Select(m => m.Marker!)
-            .ToList();
+            .Select(m => (m.At, m.Marker!))];
     }
 
     private MapMarker? AlarmMarker(CaseAlert a)

@@ -110,11 +110,14 @@ public class SvgMapRendererFacts
         var drawn = doc.WithClass("g", "marker").ToList();
         Assert.Equal(["m-new", "m-red", "m-critical"], drawn.Select(m => (string)m.Attribute("data-marker-id")!));
         Assert.Contains("marker-critical", (string)drawn[2].Attribute("class")!);
-        // The ring's steps are driven by the page: no SVG animation keeps the browser repainting.
+        // The ring pulses in a CSS animation (transform and opacity): no SVG animation, nothing for a script to step.
         Assert.Empty(doc.Descendants(SvgXml.Ns + "animate"));
         var rings = drawn.Select(m => m.Elements(SvgXml.Ns + "circle").Single(c => (string?)c.Attribute("class") == "marker-pulse")).ToList();
-        Assert.Equal(["400", "400", "200"], rings.Select(r => (string)r.Attribute("data-pulse-ms")!));
-        Assert.All(rings, r => Assert.InRange(int.Parse((string)r.Attribute("data-pulse-phase")!), 0, int.Parse((string)r.Attribute("data-pulse-steps")!) - 1));
+        Assert.All(rings, r => Assert.DoesNotContain(r.Attributes(), a => a.Name.LocalName.StartsWith("data-pulse", StringComparison.Ordinal)));
+        Assert.Contains("@keyframes cs-marker-ring", doc.Descendants(SvgXml.Ns + "style").Single().Value);
+        // A new case's ring plays once from its start; the alarms' repeat, each from its own phase.
+        Assert.Null(rings[0].Attribute("style"));
+        Assert.All(rings.Skip(1), r => Assert.Matches(@"^animation-delay:-?[0-9.]+s$", (string)r.Attribute("style")!));
     }
 
     [Fact]

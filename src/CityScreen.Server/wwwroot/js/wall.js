@@ -42,22 +42,6 @@
     else location.href = target;
   });
 
-  // Case markers pulse in steps (see MapMarkers): each ring grows and fades over its steps, from
-  // its own phase. Only rings whose step changed are touched, so an idle wall repaints nothing.
-  setInterval(function () {
-    var now = Date.now();
-    document.querySelectorAll("circle.marker-pulse[data-pulse-ms]").forEach(function (ring) {
-      var ms = +ring.dataset.pulseMs, steps = +ring.dataset.pulseSteps, phase = +ring.dataset.pulsePhase;
-      if (!ring.dataset.r) ring.dataset.r = ring.getAttribute("r");
-      var i = (Math.floor(now / ms) + phase) % steps;
-      if (ring.dataset.step === String(i)) return;
-      ring.dataset.step = String(i);
-      var share = steps > 1 ? i / (steps - 1) : 0;
-      ring.setAttribute("r", (+ring.dataset.r * (1 + 2.2 * share)).toFixed(1));
-      ring.setAttribute("opacity", (0.9 * (1 - share)).toFixed(2));
-    });
-  }, 200);
-
   // PNG export of a map or chart: the SVG drawn onto a canvas at twice its size, then downloaded.
   window.cityScreen = {
     exportPng: function (selector, fileName) {

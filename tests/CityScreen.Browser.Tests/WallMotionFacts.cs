@@ -1,0 +1,86 @@
+using System.Text;
+using CityScreen.Server.Tests;
+using Microsoft.Playwright;
+
+namespace CityScreen.Browser.Tests;
+
+/// <summary>
+/// The wall's motion as a browser runs it: the scrolling boards, the map's rings, and the docs'
+/// screenshots of the 1080p and 4K walls. Every motion is a CSS animation, so the facts read the
+/// page's own animations (<c>getAnimations()</c>) and wait for their states, never for time.
+/// </summary>
+[Collection("browser")]
+public class WallMotionFacts(BrowserFixture fixture)
+{
+    private const float Patience = 30_000;
+
+    [Fact]
+    public async Task A_new_case_sends_one_ring_from_its_grid_and_a_critical_case_keeps_pulsing()
+    {
+        const string grid = "610602005003002";
+        var page = await fixture.OpenAsync("/screen/610602005");
+        var errors = ConsoleErrors(page);
+        // What the simulator put on the map before: marked, so that the posted case's ring is told apart.
+        await page.EvaluateAsync("() => document.querySelectorAll('.map-markers .ring').forEach(r => r.dataset.before = '1')");
+        Assert.Equal(0, await page.Locator("#wall-map [data-pulse-ms]").CountAsync());
+
+        await PostAsync("motion-new-1", grid, "normal", "路灯不亮");
+
+        var ring = page.Locator($".map-markers [data-marker-id='new:{grid}'] .ring:not([data-before])");
+        await Assertions.Expect(ring).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = Patience });
+        // One short ring of transform and opacity, played once: then the page has no animation left on it.
+        var timing = await ring.EvaluateAsync<string[]>(
+            "e => { const a = e.getAnimations()[0]; if (!a) return ['done']; const k = a.effect.getKeyframes(); return [a.animationName, String(a.effect.getTiming().iterations), Object.keys(k[0]).filter(p => !['offset', 'easing', 'composite', 'computedOffset'].includes(p)).sort().join(',')]; }");
+        if (timing[0] != "done") Assert.Equal(["marker-ring", "1", "opacity,transform"], timing);
+        await page.WaitForFunctionAsync("e => e.getAnimations().length === 0", await ring.ElementHandleAsync(), new PageWaitForFunctionOptions { Timeout = Patience });
+
+        await PostAsync("motion-critical-1", grid, "critical", "燃气管道泄漏", "[109.49,36.59]");
+
+        var alarm = page.Locator(".map-markers .marker-critical[data-marker-id='AJ-motion-critical-1:reported'] .ring");
+        await Assertions.Expect(alarm).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = Patience });
+        Assert.Equal("Infinity", await alarm.EvaluateAsync<string>("e => String(e.getAnimations()[0].effect.getTiming().iterations)"));
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("/screen", 1920, 1080, "wall-1920.png")]
+    [InlineData("/screen?layout=city-wall-4k", 3840, 2160, "wall-3840.png")]
+    public async Task The_wall_renders_with_markers_and_no_console_error_for_the_docs_screenshot(string path, int width, int height, string file)
+    {
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var errors = ConsoleErrors(page);
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.canvas')");
+        // Live: the server-driven clock moves; the simulator's cases are on the map.
+        var clock = page.Locator("[data-panel-id='clock'] .clock-time");
+        await Assertions.Expect(clock).Not.ToHaveTextAsync(await clock.InnerTextAsync(), new LocatorAssertionsToHaveTextOptions { Timeout = Patience });
+        await Assertions.Expect(page.Locator(".map-markers .marker").First).ToBeAttachedAsync(new LocatorAssertionsToBeAttachedOptions { Timeout = Patience });
+        await Assertions.Expect(page.Locator(".title-panel h1")).ToContainTextAsync("指挥中心");
+        // The circuit's first render replaces the prerendered digits, which then flip in: take the
+        // picture once no counter is turning.
+        await page.WaitForFunctionAsync("() => !document.getAnimations().some(a => a.animationName === 'flip-in' && a.playState === 'running')",
+            null, new PageWaitForFunctionOptions { Timeout = Patience, PollingInterval = 50 });
+
+        Directory.CreateDirectory("screenshots");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", file) });
+        Assert.Empty(errors);
+    }
+
+    private static List<string> ConsoleErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
+        page.PageError += (_, e) => { lock (errors) errors.Add(e); };
+        return errors;
+    }
+
+    private async Task PostAsync(string id, string grid, string level, string title, string? location = null)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ServerProcess.ApiKey);
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz");
+        var at = location is null ? "" : $",\"location\":{location}";
+        var body = $$"""{"id":"{{id}}","type":"case.reported","occurredAt":"{{now}}","gridId":"{{grid}}","source":"test","caseId":"AJ-{{id}}","kind":"event","category":"安全隐患","level":"{{level}}","title":"{{title}}"{{at}}}""";
+        (await http.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+    }
+}
