@@ -55,8 +55,8 @@ public sealed class EventStore : IEventStore, IAsyncDisposable
     public async Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default) =>
         await _db.QueryAsync("SELECT seq, body FROM events WHERE area_id = $1 ORDER BY seq", ReadEvent, cancellationToken, areaId);
 
-    public IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, CancellationToken cancellationToken = default) =>
-        _db.StreamAsync("SELECT seq, body FROM events WHERE area_id = $1 AND seq > $2 ORDER BY seq", ReadEvent, cancellationToken, areaId, afterSeq);
+    public IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, long upToSeq = long.MaxValue, CancellationToken cancellationToken = default) =>
+        _db.StreamAsync("SELECT seq, body FROM events WHERE area_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq", ReadEvent, cancellationToken, areaId, afterSeq, upToSeq);
 
     public async IAsyncEnumerable<CityEvent> ReadAreaSeqsAsync(string areaId, IReadOnlyList<long> seqs, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

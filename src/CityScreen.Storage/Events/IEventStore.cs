@@ -23,10 +23,10 @@ public interface IEventStore
     Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The events of one leaf area above <paramref name="afterSeq"/>, in store order, read as they are
-    /// consumed: a leaf's tail is never held in memory whole.
+    /// The events of one leaf area above <paramref name="afterSeq"/> and up to <paramref name="upToSeq"/>,
+    /// in store order, read as they are consumed: a leaf's tail is never held in memory whole.
     /// </summary>
-    IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, long upToSeq = long.MaxValue, CancellationToken cancellationToken = default);
 
     /// <summary>The events of one leaf area with the given sequences, in store order.</summary>
     IAsyncEnumerable<CityEvent> ReadAreaSeqsAsync(string areaId, IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
