@@ -100,14 +100,13 @@ public sealed class GridGrain(
         Publish(_snapshot!.Values);
     }
 
-    public Task ApplyAsync(ImmutableArray<CityEvent> events)
+    public async Task ApplyAsync(ImmutableArray<CityEvent> events)
     {
         var now = clock.Now;
         foreach (var e in events)
         {
             if (e.Seq != 0 && _history.IsApplied(e.Seq)) continue;
-            var file = _ledger.Apply(e);
-            _history.Note(e);
+            var file = await _history.ApplyHandedAsync(e);
             // Only news is an alarm: a late or replayed report of an old case is not.
             if (file is not null && e.Type == EventTypes.CaseReported && CaseRules.IsAlarming(file.Level)
                 && file.ClosedAt is null && file.RejectedAt is null && now - e.OccurredAt <= AlertFreshness)
@@ -119,7 +118,6 @@ public sealed class GridGrain(
         _dirty = true;
         if (_eventsArrived < 0) _eventsArrived = System.Diagnostics.Stopwatch.GetTimestamp();
         RequestFlush();
-        return Task.CompletedTask;
     }
 
     public Task<IndicatorSnapshot> GetSnapshotAsync() => Task.FromResult(_snapshot!);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CityScreen.Contracts.Events;
+using CityScreen.Domain.Cases;
 using CityScreen.Domain.Ledger;
 using CityScreen.Storage.Checkpoints;
 using CityScreen.Storage.Events;
@@ -59,16 +60,26 @@ public sealed class LedgerHistory(string areaId, GridLedger ledger, IEventStore 
         FromCheckpoint = checkpoint is not null;
         // Cases a prune forgot during this replay: a later step of one brings its history back.
         var forgotten = new HashSet<string>(StringComparer.Ordinal);
+        // The retained events above the floor come with the tail, so that everything is applied in
+        // store order, as a full replay applies it (a unit's name is the last one registered).
+        var retainedInTail = new HashSet<long>();
         if (checkpoint is not null)
         {
             _floor = _savedFloor = checkpoint.TailFrom;
             _covers = _savedCovers = checkpoint.CoversSeq;
             _applied.UnionWith(checkpoint.Applied);
-            await foreach (var e in store.ReadAreaSeqsAsync(areaId, checkpoint.Retained, cancellationToken))
+            var belowFloor = checkpoint.Retained.Where(s => s <= _floor).ToList();
+            retainedInTail.UnionWith(checkpoint.Retained.Where(s => s > _floor));
+            await foreach (var e in store.ReadAreaSeqsAsync(areaId, belowFloor, cancellationToken))
                 Apply(e);
         }
         await foreach (var e in store.ReadAreaAfterAsync(areaId, _floor, cancellationToken: cancellationToken))
         {
+            if (retainedInTail.Contains(e.Seq))
+            {
+                Apply(e);
+                continue;
+            }
             if (_applied.Contains(e.Seq)) continue;
             await RestoreCaseAsync(e, checkpoint is not null, forgotten, cancellationToken);
             Apply(e);
@@ -89,6 +100,20 @@ public sealed class LedgerHistory(string areaId, GridLedger ledger, IEventStore 
 
     /// <summary>Whether a stored event has been applied already (the ingest path hands over what a rebuild may have read).</summary>
     public bool IsApplied(long seq) => seq <= _floor || _applied.Contains(seq);
+
+    /// <summary>
+    /// Applies an event the ingest path handed over. A step of a case the ledger no longer holds
+    /// (forgotten by a prune, months after it closed) first brings the case's earlier steps back
+    /// from the store: the case is then what a full replay makes of it, and so is the checkpoint
+    /// that retains it. A report opens its case, so only a case's later steps look.
+    /// </summary>
+    public async Task<CaseFile?> ApplyHandedAsync(CityEvent e, CancellationToken cancellationToken = default)
+    {
+        if (e.Seq != 0 && e.Type != EventTypes.CaseReported) await RestoreCaseAsync(e, fromCheckpoint: true, forgotten: null, cancellationToken);
+        var file = ledger.Apply(e);
+        Note(e);
+        return file;
+    }
 
     /// <summary>Applies a stored event and notes it.</summary>
     public void Apply(CityEvent e)
