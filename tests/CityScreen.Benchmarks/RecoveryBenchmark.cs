@@ -157,16 +157,25 @@ public static class RecoveryBenchmark
         }
         var parser = Stopwatch.StartNew();
         var check = 0L;
-        foreach (var (seq, body) in rows)
+        // The ingest parser refuses events older than it accepts from a source; the history's oldest are.
+        var accepted = new bool[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
-            using var doc = JsonDocument.Parse(body);
+            using var doc = JsonDocument.Parse(rows[i].Body);
             var parsed = EventParser.Parse(doc.RootElement, new ValidationErrors());
-            check += parsed[0]!.OccurredAt.Ticks & 1;
+            if (parsed.Count > 0 && parsed[0] is { } e)
+            {
+                accepted[i] = true;
+                check += e.OccurredAt.Ticks & 1;
+            }
         }
         parser.Stop();
         var replay = Stopwatch.StartNew();
-        foreach (var (seq, body) in rows)
-            check -= StoredEventReader.Read(seq, body).OccurredAt.Ticks & 1;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var e = StoredEventReader.Read(rows[i].Seq, rows[i].Body);
+            if (accepted[i]) check -= e.OccurredAt.Ticks & 1;
+        }
         replay.Stop();
         if (check != 0) throw new InvalidOperationException("the two decoders disagree");
         return (parser.Elapsed.TotalSeconds, replay.Elapsed.TotalSeconds, rows.Count);
