@@ -36,6 +36,22 @@ public sealed class GrainOptions
     /// </summary>
     public TimeSpan DuplicateRebuildInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether leaves checkpoint their ledgers and rebuild from the checkpoint and the events after
+    /// it; without, every activation replays the leaf's whole history.
+    /// </summary>
+    public bool Checkpoints { get; set; } = true;
+
+    /// <summary>How often a leaf checkpoints (when it applied anything since); a restart replays at most about this much.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Longer than any event takes from drawing its sequence to reaching its leaf (a commit, then the
+    /// hand-over). A checkpoint's floor is a sequence the leaf had reached at least this long ago:
+    /// an event below it that had not arrived by then is read from the store before the floor moves.
+    /// </summary>
+    public TimeSpan LateArrival { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often the list of hosts is re-read by publishers.</summary>
     public TimeSpan HostListRefresh { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,3 +1,4 @@
+using CityScreen.Storage.Checkpoints;
 using CityScreen.Storage.Events;
 using CityScreen.Storage.Indices;
 using CityScreen.Storage.Rollups;
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         options ??= new StorageOptions();
         services.AddSingleton(database);
         services.AddSingleton<IEventStore>(_ => new EventStore(database, options.MaxEventsPerCommit, options.MaxPendingAppends));
+        services.AddSingleton<ICheckpointStore>(_ => new CheckpointStore(database));
         services.AddSingleton<IEventHistory>(_ => new EventHistory(database));
         services.AddSingleton<IRollupStore>(_ => new RollupStore(database));
         services.AddSingleton<IIndexStore>(_ => new IndexStore(database));

@@ -24,7 +24,7 @@ var chosen = options.Scenario == "all" ? scenarios.Keys.ToList() : scenarios.Con
 if (chosen is null)
 {
     Console.Error.WriteLine($"usage: <{string.Join("|", scenarios.Keys)}|all> [--quick]");
-    Console.Error.WriteLine("       recovery [--events N] (see RecoveryBenchmark.cs)");
+    Console.Error.WriteLine("       recovery [--events N] [--per-day N] (see RecoveryBenchmark.cs)");
     Console.Error.WriteLine("       longrun --url URL --server-pid PID [--minutes M] (see LongRunMemory.cs)");
     Console.Error.WriteLine("       latency --url URL --api-key KEY [--count N] [--grid GRID_ID] [--area AREA_ID]   (against a running server)");
     return 2;

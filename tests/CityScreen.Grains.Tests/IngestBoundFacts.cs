@@ -53,5 +53,8 @@ public class IngestBoundFacts(ClusterFixture fixture) : IClassFixture<ClusterFix
         public Task<IReadOnlyDictionary<string, string>> FindCaseAreasAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default) => inner.FindCaseAreasAsync(caseIds, cancellationToken);
         public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
         public Task<long> LastSeqAsync(string areaId, CancellationToken cancellationToken = default) => inner.LastSeqAsync(areaId, cancellationToken);
+        public IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, long upToSeq = long.MaxValue, CancellationToken cancellationToken = default) => inner.ReadAreaAfterAsync(areaId, afterSeq, upToSeq, cancellationToken);
+        public IAsyncEnumerable<CityEvent> ReadAreaSeqsAsync(string areaId, IReadOnlyList<long> seqs, CancellationToken cancellationToken = default) => inner.ReadAreaSeqsAsync(areaId, seqs, cancellationToken);
+        public Task<IReadOnlyList<CityEvent>> ReadCaseAsync(string areaId, string caseId, long beforeSeq, CancellationToken cancellationToken = default) => inner.ReadCaseAsync(areaId, caseId, beforeSeq, cancellationToken);
     }
 }

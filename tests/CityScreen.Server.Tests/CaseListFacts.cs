@@ -59,5 +59,9 @@ public class CaseListFacts
             Replays++;
             return Task.FromResult<IReadOnlyList<CityEvent>>(_events.Where(e => e.AreaId == areaId).ToList());
         }
+
+        public IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, long upToSeq = long.MaxValue, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public IAsyncEnumerable<CityEvent> ReadAreaSeqsAsync(string areaId, IReadOnlyList<long> seqs, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<CityEvent>> ReadCaseAsync(string areaId, string caseId, long beforeSeq, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -57,6 +57,30 @@ public abstract class EventStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_leaf_s_events_read_after_a_sequence_by_sequences_and_by_case_are_its_own_in_store_order()
+    {
+        var store = await OpenAsync();
+        CityEvent Step(string id, string caseId, string grid = "g1") => Checkin(id, grid) with
+        {
+            Type = id.EndsWith("-r", StringComparison.Ordinal) ? EventTypes.CaseReported : EventTypes.CaseFiled, CaseId = caseId,
+            Kind = "event", Category = "市容环境", Level = "normal", Title = "t", MemberId = null, UnitId = null,
+        };
+        var stored = (await store.AppendAsync([Step("rd-1-r", "c1"), Checkin("rd-2"), Step("rd-3-r", "c2", "g2"), Step("rd-4-f", "c1"), Checkin("rd-5")])).Stored;
+        var seq = stored.ToDictionary(e => e.Id, e => e.Seq);
+
+        var after = new List<string>();
+        await foreach (var e in store.ReadAreaAfterAsync("g1", seq["rd-1-r"])) after.Add(e.Id);
+        Assert.Equal(["rd-2", "rd-4-f", "rd-5"], after);
+        var upTo = new List<string>();
+        await foreach (var e in store.ReadAreaAfterAsync("g1", 0, seq["rd-4-f"])) upTo.Add(e.Id);
+        Assert.Equal(["rd-1-r", "rd-2", "rd-4-f"], upTo);
+        var picked = new List<string>();
+        await foreach (var e in store.ReadAreaSeqsAsync("g1", [seq["rd-1-r"], seq["rd-3-r"], seq["rd-5"]])) picked.Add(e.Id);
+        Assert.Equal(["rd-1-r", "rd-5"], picked);
+        Assert.Equal(["rd-1-r"], (await store.ReadCaseAsync("g1", "c1", seq["rd-4-f"])).Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Appends_are_durable_ordered_and_idempotent_by_id()
     {
         var store = await OpenAsync();

@@ -48,8 +48,8 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
         {
             await Task.WhenAll(stores.Select(s => s.InitializeAsync()));
 
-            Assert.Equal(5L, await _db.ScalarAsync<long>("SELECT count(*) FROM cityscreen_migrations"));
-            Assert.Equal(5, await _db.ScalarAsync<int>("SELECT max(version) FROM cityscreen_migrations"));
+            Assert.Equal(6L, await _db.ScalarAsync<long>("SELECT count(*) FROM cityscreen_migrations"));
+            Assert.Equal(6, await _db.ScalarAsync<int>("SELECT max(version) FROM cityscreen_migrations"));
             Assert.Single((await stores[3].AppendAsync([Checkin("after")])).Stored);
         }
         finally
@@ -67,7 +67,7 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateStore().InitializeAsync());
 
         Assert.Contains("schema version 99", error.Message);
-        Assert.Contains("this build's 5", error.Message);
+        Assert.Contains("this build's 6", error.Message);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace CityScreen.Storage.Tests;
 public sealed class SqliteSchemaFacts : IDisposable
 {
     /// <summary>The schema of this build (the last step of the SQLite migrations).</summary>
-    private const int CurrentVersion = 3;
+    private const int CurrentVersion = 4;
 
     /// <summary>
     /// The tables as the four SQLite stores created them before the schema was numbered (each its

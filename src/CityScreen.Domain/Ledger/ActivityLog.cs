@@ -107,9 +107,10 @@ public sealed class ActivityLog
     public string[] Serving() => [.. _serving.Keys.Concat(_servingFresh).Order(StringComparer.Ordinal)];
 
     /// <summary>Forgets what no window can see any more.</summary>
-    public void Prune(DateTimeOffset before, DateTimeOffset yearStart)
+    public void Prune(DateTimeOffset before, DateTimeOffset yearStart, bool keepProjects = false)
     {
         if (_items.RemoveAll(x => x.At < before) > 0) _valid = false;
+        if (keepProjects) return;
         foreach (var (id, p) in _projects.ToList())
             if ((p.ClaimedAt ?? p.CompletedAt) < yearStart && (p.CompletedAt ?? p.ClaimedAt) < yearStart)
                 _projects.Remove(id);

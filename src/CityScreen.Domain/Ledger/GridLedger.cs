@@ -128,9 +128,17 @@ public sealed class GridLedger
     }
 
     /// <summary>Forgets closed or rejected cases and activities that no window can see any more.</summary>
-    public int Prune(DateTimeOffset now)
+    public int Prune(DateTimeOffset now) => Prune(now, forgotten: null);
+
+    /// <summary>
+    /// <see cref="Prune(DateTimeOffset)"/> in the middle of a replay: the cases it forgets are added
+    /// to <paramref name="forgotten"/> (a later step of one needs its history back), and projects
+    /// are kept, because a project is forgotten by its claim and completion together and the replay
+    /// may not have reached the second yet.
+    /// </summary>
+    public int Prune(DateTimeOffset now, ISet<string>? forgotten)
     {
-        var before = now - Window.ThirtyDays - TimeSpan.FromDays(1);
+        var before = PruneHorizon(now);
         var removed = 0;
         foreach (var (id, file) in _cases.ToList())
         {
@@ -139,15 +147,42 @@ public sealed class GridLedger
             _cases.Remove(id);
             _whistled.Remove(file);
             _settled.Forget(file);
+            forgotten?.Add(id);
             removed++;
         }
-        _activities.Prune(before, _clock.StartOfYear(now));
+        _activities.Prune(before, _clock.StartOfYear(now), keepProjects: forgotten is not null);
         _coBuilding.Prune(before, _clock.StartOfYear(now));
-        _unitBoard.Prune(_clock.StartOfYear(now));
+        if (forgotten is null) _unitBoard.Prune(_clock.StartOfYear(now));
         _lovePoints.Prune(before);
         _departmentRatings.RemoveAll(r => r.At < before);
         return removed;
     }
+
+    /// <summary>
+    /// Whether an event this ledger applied can still change what it computes at
+    /// <paramref name="now"/> or later: what a checkpoint must keep. It keeps at least what
+    /// <see cref="Prune(DateTimeOffset)"/> would keep, by the same horizons, so a ledger rebuilt
+    /// from the kept events and pruned equals one rebuilt from every event and pruned.
+    /// </summary>
+    public bool Retains(string type, string? caseId, DateTimeOffset occurredAt, DateTimeOffset now)
+    {
+        if (EventTypes.IsCaseStep(type)) return caseId is not null && _cases.ContainsKey(caseId);
+        var before = PruneHorizon(now);
+        var yearStart = _clock.StartOfYear(now);
+        return type switch
+        {
+            // Registries stay whole, and a project is forgotten only by its claim and completion together.
+            EventTypes.MemberRegistered or EventTypes.UnitRegistered or EventTypes.NeedListed or EventTypes.ResourceListed
+                or EventTypes.ProjectPublished or EventTypes.ProjectClaimed or EventTypes.ProjectCompleted => true,
+            // Ratings of projects and joint meetings count for the year; a meeting also for 30 days.
+            EventTypes.ProjectRated => occurredAt >= yearStart,
+            EventTypes.MeetingHeld => occurredAt >= (before < yearStart ? before : yearStart),
+            // Everything else counts in 30 days at most.
+            _ => occurredAt >= before,
+        };
+    }
+
+    private static DateTimeOffset PruneHorizon(DateTimeOffset now) => now - Window.ThirtyDays - TimeSpan.FromDays(1);
 
 
 }

@@ -8,6 +8,7 @@ using CityScreen.Domain.Indicators;
 using CityScreen.Domain.Ledger;
 using CityScreen.Domain.Telemetry;
 using CityScreen.Domain.Time;
+using CityScreen.Storage.Checkpoints;
 using CityScreen.Storage.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,11 +17,12 @@ using Microsoft.Extensions.Options;
 namespace CityScreen.Grains.Grids;
 
 /// <summary>
-/// The ledger of one leaf area. On activation it replays its events from the store; afterwards it
-/// applies what the ingest path hands it, skipping what the replay already saw. That is decided by
-/// the replayed sequences themselves, not by the highest one: on PostgreSQL, hosts commit out of
-/// sequence order, so an event with a lower sequence can commit (and arrive) after the replay read
-/// a higher one. It pushes its snapshot one way to its parent and to the screens.
+/// The ledger of one leaf area. On activation it rebuilds from its checkpoint and the events stored
+/// after it (<see cref="LedgerHistory"/>); afterwards it applies what the ingest path hands it,
+/// skipping what the rebuild already saw. That is decided by the applied sequences themselves, not
+/// by the highest one: on PostgreSQL, hosts commit out of sequence order, so an event with a lower
+/// sequence can commit (and arrive) after the rebuild read a higher one. It checkpoints on a
+/// cadence, and pushes its snapshot one way to its parent and to the screens.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class GridGrain(
@@ -37,7 +39,7 @@ public sealed class GridGrain(
     private IAggregateGrain? _parent;
     private string _snapshotId = "";
     private bool _isGrid;
-    private readonly HashSet<long> _replayed = [];
+    private LedgerHistory _history = null!;
     private long _version;
     private IndicatorSnapshot? _snapshot;
     private bool _dirty;
@@ -64,11 +66,16 @@ public sealed class GridGrain(
             _snapshotId = area.Id + AreaGrainFactory.DirectSuffix;
             _parent = GrainFactory.GetAggregate(area);
         }
-        var events = await store.ReadAreaAsync(area.Id, cancellationToken);
-        foreach (var e in events)
+        // Looked up rather than injected, as the metrics are: clusters built by tests may have no checkpoints.
+        var checkpoints = options.Value.Checkpoints ? ServiceProvider.GetService<ICheckpointStore>() : null;
+        _history = new LedgerHistory(area.Id, _ledger, store, checkpoints, options.Value.LateArrival);
+        await _history.RecoverAsync(clock.Now, cancellationToken: cancellationToken);
+        if (checkpoints is not null)
         {
-            _ledger.Apply(e);
-            _replayed.Add(e.Seq);
+            // Spread over the interval, so the leaves of a host do not all write at the same moment.
+            var interval = options.Value.CheckpointInterval;
+            var first = TimeSpan.FromTicks((long)(interval.Ticks * (0.5 + Random.Shared.NextDouble())));
+            this.RegisterGrainTimer(CheckpointAsync, first, interval);
         }
         _version = Versioning.Start();
         // Looked up rather than injected: clusters built by tests have no metrics, and need none.
@@ -79,7 +86,7 @@ public sealed class GridGrain(
         var baseline = Compute(raiseAlerts: false);
         _snapshot = new IndicatorSnapshot(_snapshotId, ++_version, clock.Now, baseline);
         _ = AfterActivationAsync();
-        logger.LogDebug("{Area} replayed {Count} events", _snapshotId, events.Count);
+        logger.LogDebug("{Area} replayed {Count} events ({From})", _snapshotId, _history.Replayed, _history.FromCheckpoint ? "from its checkpoint" : "from the start");
     }
 
     /// <summary>
@@ -93,13 +100,13 @@ public sealed class GridGrain(
         Publish(_snapshot!.Values);
     }
 
-    public Task ApplyAsync(ImmutableArray<CityEvent> events)
+    public async Task ApplyAsync(ImmutableArray<CityEvent> events)
     {
         var now = clock.Now;
         foreach (var e in events)
         {
-            if (e.Seq != 0 && _replayed.Contains(e.Seq)) continue;
-            var file = _ledger.Apply(e);
+            if (e.Seq != 0 && _history.IsApplied(e.Seq)) continue;
+            var file = await _history.ApplyHandedAsync(e);
             // Only news is an alarm: a late or replayed report of an old case is not.
             if (file is not null && e.Type == EventTypes.CaseReported && CaseRules.IsAlarming(file.Level)
                 && file.ClosedAt is null && file.RejectedAt is null && now - e.OccurredAt <= AlertFreshness)
@@ -111,7 +118,6 @@ public sealed class GridGrain(
         _dirty = true;
         if (_eventsArrived < 0) _eventsArrived = System.Diagnostics.Stopwatch.GetTimestamp();
         RequestFlush();
-        return Task.CompletedTask;
     }
 
     public Task<IndicatorSnapshot> GetSnapshotAsync() => Task.FromResult(_snapshot!);
@@ -128,6 +134,23 @@ public sealed class GridGrain(
     {
         DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The checkpoint is taken by the activation that owns the leaf, from its own turn: in a
+    /// cluster each leaf is active on one host, so each row has one writer. A failed write is
+    /// only a longer tail at the next restart.
+    /// </summary>
+    private async Task CheckpointAsync()
+    {
+        try
+        {
+            if (await _history.CheckpointAsync(clock.Now)) _dirty = true;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "{Area} could not save its checkpoint; a restart replays a longer tail", _snapshotId);
+        }
     }
 
     private Task OnClockAsync()

@@ -26,7 +26,6 @@ public sealed class StartupService(
     {
         readiness.Starting("opening the event store");
         await store.InitializeAsync(stoppingToken);
-        var count = await store.CountAsync(stoppingToken);
         readiness.Starting("registering the screen feed");
         await feedRegistration.Registered.WaitAsync(stoppingToken);
         readiness.Starting("activating areas");
@@ -36,6 +35,8 @@ public sealed class StartupService(
         readiness.Starting("catching up with the other hosts' screens");
         await feedRegistration.CatchUpAsync(started, stoppingToken);
         readiness.MarkReady();
+        // Counted once ready: counting a long log is seconds no wall should wait for.
+        var count = await store.CountAsync(stoppingToken);
         logger.LogInformation("CityScreen ready: {Areas} areas, {Events} stored events, areas rebuilt in {Seconds:F1} s",
             tree.Count, count, (DateTimeOffset.UtcNow - started).TotalSeconds);
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CityScreen.Contracts.Events;
 using CityScreen.Storage.Sql;
@@ -52,6 +54,24 @@ public sealed class EventStore : IEventStore, IAsyncDisposable
 
     public async Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default) =>
         await _db.QueryAsync("SELECT seq, body FROM events WHERE area_id = $1 ORDER BY seq", ReadEvent, cancellationToken, areaId);
+
+    public IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, long upToSeq = long.MaxValue, CancellationToken cancellationToken = default) =>
+        _db.StreamAsync("SELECT seq, body FROM events WHERE area_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq", ReadEvent, cancellationToken, areaId, afterSeq, upToSeq);
+
+    public async IAsyncEnumerable<CityEvent> ReadAreaSeqsAsync(string areaId, IReadOnlyList<long> seqs, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Sequences are numbers, so they go into the statement as text: one statement per thousand
+        // on either database, without a list parameter of each one's kind.
+        foreach (var chunk in seqs.Chunk(1_000))
+        {
+            var list = string.Join(',', chunk.Select(s => s.ToString(CultureInfo.InvariantCulture)));
+            await foreach (var e in _db.StreamAsync($"SELECT seq, body FROM events WHERE area_id = $1 AND seq IN ({list}) ORDER BY seq", ReadEvent, cancellationToken, areaId))
+                yield return e;
+        }
+    }
+
+    public async Task<IReadOnlyList<CityEvent>> ReadCaseAsync(string areaId, string caseId, long beforeSeq, CancellationToken cancellationToken = default) =>
+        await _db.QueryAsync("SELECT seq, body FROM events WHERE case_id = $1 AND area_id = $2 AND seq < $3 ORDER BY seq", ReadEvent, cancellationToken, caseId, areaId, beforeSeq);
 
     public async Task<long> LastSeqAsync(string areaId, CancellationToken cancellationToken = default) =>
         (await _db.QueryAsync("SELECT coalesce(max(seq), 0) FROM events WHERE area_id = $1", r => r.GetInt64(0), cancellationToken, areaId))[0];

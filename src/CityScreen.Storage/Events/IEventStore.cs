@@ -23,6 +23,18 @@ public interface IEventStore
     Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The events of one leaf area above <paramref name="afterSeq"/> and up to <paramref name="upToSeq"/>,
+    /// in store order, read as they are consumed: a leaf's tail is never held in memory whole.
+    /// </summary>
+    IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, long upToSeq = long.MaxValue, CancellationToken cancellationToken = default);
+
+    /// <summary>The events of one leaf area with the given sequences, in store order.</summary>
+    IAsyncEnumerable<CityEvent> ReadAreaSeqsAsync(string areaId, IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
+
+    /// <summary>The steps of one case in one leaf area below <paramref name="beforeSeq"/>, in store order.</summary>
+    Task<IReadOnlyList<CityEvent>> ReadCaseAsync(string areaId, string caseId, long beforeSeq, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The seq of the newest event of one leaf area, 0 when it has none: the log only grows, so the
     /// area's history is the same as long as this is (a cache of what is built from it is keyed by it).
     /// </summary>

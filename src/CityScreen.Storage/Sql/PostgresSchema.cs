@@ -142,5 +142,16 @@ internal static class PostgresSchema
             INSERT INTO case_areas (case_id, area_id)
                 SELECT DISTINCT ON (case_id) case_id, area_id FROM events WHERE case_id IS NOT NULL ORDER BY case_id, seq;
             """),
+        new(6, "grid checkpoints: what each leaf's ledger still needs, and the sequence it covers", """
+            -- One row per leaf, rewritten whole by one statement: the sequences and the lists are never torn.
+            CREATE TABLE grid_checkpoints (
+                area_id      text PRIMARY KEY,
+                covers_seq   bigint NOT NULL,
+                tail_from    bigint NOT NULL,
+                applied      text NOT NULL,
+                retained     text NOT NULL,
+                taken_at     timestamptz NOT NULL
+            );
+            """),
     ];
 }

@@ -161,5 +161,16 @@ internal static class SqliteSchema
                 SELECT case_id, area_id FROM events WHERE seq IN (
                     SELECT min(seq) FROM events WHERE case_id IS NOT NULL GROUP BY case_id);
             """),
+        new(4, "grid checkpoints: what each leaf's ledger still needs, and the sequence it covers", """
+            -- One row per leaf, rewritten whole by one statement: the sequences and the lists are never torn.
+            CREATE TABLE grid_checkpoints (
+                area_id      TEXT PRIMARY KEY,
+                covers_seq   INTEGER NOT NULL,
+                tail_from    INTEGER NOT NULL,
+                applied      TEXT NOT NULL,
+                retained     TEXT NOT NULL,
+                taken_at     INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }
