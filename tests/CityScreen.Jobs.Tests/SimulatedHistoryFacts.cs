@@ -37,6 +37,29 @@ public sealed class SimulatedHistoryFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Days_with_registry_events_but_no_case_are_simulated_and_keep_what_the_registries_rolled_up()
+    {
+        // The demo's registries go back half a year, its cases two days: a member registered a month earlier.
+        await using var job = new JobHarness(Shanghai.At(11, 10, 3));
+        await job.InitializeAsync();
+        await job.AppendAsync([new Contracts.Events.CityEvent
+        {
+            Id = "reg-early", Type = Contracts.Events.EventTypes.MemberRegistered, OccurredAt = Shanghai.At(10, 20, 9),
+            GridId = TestCity.Grid, Source = "test", MemberId = "early-member", UnitId = "u1",
+        }]);
+        await job.AppendAsync(new[] { 8, 9, 10 }.SelectMany(d => CityDays.Events(job.Tree, Shanghai.Day(11, d))));
+
+        await job.RunAsync(simulatedHistoryDays: 40);
+
+        var rolled = await job.Rollups.RolledUpDaysAsync();
+        Assert.All(rolled.Where(d => d.Date < Shanghai.Day(11, 8)), d => Assert.True(d.Simulated));
+        var registered = (await job.Rollups.ReadAsync(TestCity.Grid, Shanghai.Day(10, 25)))!;
+        Assert.True(registered.Simulated);
+        Assert.True(registered.Count(CasesReported) > 0);
+        Assert.Contains("early-member", registered.Set(MembersRegistered));
+    }
+
+    [Fact]
     public async Task Simulated_days_look_like_the_real_day_they_were_calibrated_on()
     {
         await _job.RunAsync(simulatedHistoryDays: 20);
