@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CityScreen.Contracts.Events;
+using CityScreen.Domain.CoBuilding;
 using CityScreen.Domain.Departments;
 using CityScreen.Domain.Ingest;
 using CityScreen.Domain.Time;
@@ -59,10 +60,13 @@ public sealed class StoredEventReaderFacts
         Assert.Contains(why, error.Message);
     }
 
-    /// <summary>The demo's departments and holidays, as the server gives them to its parser.</summary>
+    /// <summary>The demo's departments, holidays and service sites, as the server gives them to its parser.</summary>
     private static readonly EventReference Reference = new(
         DepartmentDirectory.Load(SeedFile("departments.json"), _ => true),
-        WorkingCalendar.Load(SeedFile("holidays.json"), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+        WorkingCalendar.Load(SeedFile("holidays.json"), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")))
+    {
+        Sites = ServiceSiteDirectory.Load(SeedFile("service-sites.json"), _ => true),
+    };
 
     private static string SeedFile(string name)
     {
