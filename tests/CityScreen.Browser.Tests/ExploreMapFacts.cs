@@ -25,7 +25,7 @@ public class ExploreMapFacts(BrowserFixture fixture)
     [Fact]
     public async Task Hovering_an_area_shows_its_name_value_and_counts_and_a_chart_shows_its_nearest_value()
     {
-        var page = await fixture.OpenAsync($"/explore/{Payloads.Street}");
+        var page = await fixture.OpenAsync($"/explore/{Payloads.District}");
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);

@@ -152,7 +152,7 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
     /// <summary>The counters an indicator's value is computed from: "numerator / denominator", or the count alone.</summary>
     public static string Counts(IndicatorDefinition d, IndicatorValues v) => d.Denominator is { } den
         ? $"{v[d.Numerator].ToString("#,0", CultureInfo.InvariantCulture)} / {v[den].ToString("#,0", CultureInfo.InvariantCulture)}"
-        : v[d.Numerator].ToString("#,0", CultureInfo.InvariantCulture) + d.Unit;
+        : $"{v[d.Numerator].ToString("#,0", CultureInfo.InvariantCulture)} {d.Unit}";
 
     public static string Format(IndicatorDefinition d, double? value) => value switch
     {
