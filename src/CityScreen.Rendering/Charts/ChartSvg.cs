@@ -31,6 +31,10 @@ internal static partial class ChartSvg
         return SvgIdScope.ScopeForeignIds(RenumberIds(svg), 'c');
     }
 
+    /// <summary>Adds the chart's points (JSON) to its root element, for the hover tooltip of the drill-down page.</summary>
+    public static string WithPoints(string svg, string pointsJson) =>
+        RootElement().Replace(svg, m => m.Value.Replace(" class=\"cs-chart\" ", $" class=\"cs-chart\" data-points=\"{SvgFormat.Escape(pointsJson)}\" ", StringComparison.Ordinal), 1);
+
     /// <summary>Skia numbers clip paths from a process-wide counter; renumbering in document order makes output repeatable.</summary>
     private static string RenumberIds(string svg)
     {

@@ -15,7 +15,8 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         ArgumentNullException.ThrowIfNull(r);
         ValidateSize(r.Width, r.Height);
         using var plot = TrendPlot.Build(r);
-        return Render(plot, r.Width, r.Height, r.Title);
+        var svg = Render(plot, r.Width, r.Height, r.Title);
+        return ChartSvg.WithPoints(svg, TrendPoints.ToJson(plot, r));
     }
 
     public string RenderCategorySvg(CategoryChartRequest r)

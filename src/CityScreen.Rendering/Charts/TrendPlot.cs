@@ -86,7 +86,7 @@ internal static class TrendPlot
     }
 
     /// <summary>One value per bucket; missing or non-finite values count as 0 so the line never breaks into NaN.</summary>
-    private static double[] Values(TrendSeries series, int n) =>
+    internal static double[] Values(TrendSeries series, int n) =>
         Enumerable.Range(0, n)
             .Select(i => series.Values is { } v && i < v.Count && double.IsFinite(v[i]) ? v[i] : 0)
             .ToArray();

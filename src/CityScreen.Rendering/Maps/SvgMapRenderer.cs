@@ -85,6 +85,10 @@ public sealed class SvgMapRenderer : IMapRenderer
             var feature = area.Feature;
             sb.Append("<path class=\"area").Append(feature.Id == highlightId ? " highlight" : "")
               .Append("\" data-area-id=\"").Append(SvgFormat.Escape(feature.Id))
+              // What a hover tooltip shows (the drill-down page's script reads these).
+              .Append("\" data-name=\"").Append(SvgFormat.Escape(feature.Name))
+              .Append("\" data-value=\"").Append(SvgFormat.Escape(ValueText(feature)))
+              .Append("\" data-counts=\"").Append(SvgFormat.Escape(feature.Counts ?? string.Empty))
               .Append("\" fill=\"").Append(choropleth.FillOf(feature.Value))
               .Append("\" fill-rule=\"evenodd\" d=\"").Append(SvgPathData.From(area.Pixels)).Append("\">")
               .Append("<title>").Append(SvgFormat.Escape($"{feature.Name}：{ValueText(feature)}")).Append("</title></path>");

@@ -31,7 +31,7 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         var (features, outline, definition) = MapFeatures(area, indicatorId);
         var markers = withMarkers ? Markers(area, TimeSpan.FromMinutes(newCaseMinutes)) : [];
         var key = $"map:{area.Id}:{indicatorId}:{width}x{height}:{(withMarkers ? newCaseMinutes : -1)}";
-        var version = VersionOf(key, Hash(features.Select(f => $"{f.Id}={f.Value:R}").Concat(markers.Select(m => $"{m.Id}|{m.Title}"))));
+        var version = VersionOf(key, Hash(features.Select(f => $"{f.Id}={f.Value:R}|{f.Counts}").Concat(markers.Select(m => $"{m.Id}|{m.Title}"))));
         return cache.GetOrRender(key, version, () => maps.RenderSvg(MapRequest(features, outline, definition, markers, width, height)));
     }
 
@@ -70,8 +70,9 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         var (featureAreas, outlineAreas) = MapScope.For(tree, area);
         var features = featureAreas.Select(a =>
         {
-            var value = feed.Latest(a.Id) is { } s ? definition.ValueOf(s.Values) : null;
-            return new MapFeature(a.Id, a.Name, a.Boundary, value, Format(definition, value));
+            var snapshot = feed.Latest(a.Id);
+            var value = snapshot is { } s ? definition.ValueOf(s.Values) : null;
+            return new MapFeature(a.Id, a.Name, a.Boundary, value, Format(definition, value), snapshot is null ? null : Counts(definition, snapshot.Values));
         }).ToList();
         return (features, outlineAreas.ToList(), definition);
     }
@@ -147,6 +148,11 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         tree.TryGet(gridId, out var grid)
             ? new MapMarker($"new:{gridId}", grid.Center.Lon, grid.Center.Lat, MapMarkerKind.NewCase, $"{grid.Name} 近{within.TotalMinutes:0}分钟新上报 {count} 件")
             : null;
+
+    /// <summary>The counters an indicator's value is computed from: "numerator / denominator", or the count alone.</summary>
+    public static string Counts(IndicatorDefinition d, IndicatorValues v) => d.Denominator is { } den
+        ? $"{v[d.Numerator].ToString("#,0", CultureInfo.InvariantCulture)} / {v[den].ToString("#,0", CultureInfo.InvariantCulture)}"
+        : $"{v[d.Numerator].ToString("#,0", CultureInfo.InvariantCulture)} {d.Unit}";
 
     public static string Format(IndicatorDefinition d, double? value) => value switch
     {
