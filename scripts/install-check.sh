@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 pids=()
 cleanup() {
+  # A server's pid is in a file: start_server runs in a command substitution, whose variables are lost.
+  for f in "$work"/*.pid; do [ -f "$f" ] && pids+=("$(cat "$f")"); done
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -51,7 +53,7 @@ start_server() { # name, store file
       CityScreen__Ingest__RateLimit__RequestsPerSecond=100000 CityScreen__Ingest__RateLimit__Burst=100000 \
       DOTNET_shutdownTimeoutSeconds="$drain" \
       dotnet "$app/CityScreen.Server.dll" --contentRoot "$app" --urls "http://127.0.0.1:$port" >"$work/$1.log" 2>&1 ) &
-  pids+=($!)
+  echo $! >"$work/$1.pid"
   echo "http://127.0.0.1:$port"
 }
 wait_ready() { # url, name
