@@ -23,12 +23,7 @@ public sealed class AdminPagesFacts : IAsyncLifetime
         _server = new ServerProcess(_directory, "--CityScreen:Auth:AnonymousRead", "false");
         await _server.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await _playwright.Chromium.LaunchAsync(BrowserFixture.Launch);
     }
 
     [Fact]

@@ -11,6 +11,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>How every browser fact launches Chromium: headless, without a sandbox, GPU or background traffic.</summary>
+    public static readonly BrowserTypeLaunchOptions Launch = new()
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    };
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityscreen-browser-" + Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
 
@@ -30,12 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             "--CityScreen:Wall:Takeover", "false");
         await Server.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(Launch);
     }
 
     public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)

@@ -53,12 +53,7 @@ public sealed class RotationFixture : IAsyncLifetime
             "--CityScreen:Wall:Takeover", "true");
         await Server.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(BrowserFixture.Launch);
     }
 
     public async Task<IPage> OpenAsync(string path)

@@ -42,12 +42,7 @@ public sealed class WallFleetPageFacts : IAsyncLifetime
             "--CityScreen:Wall:Takeover", "false");
         await _server.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await _playwright.Chromium.LaunchAsync(BrowserFixture.Launch);
     }
 
     [Fact]
