@@ -37,7 +37,10 @@ internal sealed class SqliteEventWriter(SqliteDialect db) : EventWriter
         _connection = await db.OpenSqliteAsync(CancellationToken.None);
         // The writer never checkpoints itself (the checkpointer does, beside it): a commit that
         // also copied the WAL back held every request waiting behind it.
-        await db.ExecuteAsync(_connection, null, "PRAGMA wal_autocheckpoint=0;", CancellationToken.None);
+        // Its page cache holds the indexes every insert walks ((source, id), area, case, the case
+        // bindings): at SQLite's default of 2 MiB they no longer fit once the log grows, and each
+        // insert read its pages back from the file, most of the store's CPU in the kernel.
+        await db.ExecuteAsync(_connection, null, "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-65536;", CancellationToken.None);
         Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, InsertEvent, out _insert));
         Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, StoredBody, out _storedBody));
         Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, BoundArea, out _boundArea));
