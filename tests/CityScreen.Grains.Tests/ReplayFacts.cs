@@ -32,10 +32,10 @@ public class ReplayFacts(ClusterFixture fixture) : IClassFixture<ClusterFixture>
         });
 
         // The lower sequence now arrives for this grid, as a commit that finished later would.
-        await gridGrain.ApplyAsync([Report("replay-late", grid) with { Seq = lower }]);
+        await gridGrain.ApplyAsync([Report("replay-late", grid) with { Seq = lower }], []);
         // And a resend of what the replay saw is not counted again.
         var replayed = (await fixture.Store.ReadAreaAsync(grid)).Single();
-        await gridGrain.ApplyAsync(ImmutableArray.Create(replayed));
+        await gridGrain.ApplyAsync(ImmutableArray.Create(replayed), []);
 
         await Eventually.HoldsAsync(async () =>
         {

@@ -265,6 +265,41 @@ public abstract class EventStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_append_names_the_cases_it_opened_and_a_batch_mixing_new_steps_resends_and_a_repeat_within_itself_opens_only_the_new_case()
+    {
+        var store = await OpenAsync();
+        var first = await store.AppendAsync([CaseStep("x-1", "case-x", "g1"), CaseStep("x-2", "case-x", "g1"), CaseStep("x-1", "case-x", "g1"), Checkin("plain")]);
+
+        // The resend of x-2, a new step of case-x (stored before) and the first step of case-y.
+        var second = await store.AppendAsync([CaseStep("x-2", "case-x", "g1"), CaseStep("x-3", "case-x", "g1"), CaseStep("y-1", "case-y", "g2")]);
+
+        Assert.Equal(["x-1", "x-2", "plain"], first.Stored.Select(e => e.Id));
+        Assert.Equal(1, first.Duplicates);
+        Assert.Equal(["case-x"], first.OpenedCases);
+        Assert.Equal(["x-3", "y-1"], second.Stored.Select(e => e.Id));
+        Assert.Equal(1, second.Duplicates);
+        Assert.Equal(["case-y"], second.OpenedCases);
+    }
+
+    [Fact]
+    public async Task Of_requests_sharing_a_commit_only_the_one_whose_step_bound_a_case_opened_it()
+    {
+        var store = await OpenAsync();
+        var hold = await HoldWritesAsync();
+        var first = store.AppendAsync([Checkin("first")]);
+        await WriterStuckAsync(first);
+        var opener = store.AppendAsync([CaseStep("z-1", "case-z", "g1")]);
+        var follower = store.AppendAsync([CaseStep("z-2", "case-z", "g1"), CaseStep("w-1", "case-w", "g1")]);
+
+        await hold.DisposeAsync();
+
+        Assert.Empty((await first).OpenedCases);
+        Assert.Equal(["case-z"], (await opener).OpenedCases);
+        Assert.Equal(["case-w"], (await follower).OpenedCases);
+        Assert.Equal(["z-2", "w-1"], (await follower).Stored.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Two_hosts_racing_to_open_the_same_new_case_in_different_grids_bind_it_once()
     {
         var (left, right) = (await OpenAsync(), await OpenAsync());

@@ -12,8 +12,12 @@ namespace CityScreen.Contracts.Grains;
 /// </summary>
 public interface IGridGrain : IGrainWithStringKey
 {
-    /// <summary>Applies events already durable in the store (each carries its store sequence).</summary>
-    Task ApplyAsync(ImmutableArray<CityEvent> events);
+    /// <summary>
+    /// Applies events already durable in the store (each carries its store sequence).
+    /// <paramref name="openedCases"/> are the cases these events' appends bound to the leaf: none
+    /// of their steps was stored before, so there is nothing of them to read back.
+    /// </summary>
+    Task ApplyAsync(ImmutableArray<CityEvent> events, ImmutableArray<string> openedCases);
 
     [AlwaysInterleave]
     Task<IndicatorSnapshot> GetSnapshotAsync();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Domain.CoBuilding;
@@ -79,20 +80,27 @@ public static class IndicatorMath
                 for (var i = 0; i < into.Length && i < counters.Length; i++) into[i] += counters[i];
             }
             if (child.OpenWhistles.Length > 0) (whistles ??= []).AddRange(child.OpenWhistles);
+            // Looked up once per key (a fresh sum adds nearly every key): the units, love points and
+            // sites of a whole city are summed on every flush, and hashing their ids led its cost.
             foreach (var (id, counters) in child.Units)
             {
-                if (!sum.Units.TryGetValue(id, out var into)) sum.Units[id] = into = new long[UnitCounters.Count];
+                ref var into = ref CollectionsMarshal.GetValueRefOrAddDefault(sum.Units, id, out _);
+                into ??= new long[UnitCounters.Count];
                 for (var i = 0; i < into.Length && i < counters.Length; i++) into[i] += counters[i];
             }
             foreach (var (id, name) in child.UnitNames) sum.UnitNames.TryAdd(id, name);
             foreach (var (id, counters) in child.LovePoints)
             {
-                if (!sum.LovePoints.TryGetValue(id, out var into)) sum.LovePoints[id] = into = new long[LovePointCounters.Count];
+                ref var into = ref CollectionsMarshal.GetValueRefOrAddDefault(sum.LovePoints, id, out _);
+                into ??= new long[LovePointCounters.Count];
                 for (var i = 0; i < into.Length && i < counters.Length; i++) into[i] += counters[i];
             }
             foreach (var (id, name) in child.LovePointNames) sum.LovePointNames.TryAdd(id, name);
             foreach (var (site, at) in child.SitesServedAt)
-                if (!sum.SitesServedAt.TryGetValue(site, out var known) || known < at) sum.SitesServedAt[site] = at;
+            {
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(sum.SitesServedAt, site, out var exists);
+                if (!exists || known < at) known = at;
+            }
             var hourShift = (int)Math.Round((hourAnchor - child.HourAnchor).TotalHours);
             var dayShift = dayAnchor.DayNumber - child.DayAnchor.DayNumber;
             for (var i = 0; i < CounterCount && i < child.Counters.Length; i++)

@@ -100,13 +100,14 @@ public sealed class GridGrain(
         Publish(_snapshot!.Values);
     }
 
-    public async Task ApplyAsync(ImmutableArray<CityEvent> events)
+    public async Task ApplyAsync(ImmutableArray<CityEvent> events, ImmutableArray<string> openedCases)
     {
         var now = clock.Now;
+        var opened = openedCases.IsDefaultOrEmpty ? null : new HashSet<string>(openedCases, StringComparer.Ordinal);
         foreach (var e in events)
         {
             if (e.Seq != 0 && _history.IsApplied(e.Seq)) continue;
-            var file = await _history.ApplyHandedAsync(e);
+            var file = await _history.ApplyHandedAsync(e, opened);
             // Only news is an alarm: a late or replayed report of an old case is not.
             if (file is not null && e.Type == EventTypes.CaseReported && CaseRules.IsAlarming(file.Level)
                 && file.ClosedAt is null && file.RejectedAt is null && now - e.OccurredAt <= AlertFreshness)

@@ -105,11 +105,14 @@ public sealed class LedgerHistory(string areaId, GridLedger ledger, IEventStore 
     /// Applies an event the ingest path handed over. A step of a case the ledger no longer holds
     /// (forgotten by a prune, months after it closed) first brings the case's earlier steps back
     /// from the store: the case is then what a full replay makes of it, and so is the checkpoint
-    /// that retains it. A report opens its case, so only a case's later steps look.
+    /// that retains it. A report opens its case, and so does any step whose append bound the case
+    /// (<paramref name="openedCases"/>: nothing of it was stored before), so only the later steps
+    /// of a case stored before look; reading for every step was a round trip per event.
     /// </summary>
-    public async Task<CaseFile?> ApplyHandedAsync(CityEvent e, CancellationToken cancellationToken = default)
+    public async Task<CaseFile?> ApplyHandedAsync(CityEvent e, IReadOnlySet<string>? openedCases = null, CancellationToken cancellationToken = default)
     {
-        if (e.Seq != 0 && e.Type != EventTypes.CaseReported) await RestoreCaseAsync(e, fromCheckpoint: true, forgotten: null, cancellationToken);
+        if (e.Seq != 0 && e.Type != EventTypes.CaseReported && !(e.StepOfCase is { } caseId && openedCases?.Contains(caseId) == true))
+            await RestoreCaseAsync(e, fromCheckpoint: true, forgotten: null, cancellationToken);
         var file = ledger.Apply(e);
         Note(e);
         return file;

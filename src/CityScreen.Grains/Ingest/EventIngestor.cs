@@ -55,7 +55,7 @@ public sealed class EventIngestor(
                 return new IngestOutcome(0, 0, errors, IsConflict: true) { ConflictingItems = result.Conflicts.Select(c => c.Index).Distinct().ToList() };
             }
             _registries.Remember(result.Stored);
-            await DispatchAsync(result.Stored);
+            await DispatchAsync(result.Stored, result.OpenedCases);
             if (result.Duplicates > 0) await RebuildAreasOfDuplicatesAsync(events, result.Stored);
             return new IngestOutcome(result.Stored.Count, result.Duplicates, null);
         }
@@ -145,14 +145,15 @@ public sealed class EventIngestor(
         }
     }
 
-    private async Task DispatchAsync(IReadOnlyList<CityEvent> stored)
+    private async Task DispatchAsync(IReadOnlyList<CityEvent> stored, IReadOnlySet<string> openedCases)
     {
         var byArea = stored.GroupBy(e => e.AreaId, StringComparer.Ordinal);
         await Task.WhenAll(byArea.Select(async group =>
         {
             try
             {
-                await grains.GetGrain<IGridGrain>(group.Key).ApplyAsync(group.ToImmutableArray());
+                var opened = group.Select(e => e.StepOfCase).OfType<string>().Where(openedCases.Contains).Distinct(StringComparer.Ordinal).ToImmutableArray();
+                await grains.GetGrain<IGridGrain>(group.Key).ApplyAsync(group.ToImmutableArray(), opened);
             }
             catch (Exception ex)
             {

@@ -11,5 +11,13 @@ public sealed record AppendResult(IReadOnlyList<CityEvent> Stored, int Duplicate
     /// <summary>The events the store refused, by their position in the request; when any, the request stored nothing.</summary>
     public IReadOnlyList<AppendConflict> Conflicts { get; init; } = [];
 
+    /// <summary>
+    /// The cases this append bound to their area: no step of them was committed before it, so a
+    /// ledger that does not hold one has forgotten nothing of it and need not read it back.
+    /// </summary>
+    public IReadOnlySet<string> OpenedCases { get; init; } = EmptyCases;
+
+    private static readonly IReadOnlySet<string> EmptyCases = new HashSet<string>(StringComparer.Ordinal);
+
     public static AppendResult Refused(IReadOnlyList<AppendConflict> conflicts) => new([], 0) { Conflicts = conflicts };
 }

@@ -74,7 +74,7 @@ internal sealed class PostgresEventWriter(PostgresDialect db) : EventWriter
             isNew[k] = seqs.Remove((all[k].Source, all[k].Id), out newSeq[k]);
         var resent = Enumerable.Range(0, all.Count).Where(k => !isNew[k]).ToList();
         var storedBodies = await StoredBodiesAsync(c, tx, resent.Select(k => all[k]).ToList());
-        var bound = await BindCasesAsync(c, tx, Enumerable.Range(0, all.Count).Where(k => isNew[k] && all[k].StepOfCase is not null).Select(k => all[k]).ToList());
+        var (bound, opened) = await BindCasesAsync(c, tx, Enumerable.Range(0, all.Count).Where(k => isNew[k] && all[k].StepOfCase is not null).Select(k => all[k]).ToList());
 
         var results = new List<AppendResult>(group.Count);
         var conflicts = new IReadOnlyList<AppendConflict>[group.Count];
@@ -85,6 +85,7 @@ internal sealed class PostgresEventWriter(PostgresDialect db) : EventWriter
             var pending = group[p];
             var stored = new List<CityEvent>(pending.Events.Count);
             var refused = new List<AppendConflict>();
+            var openedHere = new HashSet<string>(StringComparer.Ordinal);
             var duplicates = 0;
             for (var i = 0; i < pending.Events.Count; i++, at++)
             {
@@ -92,14 +93,17 @@ internal sealed class PostgresEventWriter(PostgresDialect db) : EventWriter
                 if (isNew[at])
                 {
                     stored.Add(e with { Seq = newSeq[at] });
-                    if (e.StepOfCase is { } caseId && bound[caseId] != e.AreaId) refused.Add(AppendConflict.CaseElsewhere(i, e, bound[caseId]));
+                    if (e.StepOfCase is not { } caseId) continue;
+                    if (bound[caseId] != e.AreaId) refused.Add(AppendConflict.CaseElsewhere(i, e, bound[caseId]));
+                    // The request whose step bound the case opened it (the first in the group to name it).
+                    else if (opened.Remove(caseId)) openedHere.Add(caseId);
                 }
                 else if (SameContent(pending.Bodies[i], storedBodies[(e.Source, e.Id)])) duplicates++;
                 else refused.Add(AppendConflict.IdReused(i, e));
             }
             conflicts[p] = refused;
             anyConflict |= refused.Count > 0;
-            results.Add(new AppendResult(stored, duplicates));
+            results.Add(new AppendResult(stored, duplicates) { OpenedCases = openedHere });
         }
         if (anyConflict) return Refuse(group, conflicts);
         await tx.CommitAsync();
@@ -126,27 +130,31 @@ internal sealed class PostgresEventWriter(PostgresDialect db) : EventWriter
     /// Binds each case of these new steps to its area unless it is bound already, and returns the
     /// area each is bound to now. Under READ COMMITTED the insert waits for another host binding the
     /// same case at the same moment and then yields to it; the read that follows sees its binding.
+    /// The cases this insert bound are returned too (opened: no step of them was committed before).
     /// </summary>
-    private static async Task<Dictionary<string, string>> BindCasesAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<CityEvent> steps)
+    private static async Task<(Dictionary<string, string> Bound, HashSet<string> Opened)> BindCasesAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<CityEvent> steps)
     {
         var bound = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (steps.Count == 0) return bound;
+        var opened = new HashSet<string>(StringComparer.Ordinal);
+        if (steps.Count == 0) return (bound, opened);
         await using (var bind = new NpgsqlCommand("""
             INSERT INTO case_areas (case_id, area_id)
             SELECT s.case_id, s.area_id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS s(case_id, area_id, n)
             ORDER BY s.n
             ON CONFLICT (case_id) DO NOTHING
+            RETURNING case_id
             """, c, tx))
         {
             Add(bind, steps.Select(e => e.StepOfCase));
             Add(bind, steps.Select(e => e.AreaId));
-            await bind.ExecuteNonQueryAsync();
+            await using var inserted = await bind.ExecuteReaderAsync();
+            while (await inserted.ReadAsync()) opened.Add(inserted.GetString(0));
         }
         await using var read = new NpgsqlCommand("SELECT case_id, area_id FROM case_areas WHERE case_id = ANY($1)", c, tx);
         Add(read, steps.Select(e => e.StepOfCase).Distinct());
         await using var reader = await read.ExecuteReaderAsync();
         while (await reader.ReadAsync()) bound[reader.GetString(0)] = reader.GetString(1);
-        return bound;
+        return (bound, opened);
     }
 
     private static void Add(NpgsqlCommand command, IEnumerable<string?> values) =>

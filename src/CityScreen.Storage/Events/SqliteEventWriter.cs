@@ -37,7 +37,10 @@ internal sealed class SqliteEventWriter(SqliteDialect db) : EventWriter
         _connection = await db.OpenSqliteAsync(CancellationToken.None);
         // The writer never checkpoints itself (the checkpointer does, beside it): a commit that
         // also copied the WAL back held every request waiting behind it.
-        await db.ExecuteAsync(_connection, null, "PRAGMA wal_autocheckpoint=0;", CancellationToken.None);
+        // Its page cache holds the indexes every insert walks ((source, id), area, case, the case
+        // bindings): at SQLite's default of 2 MiB they no longer fit once the log grows, and each
+        // insert read its pages back from the file, most of the store's CPU in the kernel.
+        await db.ExecuteAsync(_connection, null, "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-65536;", CancellationToken.None);
         Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, InsertEvent, out _insert));
         Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, StoredBody, out _storedBody));
         Check(_connection, raw.sqlite3_prepare_v2(_connection.Handle, BoundArea, out _boundArea));
@@ -62,6 +65,7 @@ internal sealed class SqliteEventWriter(SqliteDialect db) : EventWriter
             var pending = group[p];
             var stored = new List<CityEvent>(pending.Events.Count);
             var refused = new List<AppendConflict>();
+            var opened = new HashSet<string>(StringComparer.Ordinal);
             var duplicates = 0;
             for (var i = 0; i < pending.Events.Count; i++)
             {
@@ -80,28 +84,29 @@ internal sealed class SqliteEventWriter(SqliteDialect db) : EventWriter
                 if (raw.sqlite3_changes(c.Handle) == 1)
                 {
                     stored.Add(e with { Seq = raw.sqlite3_last_insert_rowid(c.Handle) });
-                    if (e.StepOfCase is not null && BindCaseOrFindOther(c, e) is { } other) refused.Add(AppendConflict.CaseElsewhere(i, e, other));
+                    if (e.StepOfCase is not null && BindCaseOrFindOther(c, e, opened) is { } other) refused.Add(AppendConflict.CaseElsewhere(i, e, other));
                 }
                 else if (SameContent(pending.Bodies[i], ReadText(c, _storedBody!, e.Source, e.Id)!)) duplicates++;
                 else refused.Add(AppendConflict.IdReused(i, e));
             }
             conflicts[p] = refused;
             anyConflict |= refused.Count > 0;
-            results.Add(new AppendResult(stored, duplicates));
+            results.Add(new AppendResult(stored, duplicates) { OpenedCases = opened });
         }
         if (anyConflict) return Task.FromResult(Refuse(group, conflicts));
         tx.Commit();
         return Task.FromResult<IReadOnlyList<AppendResult>>(results);
     }
 
-    /// <summary>Binds the event's case to its area unless it is bound already; returns the other area it is bound to, if so.</summary>
-    private string? BindCaseOrFindOther(SqliteConnection c, CityEvent e)
+    /// <summary>Binds the event's case to its area unless it is bound already (noting it in <paramref name="opened"/>); returns the other area it is bound to, if so.</summary>
+    private string? BindCaseOrFindOther(SqliteConnection c, CityEvent e, HashSet<string> opened)
     {
         // The writer holds the database's write lock for the whole transaction, so nothing binds the case between the look and the insert.
         if (ReadText(c, _boundArea!, e.StepOfCase!) is { } bound) return bound == e.AreaId ? null : bound;
         Check(c, raw.sqlite3_bind_text16(_bindCase!, 1, e.StepOfCase!));
         Check(c, raw.sqlite3_bind_text16(_bindCase!, 2, e.AreaId));
         Step(c, _bindCase!);
+        opened.Add(e.StepOfCase!);
         return null;
     }
 
