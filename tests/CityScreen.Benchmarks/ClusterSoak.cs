@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -53,6 +54,7 @@ public static class ClusterSoak
             await using var screens = new ClusterScreens(hosts, city.Tree.Root.Id);
             await screens.ConnectAsync(screenCount);
             var baseValue = await screens.SettledValueAsync();
+            Console.WriteLine($"  {screenCount:N0} subscribers connected and agreeing on the city's 今日上报 ({baseValue:N0}); {events.Count:N0} events to send");
 
             var load = new PacedLoad(events, rate, DateOnly.FromDateTime(DateTime.UtcNow));
             var watchers = screens.Watch(load, baseValue);
@@ -167,7 +169,7 @@ public static class ClusterSoak
         {
             try { await Task.Delay(TimeSpan.FromSeconds(30), stop); } catch (OperationCanceledException) { return; }
             Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F0} s of {duration.TotalSeconds:F0}: {load.Sent:N0} of {load.Slices.Length:N0} slices sent, " +
-                $"{posting.Accepted:N0} events accepted, {screens.Reconnects} subscribers moved");
+                $"{posting.Accepted:N0} events accepted, {screens.Reconnects} subscribers moved; answers {posting.Answers}");
         }
     }
 
@@ -178,12 +180,16 @@ public static class ClusterSoak
     private sealed class Posting(IReadOnlyList<ClusterHost> hosts)
     {
         private readonly HttpClient[] _clients = hosts.Select(h => h.Client()).ToArray();
+        private readonly ConcurrentDictionary<string, int> _answers = new(StringComparer.Ordinal);
         private int _next;
         private long _accepted;
         private int _resent;
 
         public long Accepted => Interlocked.Read(ref _accepted);
         public int Resent => Volatile.Read(ref _resent);
+
+        /// <summary>How the posts were answered so far (status codes, timeouts, refused connections), for a run that does not keep up.</summary>
+        public string Answers => string.Join(", ", _answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} × {a.Value:N0}"));
 
         public async Task SendAsync(CityEvent[] slice)
         {
@@ -199,6 +205,7 @@ public static class ClusterSoak
                     using var content = new ByteArrayContent(body);
                     content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                     using var response = await _clients[host].PostAsync("/api/events", content);
+                    _answers.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
                     if (response.StatusCode == HttpStatusCode.Accepted)
                     {
                         Interlocked.Add(ref _accepted, slice.Length);
@@ -209,6 +216,7 @@ public static class ClusterSoak
                 }
                 catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && trying.Elapsed < TimeSpan.FromMinutes(2))
                 {
+                    _answers.AddOrUpdate(e is TaskCanceledException ? "no answer in 30 s" : "no connection", 1, (_, n) => n + 1);
                     // The host went away with the request: another one gets it (a duplicate, if it had stored it, counts once).
                 }
                 host = (host + 1) % hosts.Count;
