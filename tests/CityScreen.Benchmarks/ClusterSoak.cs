@@ -220,7 +220,8 @@ public static class ClusterSoak
                     // The host went away with the request: another one gets it (a duplicate, if it had stored it, counts once).
                 }
                 host = (host + 1) % hosts.Count;
-                await Task.Delay(100);
+                // Backing off: a cluster answering 503 at once was sent the same slices ten times a second.
+                await Task.Delay(TimeSpan.FromMilliseconds(100 << Math.Min(attempt, 4)));
             }
         }
     }
