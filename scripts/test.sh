@@ -35,3 +35,6 @@ dotnet test CityScreen.sln --no-build -c Release -m:1 --blame-hang-timeout 10m "
 bash scripts/install-check.sh --no-build
 # The benchmarks' smoke run: every scenario with tiny counts; it fails only when one errs or gives no numbers.
 dotnet run -c Release --no-build --project tests/CityScreen.Benchmarks -- all --quick
+# Bounded recovery on a small history: a restart from checkpoints must become ready and show the
+# city a full replay shows; it fails when it does not.
+dotnet run -c Release --no-build --project tests/CityScreen.Benchmarks -- recovery --quick

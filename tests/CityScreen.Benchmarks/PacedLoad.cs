@@ -60,10 +60,14 @@ public sealed class PacedLoad
     public sealed class Watcher(PacedLoad load, long baseValue)
     {
         private readonly List<double> _latencies = [];
+        private readonly List<int> _slices = [];
         private int _next;
         private double _seen = double.MinValue;
 
         public IReadOnlyList<double> Latencies => _latencies;
+
+        /// <summary>The slice of each latency (its send time is the slice's index × <see cref="Tick"/> while the load keeps pace).</summary>
+        public IReadOnlyList<int> Slices => _slices;
 
         /// <summary>Whether this screen has shown everything sent.</summary>
         public bool CaughtUp
@@ -82,7 +86,10 @@ public sealed class PacedLoad
                     var previous = _next == 0 ? 0 : load.Targets[_next - 1];
                     // A slice without a new report cannot be told apart from the one before it.
                     if (load.Targets[_next] > previous)
+                    {
                         _latencies.Add(Stopwatch.GetElapsedTime(load._sentAt[_next], timestamp).TotalMilliseconds);
+                        _slices.Add(_next);
+                    }
                     _next++;
                 }
             }

@@ -19,11 +19,14 @@ var scenarios = new Dictionary<string, Func<BenchmarkOptions, Figures, Task>>
     ["walls"] = WallFanOut.RunAsync,
     ["wallcpu"] = WallBrowserCpu.RunAsync,
     ["index"] = NightlyIndex.RunAsync,
+    // Last: three server processes and a PostgreSQL of its own, for a minute even when quick.
+    ["cluster"] = ClusterSoak.RunAsync,
 };
 var chosen = options.Scenario == "all" ? scenarios.Keys.ToList() : scenarios.ContainsKey(options.Scenario) ? [options.Scenario] : null;
 if (chosen is null)
 {
     Console.Error.WriteLine($"usage: <{string.Join("|", scenarios.Keys)}|all> [--quick]");
+    Console.Error.WriteLine("       cluster [--rate N] [--minutes M] [--screens N] [--quick] (see ClusterSoak.cs)");
     Console.Error.WriteLine("       recovery [--events N] [--per-day N] (see RecoveryBenchmark.cs)");
     Console.Error.WriteLine("       longrun --url URL --server-pid PID [--minutes M] (see LongRunMemory.cs)");
     Console.Error.WriteLine("       latency --url URL --api-key KEY [--count N] [--grid GRID_ID] [--area AREA_ID]   (against a running server)");

@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using CityScreen.Areas;
 using CityScreen.Contracts.Events;
 using CityScreen.Domain.Ingest;
-using CityScreen.Simulator;
-using CityScreen.Storage;
-using CityScreen.Storage.Events;
 using Microsoft.Data.Sqlite;
 
 namespace CityScreen.Benchmarks;
@@ -17,9 +12,13 @@ namespace CityScreen.Benchmarks;
 /// city at a fixed daily rate (so more events are a longer history, as in a city that runs for
 /// years), starts the built server once so that every leaf checkpoints, kills it, and measures the
 /// restart that counts: from starting the server on that store to /healthz ready, and its peak RSS.
-/// It also compares the ingest parser with the replay's reader on the first stored rows.
+/// It fails (exit code 1) when a start is not ready or the restarted city's indicators differ from
+/// the full replay's. It also compares the ingest parser with the replay's reader on the first stored rows.
 ///
 ///   dotnet run -c Release --project tests/CityScreen.Benchmarks -- recovery [--events 1000000] [--per-day 20000] [--quick]
+///
+/// <c>--quick</c> (20,000 events, CI) takes well under a minute; the fill and a start that is not
+/// ready yet print their progress, for the runs of millions.
 /// </summary>
 public static class RecoveryBenchmark
 {
@@ -32,6 +31,15 @@ public static class RecoveryBenchmark
     /// </summary>
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromMinutes(45);
 
+    /// <summary>How often a start that is not ready yet says so: the first start on 20 M events takes many minutes.</summary>
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(30);
+
+    /// <summary>The demo city, the top of the roll-up, whose indicators the restart must give again.</summary>
+    private const string CityId = "610600";
+
+    /// <summary>Up to this many events a run also compares the restart with a full replay (which takes as long as the first start).</summary>
+    private const int CompareUpTo = 1_000_000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var quick = args.Contains("--quick");
@@ -43,20 +51,39 @@ public static class RecoveryBenchmark
         {
             var path = Path.Combine(directory, "events.db");
             var fill = Stopwatch.StartNew();
-            var (stored, days, leaves) = await FillAsync(root, path, events, perDay);
+            var (stored, days, leaves) = await HistoryFill.FillAsync(root, path, events, perDay);
             fill.Stop();
             Console.WriteLine($"recovery: {stored:N0} events over {days:N0} days ({perDay:N0} a day) stored in {fill.Elapsed.TotalSeconds:F0} s");
             var (parserSeconds, readerSeconds, rows) = CompareDecoders(path);
             Console.WriteLine($"  decode {rows:N0} stored rows: ingest parser {parserSeconds:F2} s, replay reader {readerSeconds:F2} s (ratio {parserSeconds / readerSeconds:F1}×)");
 
             // The first start has no checkpoint: it streams the whole history, then every leaf checkpoints.
-            var (firstSeconds, firstPeakKb) = await StartAsync(root, path, async () => await WaitForCheckpointsAsync(path, leaves),
+            var (firstSeconds, firstPeakKb) = await StartAsync(root, path, "first start", _ => WaitForCheckpointsAsync(path, leaves),
                 "--CityScreen:Grains:CheckpointInterval", "00:00:05", "--CityScreen:Grains:LateArrival", "00:00:01");
             Console.WriteLine($"  first start (no checkpoint, whole history): ready {firstSeconds:F1} s, peak RSS {firstPeakKb / 1024:N0} MiB; {leaves:N0} leaves checkpointed");
 
-            var (readySeconds, peakKb) = await StartAsync(root, path, () => Task.CompletedTask);
+            // The answer the restart must give is a full replay's at the same instant (cases turn
+            // yellow and red with the clock): a second server replays a copy without checkpoints beside it.
+            var compare = events <= CompareUpTo || args.Contains("--compare");
+            var replayPath = Path.Combine(directory, "replay.db");
+            if (compare) CopyWithoutCheckpoints(path, replayPath);
+            var differences = new List<string>();
+            var (readySeconds, peakKb) = await StartAsync(root, path, "restart", async port =>
+            {
+                if (compare) await StartAsync(root, replayPath, "full replay to compare", async replayPort => differences = await DifferencesAsync(port, replayPort));
+            });
             Console.WriteLine($"  restart to /healthz ready: {readySeconds:F1} s, peak RSS {peakKb / 1024:N0} MiB");
-            return stored > 0 && readySeconds > 0 ? 0 : 1;
+            Console.WriteLine(compare
+                ? $"  the restarted city's indicators {(differences.Count == 0 ? "equal" : "differ from")} a full replay's"
+                : $"  not compared with a full replay (more than {CompareUpTo:N0} events; --compare does)");
+            if (stored < events) differences.Add($"the fill stored {stored:N0} events, not {events:N0}");
+            foreach (var d in differences) Console.Error.WriteLine($"FAILED recovery: {d}");
+            return differences.Count == 0 ? 0 : 1;
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"FAILED recovery: {ex}");
+            return 1;
         }
         finally
         {
@@ -64,71 +91,51 @@ public static class RecoveryBenchmark
         }
     }
 
-    /// <summary>
-    /// The demo city's last <c>target / perDay</c> days, simulated a day at a time and written
-    /// straight into the events table (one prepared insert, large transactions): the ingest path
-    /// would take longer than the measurement. Returns the events stored, the days and the leaves with events.
-    /// </summary>
-    private static async Task<(long Stored, int Days, int Leaves)> FillAsync(string root, string path, int target, int perDay)
+    /// <summary>The city's live indicators, as the API gives them.</summary>
+    private static async Task<Dictionary<string, double?>> CityIndicatorsAsync(int port)
     {
-        var tree = AreaTreeLoader.Load(
-            [new AreaFileOptions { Path = "seed-data/areas/baota-district.geojson" }, new AreaFileOptions { Path = "seed-data/areas/baota-generated.geojson" }],
-            root, new Dictionary<string, string> { ["610600"] = "延安市" });
-        var grids = tree.AtLevel(AreaLevel.Grid).Select(g => new SimulatedArea(
-            g.Id, g.ParentId!, g.Center.Lon, g.Center.Lat, g.Profile.Households, g.Profile.MembersExpected)).ToList();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var days = Math.Max(1, (int)Math.Ceiling(target / (double)perDay));
-        var now = DateTimeOffset.UtcNow;
-        var simulator = new CitySimulator(grids, new SimulatorOptions { Seed = 5, EventsPerSecond = perDay / 86_400.0, FollowTimeOfDay = false }, zone);
-        simulator.Start(now.AddDays(-days));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var doc = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/api/areas/{CityId}"));
+        return doc.RootElement.GetProperty("indicators").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? (double?)null : p.Value.GetDouble());
+    }
 
-        // The store makes the schema; the rows go in beside it.
-        await using (var store = new EventStore(CityScreenDatabase.Sqlite(path))) await store.InitializeAsync();
-        using var c = new SqliteConnection($"Data Source={path}");
-        c.Open();
-        using (var pragma = c.CreateCommand())
+    /// <summary>
+    /// The indicators where the restarted city differs from the full replay's, read at nearly the
+    /// same instant, once both have settled (bounded: what still differs after 30 s is a difference).
+    /// </summary>
+    private static async Task<List<string>> DifferencesAsync(int port, int replayPort)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
         {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;";
-            pragma.ExecuteNonQuery();
+            var (restarted, replayed) = (await CityIndicatorsAsync(port), await CityIndicatorsAsync(replayPort));
+            var differences = replayed.Keys.Union(restarted.Keys)
+                .Where(k => replayed.GetValueOrDefault(k) != restarted.GetValueOrDefault(k))
+                .Select(k => $"the city's {k} is {restarted.GetValueOrDefault(k)?.ToString() ?? "null"} after the restart, {replayed.GetValueOrDefault(k)?.ToString() ?? "null"} after the full replay")
+                .ToList();
+            if (differences.Count == 0 || waited.Elapsed > TimeSpan.FromSeconds(30)) return differences;
+            await Task.Delay(1_000);
         }
-        using var insert = c.CreateCommand();
-        insert.CommandText = "INSERT INTO events (source, id, type, area_id, case_id, occurred_at, received_at, body) VALUES ($s, $i, $t, $a, $c, $o, $o, $b)";
-        var p = new[] { "$s", "$i", "$t", "$a", "$c", "$o", "$b" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        using var bind = c.CreateCommand();
-        bind.CommandText = "INSERT OR IGNORE INTO case_areas (case_id, area_id) VALUES ($c, $a)";
-        var bc = bind.Parameters.Add(new SqliteParameter { ParameterName = "$c" });
-        var ba = bind.Parameters.Add(new SqliteParameter { ParameterName = "$a" });
+    }
 
-        var stored = 0L;
-        var leaves = new HashSet<string>(StringComparer.Ordinal);
-        for (var day = days - 1; day >= 0 && stored < target; day--)
+    /// <summary>The store as the first start left it, without its checkpoints: a start on it replays the whole history.</summary>
+    private static void CopyWithoutCheckpoints(string path, string copy)
+    {
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
-            using var tx = c.BeginTransaction();
-            insert.Transaction = tx;
-            bind.Transaction = tx;
-            foreach (var e in simulator.Advance(now.AddDays(-day)))
-            {
-                if (stored >= target) break;
-                p[0].Value = e.Source ?? "";
-                p[1].Value = e.Id;
-                p[2].Value = e.Type;
-                p[3].Value = e.AreaId;
-                p[4].Value = (object?)e.CaseId ?? DBNull.Value;
-                p[5].Value = e.OccurredAt.ToUnixTimeMilliseconds();
-                p[6].Value = Encoding.UTF8.GetString(CityEventJson.SerializeToUtf8(e));
-                insert.ExecuteNonQuery();
-                if (e.Type == EventTypes.CaseReported)
-                {
-                    bc.Value = e.CaseId;
-                    ba.Value = e.AreaId;
-                    bind.ExecuteNonQuery();
-                }
-                leaves.Add(e.AreaId);
-                stored++;
-            }
-            tx.Commit();
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"VACUUM INTO '{copy}'";
+            cmd.ExecuteNonQuery();
         }
-        return (stored, days, leaves.Count);
+        using (var c = new SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DELETE FROM grid_checkpoints";
+            cmd.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Waits until every leaf with events has saved a checkpoint.</summary>
@@ -191,7 +198,7 @@ public static class RecoveryBenchmark
     /// Starts the built server on the store (simulator off), waits for /healthz to answer ready,
     /// runs <paramref name="thenAsync"/> and kills it (as an upgrade's stop or a crash would).
     /// </summary>
-    private static async Task<(double Seconds, long PeakKb)> StartAsync(string root, string path, Func<Task> thenAsync, params string[] extra)
+    private static async Task<(double Seconds, long PeakKb)> StartAsync(string root, string path, string label, Func<int, Task> thenAsync, params string[] extra)
     {
         var server = Path.Combine(root, "src", "CityScreen.Server", "bin", BuildConfiguration(), "net10.0");
         if (!File.Exists(Path.Combine(server, "CityScreen.Server.dll")))
@@ -203,7 +210,9 @@ public static class RecoveryBenchmark
             Path.Combine(server, "CityScreen.Server.dll"), "--contentRoot", server, "--urls", $"http://127.0.0.1:{port}",
             "--CityScreen:Storage:SqlitePath", path, "--CityScreen:Simulator:Enabled", "false",
             "--CityScreen:Cluster:SiloPort", FreePort.Next().ToString(), "--CityScreen:Cluster:GatewayPort", FreePort.Next().ToString(),
-            "--CityScreen:Jobs:SimulatedHistoryDays", "0", "--Logging:LogLevel:Default", "Warning",
+            // Its own cluster: the full replay runs beside the restart to compare.
+            "--CityScreen:Cluster:ClusterId", "recovery-" + Guid.NewGuid().ToString("N"),
+            "--CityScreen:Jobs:SimulatedHistoryDays", "0", "--CityScreen:Auth:AnonymousRead", "true", "--Logging:LogLevel:Default", "Warning",
         }.Concat(extra)) start.ArgumentList.Add(a);
 
         var clock = Stopwatch.StartNew();
@@ -223,16 +232,22 @@ public static class RecoveryBenchmark
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var lastProgress = TimeSpan.Zero;
             while (clock.Elapsed < ReadyLimit)
             {
+                if (clock.Elapsed - lastProgress >= ProgressEvery)
+                {
+                    lastProgress = clock.Elapsed;
+                    Console.WriteLine($"  {label}: not ready after {clock.Elapsed.TotalSeconds:F0} s, RSS {RssKb(process.Id, "VmRSS:") / 1024:N0} MiB");
+                }
                 if (process.HasExited)
                     throw new InvalidOperationException($"the server exited with {process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, log)}");
                 try
                 {
                     if ((await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode == HttpStatusCode.OK)
                     {
-                        var ready = (clock.Elapsed.TotalSeconds, PeakRssKb(process.Id));
-                        await thenAsync();
+                        var ready = (clock.Elapsed.TotalSeconds, RssKb(process.Id, "VmHWM:"));
+                        await thenAsync(port);
                         return ready;
                     }
                 }
@@ -251,8 +266,9 @@ public static class RecoveryBenchmark
         }
     }
 
-    private static long PeakRssKb(int pid) =>
-        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+    /// <summary>A memory line of the process's status (VmHWM: its peak RSS, VmRSS: now), in KiB.</summary>
+    private static long RssKb(int pid, string key) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(key, StringComparison.Ordinal))
             .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])).FirstOrDefault();
 
     private static string BuildConfiguration() =>
