@@ -114,6 +114,9 @@ public sealed class GridGrain(
             // A whistle is news for the ticker whatever the case's level, on the same freshness terms.
             else if (file is not null && e.Type == EventTypes.CaseWhistled && file.ClosedAt is null && now - e.OccurredAt <= AlertFreshness)
                 _pendingAlerts.Add(Alert(file, AlertReason.Whistled, e.OccurredAt));
+            // The end of an alarm is news whenever it comes: a marker pulses until its case is handled.
+            else if (file is not null && CaseRules.EndsAlarm(e.Type) && CaseRules.HasAlarmed(file, file.Level, e.OccurredAt))
+                _pendingAlerts.Add(Alert(file, AlertReason.Handled, e.OccurredAt));
         }
         _dirty = true;
         if (_eventsArrived < 0) _eventsArrived = System.Diagnostics.Stopwatch.GetTimestamp();
