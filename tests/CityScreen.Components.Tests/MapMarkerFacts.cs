@@ -120,6 +120,21 @@ public class MapMarkerFacts
     }
 
     [Fact]
+    public void Only_the_newest_of_the_most_severe_alarms_pulse_the_others_stand_still_until_handled()
+    {
+        var alarms = Enumerable.Range(0, WallRenderer.PulsingAlarms + 2)
+            .Select(i => new CaseAlert(TestCity.Grid, $"AJ-{i}", CaseLevel.Normal, "市容环境", "垃圾满溢", WallScene.Now.AddMinutes(-30 + i), AlertReason.Overdue, null))
+            .Append(new CaseAlert(TestCity.Grid, "AJ-old-critical", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddHours(-3), AlertReason.Reported, null));
+        _scene.Feed.OnAlertsAsync([.. alarms]);
+
+        var placed = _scene.Renderer.PlacedMarkers(_scene.Tree.Get(TestCity.Street), "EV02", 800, 600);
+
+        var pulsing = placed.Where(m => m.Pulses).Select(m => m.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(WallRenderer.PulsingAlarms + 3, placed.Count);
+        Assert.Equal(["AJ-3:overdue", "AJ-4:overdue", "AJ-5:overdue", "AJ-old-critical:reported"], pulsing);
+    }
+
+    [Fact]
     public void The_open_alarms_are_bounded_the_oldest_going_first()
     {
         for (var i = 0; i <= OpenAlarms.MaxKept; i++)
