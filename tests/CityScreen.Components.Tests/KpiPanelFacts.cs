@@ -25,7 +25,8 @@ public class KpiPanelFacts : BunitContext
 
         Assert.Equal("90.0%", kpi.QuerySelector(".kpi-value .flip")!.TextContent.Trim().Replace(" ", "").Replace("\n", ""));
         var change = kpi.QuerySelector(".kpi-value .kpi-change")!;
-        Assert.Equal("▲10.0", change.TextContent.Trim());
+        Assert.Equal("▲10.0个百分点", change.TextContent.Trim());
+        Assert.Equal("个百分点", change.QuerySelector(".kpi-change-unit")!.TextContent);
         Assert.Contains("better", change.ClassList);
         Assert.Contains("个百分点", change.GetAttribute("title"));
         Assert.Equal("90 / 100", kpi.QuerySelector(".kpi-detail")!.TextContent.Trim());

@@ -6,7 +6,7 @@ using CityScreen.Testing;
 
 namespace CityScreen.Components.Tests;
 
-/// <summary>Which cases pulse on a wall's map: every grid with new reports, critical and red cases; bounded.</summary>
+/// <summary>Which cases pulse on a wall's map: every grid with new reports, major, critical and red cases until handled; bounded.</summary>
 public class MapMarkerFacts
 {
     private readonly WallScene _scene = new();
@@ -69,22 +69,81 @@ public class MapMarkerFacts
     }
 
     [Fact]
-    public void Critical_and_red_cases_pulse_at_their_place_or_their_grid()
+    public void Major_critical_and_red_cases_pulse_at_their_place_or_their_grid()
     {
         _scene.Feed.OnAlertsAsync(
         [
             new CaseAlert(TestCity.Grid, "AJ-1", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddMinutes(-3), AlertReason.Reported, [100.01, 30.01]),
             new CaseAlert(TestCity.OtherGrid, "AJ-2", CaseLevel.Normal, "市容环境", "垃圾满溢", WallScene.Now.AddMinutes(-1), AlertReason.Overdue, null),
-            new CaseAlert(TestCity.OtherGrid, "AJ-3", CaseLevel.Major, "道路交通", "路面塌陷", WallScene.Now.AddMinutes(-1), AlertReason.Reported, null),
-            new CaseAlert(TestCity.OtherGrid, "AJ-4", CaseLevel.Critical, "安全隐患", "一小时前", WallScene.Now.AddHours(-1), AlertReason.Reported, null),
+            new CaseAlert(TestCity.OtherGrid, "AJ-3", CaseLevel.Major, "道路交通", "路面塌陷", WallScene.Now.AddMinutes(-2), AlertReason.Reported, null),
+            new CaseAlert(TestCity.OtherGrid, "AJ-5", CaseLevel.Normal, "市容环境", "吹哨", WallScene.Now.AddMinutes(-1), AlertReason.Whistled, null),
         ]);
 
         var markers = _scene.Renderer.Markers(_scene.Tree.Root, TimeSpan.FromMinutes(5));
 
-        Assert.Equal(["AJ-1:reported", "AJ-2:overdue"], markers.Select(m => m.Id));
-        Assert.Equal([MapMarkerKind.CriticalCase, MapMarkerKind.RedCase], markers.Select(m => m.Kind));
+        Assert.Equal(["AJ-1:reported", "AJ-2:overdue", "AJ-3:reported"], markers.Select(m => m.Id));
+        Assert.Equal([MapMarkerKind.CriticalCase, MapMarkerKind.RedCase, MapMarkerKind.RedCase], markers.Select(m => m.Kind));
         Assert.Equal((100.01, 30.01), (markers[0].Lon, markers[0].Lat));
         Assert.Equal(_scene.Tree.Get(TestCity.OtherGrid).Center, (markers[1].Lon, markers[1].Lat));
+    }
+
+    [Fact]
+    public void An_alarm_pulses_until_its_case_is_handled_however_long_that_takes()
+    {
+        _scene.Feed.OnAlertsAsync(
+        [
+            new CaseAlert(TestCity.Grid, "AJ-1", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddHours(-5), AlertReason.Reported, null),
+            new CaseAlert(TestCity.OtherGrid, "AJ-2", CaseLevel.Normal, "市容环境", "垃圾满溢", WallScene.Now.AddHours(-3), AlertReason.Overdue, null),
+        ]);
+        _scene.Time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(["AJ-1:reported", "AJ-2:overdue"], _scene.Renderer.Markers(_scene.Tree.Root, TimeSpan.FromMinutes(5)).Select(m => m.Id));
+
+        _scene.Feed.OnAlertsAsync([new CaseAlert(TestCity.Grid, "AJ-1", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddHours(2), AlertReason.Handled, null)]);
+
+        Assert.Equal(["AJ-2:overdue"], _scene.Renderer.Markers(_scene.Tree.Root, TimeSpan.FromMinutes(5)).Select(m => m.Id));
+        // The end of an alarm is no news for the ticker.
+        Assert.DoesNotContain(_scene.Feed.RecentAlerts, a => a.Reason == AlertReason.Handled);
+    }
+
+    [Fact]
+    public void A_critical_case_turning_red_stays_one_critical_marker()
+    {
+        _scene.Feed.OnAlertsAsync(
+        [
+            new CaseAlert(TestCity.Grid, "AJ-1", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddHours(-5), AlertReason.Reported, null),
+            new CaseAlert(TestCity.Grid, "AJ-1", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddMinutes(-1), AlertReason.Overdue, null),
+        ]);
+
+        var marker = Assert.Single(_scene.Renderer.Markers(_scene.Tree.Root, TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(("AJ-1:overdue", MapMarkerKind.CriticalCase), (marker.Id, marker.Kind));
+    }
+
+    [Fact]
+    public void Only_the_newest_of_the_most_severe_alarms_pulse_the_others_stand_still_until_handled()
+    {
+        var alarms = Enumerable.Range(0, WallRenderer.PulsingAlarms + 2)
+            .Select(i => new CaseAlert(TestCity.Grid, $"AJ-{i}", CaseLevel.Normal, "市容环境", "垃圾满溢", WallScene.Now.AddMinutes(-30 + i), AlertReason.Overdue, null))
+            .Append(new CaseAlert(TestCity.Grid, "AJ-old-critical", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddHours(-3), AlertReason.Reported, null));
+        _scene.Feed.OnAlertsAsync([.. alarms]);
+
+        var placed = _scene.Renderer.PlacedMarkers(_scene.Tree.Get(TestCity.Street), "EV02", 800, 600);
+
+        var pulsing = placed.Where(m => m.Pulses).Select(m => m.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(WallRenderer.PulsingAlarms + 3, placed.Count);
+        Assert.Equal(["AJ-3:overdue", "AJ-4:overdue", "AJ-5:overdue", "AJ-old-critical:reported"], pulsing);
+    }
+
+    [Fact]
+    public void The_open_alarms_are_bounded_the_oldest_going_first()
+    {
+        for (var i = 0; i <= OpenAlarms.MaxKept; i++)
+            _scene.Alarms.Offer(new CaseAlert(TestCity.Grid, $"AJ-{i}", CaseLevel.Major, "安全隐患", "井盖缺失", WallScene.Now.AddSeconds(i), AlertReason.Reported, null));
+
+        var open = _scene.Alarms.Open();
+
+        Assert.Equal(OpenAlarms.MaxKept, open.Count);
+        Assert.DoesNotContain(open, a => a.CaseId == "AJ-0");
     }
 
     [Fact]

@@ -25,6 +25,7 @@ internal sealed class WallScene
     public CityClock Clock { get; }
     public ScreenFeed Feed { get; }
     public NewCases NewCases { get; }
+    public OpenAlarms Alarms { get; }
     public WallRenderer Renderer { get; }
     public SameTimeYesterday Yesterday { get; }
 
@@ -34,7 +35,8 @@ internal sealed class WallScene
         // Panels read what the feed already holds; nothing here asks a grain.
         Feed = new ScreenFeed(Tree, null!);
         NewCases = new NewCases(Tree, Feed);
-        Renderer = new WallRenderer(Tree, Feed, new SvgMapRenderer(), new ScottPlotChartRenderer(), new RenderCache(), Clock, NewCases);
+        Alarms = new OpenAlarms(Feed);
+        Renderer = new WallRenderer(Tree, Feed, new SvgMapRenderer(), new ScottPlotChartRenderer(), new RenderCache(), Clock, NewCases, Alarms);
         Yesterday = new SameTimeYesterday(Tree, Feed, Clock);
     }
 

@@ -56,6 +56,23 @@ public class LiveFacts(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Closing_a_major_case_tells_the_walls_its_alarm_is_handled()
+    {
+        await using var client = new HubClient(Host.BaseAddress);
+        await client.StartAsync();
+        await client.SubscribeAsync(Street);
+        using var http = Host.Client();
+
+        await http.PostAsync("/api/events", Json(Reported("handled-1", "AJ-handled-1", level: "major")));
+        await HubClient.ReceiveAsync(client.Alerts, a => a.GetProperty("caseId").GetString() == "AJ-handled-1", "the major case's alarm");
+        await http.PostAsync("/api/events", Json(Closed("handled-2", "AJ-handled-1")));
+
+        var handled = await HubClient.ReceiveAsync(client.Alerts,
+            a => a.GetProperty("caseId").GetString() == "AJ-handled-1" && a.GetProperty("reason").GetString() == "handled", "the end of its alarm");
+        Assert.Equal(Grid, handled.GetProperty("areaId").GetString());
+    }
+
+    [Fact]
     public async Task Subscribing_to_an_unknown_area_is_refused()
     {
         await using var client = new HubClient(Host.BaseAddress);

@@ -34,6 +34,10 @@ public static class Payloads
          "by":"{{Street}}","departments":{{JsonSerializer.Serialize(departments)}},"reason":"违建拆除需联合执法"}
         """;
 
+    public static string Closed(string id, string caseId, string grid = Grid) => $$"""
+        {"id":"{{id}}","type":"case.closed","occurredAt":"{{Now(0)}}","gridId":"{{grid}}","source":"grid-app","caseId":"{{caseId}}"}
+        """;
+
     public static string RespondedBy(string id, string caseId, string department) => $$"""
         {"id":"{{id}}","type":"case.responded","occurredAt":"{{Now(0)}}","gridId":"{{Grid}}","source":"dept-app","caseId":"{{caseId}}","department":"{{department}}"}
         """;

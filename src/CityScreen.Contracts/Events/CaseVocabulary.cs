@@ -19,7 +19,7 @@ public static class CaseVocabulary
     public static readonly IReadOnlyList<string> Statuses = ["open", "closed", "rejected", "reported"];
 
     /// <summary>The spellings of <see cref="AlertReason"/>, in the order of its values.</summary>
-    public static readonly IReadOnlyList<string> AlertReasons = ["reported", "overdue", "whistled"];
+    public static readonly IReadOnlyList<string> AlertReasons = ["reported", "overdue", "whistled", "handled"];
 
     /// <summary>The 16 categories (大类); their order is the order of category buckets in a snapshot.</summary>
     public static readonly IReadOnlyList<string> Categories =

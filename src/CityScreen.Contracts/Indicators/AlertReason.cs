@@ -13,4 +13,9 @@ public enum AlertReason
     Overdue,
     /// <summary>A street blew the whistle (吹哨) on a case, summoning departments; news for the ticker, never a takeover.</summary>
     Whistled,
+    /// <summary>
+    /// A case that alarmed (major or critical, or red) was resolved, closed or rejected: its marker on
+    /// the wall's map stops pulsing. Never in the ticker, never a takeover.
+    /// </summary>
+    Handled,
 }

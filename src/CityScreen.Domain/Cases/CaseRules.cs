@@ -122,6 +122,15 @@ public static class CaseRules
     /// <summary>A report of this level is an alarm on the wall (较大 and 重大).</summary>
     public static bool IsAlarming(CaseLevel level) => level is CaseLevel.Major or CaseLevel.Critical;
 
+    /// <summary>
+    /// A step that handles a case as far as the wall's alarm is concerned (处置完毕, 结案 or 不予立案):
+    /// the marker of a case that alarmed stops pulsing then.
+    /// </summary>
+    public static bool EndsAlarm(string eventType) => eventType is EventTypes.CaseResolved or EventTypes.CaseClosed or EventTypes.CaseRejected;
+
+    /// <summary>Whether a case of <paramref name="level"/> alarmed by <paramref name="asOf"/>: an alarming level, or past its limit.</summary>
+    public static bool HasAlarmed(ICaseFacts c, CaseLevel level, DateTimeOffset asOf) => IsAlarming(level) || DueAt(c, asOf) < asOf;
+
     // ---- time limits: 按期处置 (resolution) and 按期结案 (closing)
 
     /// <summary>

@@ -115,6 +115,11 @@ public sealed class GridGrain(
             // A whistle is news for the ticker whatever the case's level, on the same freshness terms.
             else if (file is not null && e.Type == EventTypes.CaseWhistled && file.ClosedAt is null && now - e.OccurredAt <= AlertFreshness)
                 _pendingAlerts.Add(Alert(file, AlertReason.Whistled, e.OccurredAt));
+            // The end of an alarm is news whenever it comes: a marker pulses until its case is handled.
+            // Red is judged at this grain's clock (as the alarm was), not only at the step's own time:
+            // a step that arrives late may have happened before the limit the grain saw pass.
+            else if (file is not null && CaseRules.EndsAlarm(e.Type) && CaseRules.HasAlarmed(file, file.Level, e.OccurredAt > now ? e.OccurredAt : now))
+                _pendingAlerts.Add(Alert(file, AlertReason.Handled, e.OccurredAt));
         }
         _dirty = true;
         if (_eventsArrived < 0) _eventsArrived = System.Diagnostics.Stopwatch.GetTimestamp();

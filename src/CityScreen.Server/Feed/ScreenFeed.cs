@@ -82,7 +82,8 @@ public sealed class ScreenFeed(AreaTree tree, IGrainFactory grains) : IScreenFee
             ImmutableWatchers watchers;
             lock (_alerts)
             {
-                _alerts.AddFirst(alert);
+                // The end of an alarm is for the watchers (the map's markers), not the ticker's list.
+                if (alert.Reason != AlertReason.Handled) _alerts.AddFirst(alert);
                 while (_alerts.Count > AlertsKept) _alerts.RemoveLast();
                 watchers = _alertWatchers;
             }

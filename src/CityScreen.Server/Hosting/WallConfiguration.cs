@@ -28,6 +28,7 @@ public static class WallConfiguration
         services.AddSingleton<SameTimeYesterday>();
         services.AddHostedService(sp => sp.GetRequiredService<SameTimeYesterday>());
         services.AddSingleton<NewCases>();
+        services.AddSingleton<OpenAlarms>();
         services.AddSingleton<SiteLayer>();
         services.AddSingleton<CaseListService>();
         services.AddSingleton<DepartmentWorkService>();
@@ -44,6 +45,8 @@ public static class WallConfiguration
 
     public static WebApplication MapWall(this WebApplication app)
     {
+        // Alarms are heard from the start, so a wall opened later still shows every case not handled yet.
+        app.Services.GetRequiredService<OpenAlarms>();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Read);
         return app;
     }

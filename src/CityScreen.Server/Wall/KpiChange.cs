@@ -7,8 +7,10 @@ namespace CityScreen.Server.Wall;
 /// How a flip counter has moved since yesterday at this time: rates in percentage points, means in
 /// their unit, counts as they are. <see cref="Tone"/> is "better" or "worse" by the indicator's direction
 /// in the catalogue, or "neutral" for a volume such as today's reports (neither good nor bad by itself).
+/// <see cref="Unit"/> is shown after the amount: 个百分点 for a rate (a reader would take a bare "▲1.2"
+/// beside "85.0%" for percent), a mean's unit; a count's change is in the unit beside its value.
 /// </summary>
-public sealed record KpiChange(double Delta, string Arrow, string Amount, string Tone, string Title)
+public sealed record KpiChange(double Delta, string Arrow, string Amount, string Unit, string Tone, string Title)
 {
     public static KpiChange? Between(IndicatorDefinition d, double? now, double? yesterday)
     {
@@ -16,10 +18,10 @@ public sealed record KpiChange(double Delta, string Arrow, string Amount, string
         var delta = d.Kind == IndicatorKind.Rate ? (n - y) * 100 : n - y;
         var format = d.Kind == IndicatorKind.Count ? "#,0.##" : "0.0";
         var amount = Math.Abs(delta).ToString(format, CultureInfo.InvariantCulture);
-        if (amount is "0" or "0.0") return new KpiChange(0, "＝", "", "neutral", "与昨日同时持平");
+        if (amount is "0" or "0.0") return new KpiChange(0, "＝", "", "", "neutral", "与昨日同时持平");
         var arrow = delta > 0 ? "▲" : "▼";
         var tone = d.IsVolume ? "neutral" : (delta > 0) != d.LowerIsBetter ? "better" : "worse";
         var unit = d.Kind == IndicatorKind.Rate ? "个百分点" : d.Unit;
-        return new KpiChange(delta, arrow, amount, tone, $"较昨日同时{(delta > 0 ? "增加" : "减少")} {amount}{unit}");
+        return new KpiChange(delta, arrow, amount, d.Kind == IndicatorKind.Count ? "" : unit, tone, $"较昨日同时{(delta > 0 ? "增加" : "减少")} {amount}{unit}");
     }
 }

@@ -17,12 +17,17 @@ namespace CityScreen.Server.Wall;
 /// is cached under a key and a version derived from exactly what it shows. Without a <see cref="DailyHistory"/>
 /// (a scene drawn without a store) the 30-day trends show the live buckets only.
 /// </summary>
-public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer maps, IChartRenderer charts, RenderCache cache, CityClock clock, NewCases newCases, DailyHistory? history = null)
+public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer maps, IChartRenderer charts, RenderCache cache, CityClock clock, NewCases newCases, OpenAlarms alarms, DailyHistory? history = null)
 {
-    /// <summary>How long a red or critical case stays on the map after its alarm.</summary>
-    private static readonly TimeSpan AlarmMarkerAge = TimeSpan.FromMinutes(30);
     /// <summary>The markers one map shows at most: the most severe, then the newest.</summary>
     public const int MaxMarkers = 200;
+    /// <summary>
+    /// The alarms whose rings pulse on one map, the most severe and then the newest; the others show a
+    /// ring that stands still. Every pulsing ring costs a software-rendered wall about a hundredth of a
+    /// core for as long as it pulses, and a city has dozens of red cases at once: a few pulsing rings
+    /// draw the eye to what is new, dozens would only make the map flicker.
+    /// </summary>
+    public const int PulsingAlarms = 4;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ulong Hash, long Version)> _versions = new(StringComparer.Ordinal);
 
     /// <summary>The map of <paramref name="area"/>'s children coloured by the indicator, with its case markers unless the wall lays them over it (<see cref="PlacedMarkers"/>).</summary>
@@ -47,12 +52,13 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         var markers = Timed(area, newFor);
         if (markers.Count == 0 || SvgMapRenderer.ViewportFor(MapRequest(features, outline, definition, [], width, height)) is not { } viewport) return [];
         var placed = new List<WallMarker>(markers.Count);
+        var pulsing = markers.Where(m => m.Marker.Kind != MapMarkerKind.NewCase).Take(PulsingAlarms).Select(m => m.Marker.Id).ToHashSet(StringComparer.Ordinal);
         // Alarms drawn last, over the new cases around them.
         foreach (var (at, m) in markers.OrderBy(m => m.Marker.Kind).ThenBy(m => m.Marker.Id, StringComparer.Ordinal))
         {
             var (x, y) = viewport.ToPixel(m.Lon, m.Lat);
             if (!double.IsFinite(x) || !double.IsFinite(y) || !viewport.Contains(x, y)) continue;
-            placed.Add(new WallMarker(m.Id, m.Kind, m.Title, x / width * 100, y / height * 100, at.UtcTicks));
+            placed.Add(new WallMarker(m.Id, m.Kind, m.Title, x / width * 100, y / height * 100, at.UtcTicks, m.Kind == MapMarkerKind.NewCase || pulsing.Contains(m.Id)));
         }
         return placed;
     }
@@ -82,8 +88,9 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
             Outline: outline.Select(a => new MapFeature(a.Id, a.Name, a.Boundary, null)).ToList());
 
     /// <summary>
-    /// Reported and/or closed cases per hour over the last 48 hours (from the events, drawn as steps),
-    /// or per day over the last 30 (the days before the events at hand from the rollups, named in a note).
+    /// Reported and/or closed cases per hour over the last 48 hours (from the events), or per day over
+    /// the last 30 (the days before the events at hand from the rollups, named in a note); both drawn
+    /// as steps, since a curve between counts would show values that never happened.
     /// </summary>
     public string Trend(IndicatorSnapshot s, bool hourly, IReadOnlyList<CaseFlow> flows, string title, int width, int height)
     {
@@ -100,7 +107,7 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
                 ? new TrendSeries("上报", (hourly ? v.ReportedHourly : daily.Reported).Select(x => (double)x).ToList(), "#22d3ee")
                 : new TrendSeries("结案", (hourly ? v.ClosedHourly : daily.Closed).Select(x => (double)x).ToList(), "#fbbf24")).ToList();
             var note = daily.FromRollupsUntil is { } until ? $"{until.ToString("MM-dd", CultureInfo.InvariantCulture)}及以前为模拟历史" : null;
-            return charts.RenderTrendSvg(new TrendChartRequest(title, times, series, width, height, hourly ? "HH:mm" : "MM-dd", Steps: hourly, Note: note));
+            return charts.RenderTrendSvg(new TrendChartRequest(title, times, series, width, height, hourly ? "HH:mm" : "MM-dd", Steps: true, Note: note));
         });
     }
 
@@ -113,8 +120,8 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         });
 
     /// <summary>
-    /// Critical and red cases from the alarms (at their reported location, else their grid's centre),
-    /// and every grid with cases reported in the last <paramref name="newFor"/>; at most
+    /// Major, critical and red cases until they are handled (<see cref="OpenAlarms"/>; at their reported
+    /// location, else their grid's centre), and every grid with cases reported in the last <paramref name="newFor"/>; at most
     /// <see cref="MaxMarkers"/>, the most severe and newest kept.
     /// </summary>
     public List<MapMarker> Markers(Area area, TimeSpan newFor) => [.. Timed(area, newFor).Select(m => m.Marker)];
@@ -123,14 +130,14 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
     private List<(DateTimeOffset At, MapMarker Marker)> Timed(Area area, TimeSpan newFor)
     {
         var now = clock.Now;
-        var alarms = feed.RecentAlerts
-            .Where(a => a.At >= now - AlarmMarkerAge && (a.Level == CaseLevel.Critical || a.Reason == AlertReason.Overdue) && tree.IsInSubtree(a.AreaId, area.Id))
+        var open = alarms.Open()
+            .Where(a => tree.IsInSubtree(a.AreaId, area.Id))
             .Select(a => (At: a.At, Marker: AlarmMarker(a)));
         var fresh = newCases.Since(now - newFor)
             .Where(c => tree.IsInSubtree(c.GridId, area.Id))
             .GroupBy(c => c.GridId)
             .Select(g => (At: g.Max(c => c.At), Marker: NewCaseMarker(g.Key, g.Sum(c => c.Count), newFor)));
-        return [.. alarms.Concat(fresh)
+        return [.. open.Concat(fresh)
             .Where(m => m.Marker is not null)
             .OrderByDescending(m => m.Marker!.Kind).ThenByDescending(m => m.At)
             .Take(MaxMarkers)

@@ -95,7 +95,7 @@ public partial class ExploreDepartment : ComponentBase, IDisposable
         return Charts.RenderTrendSvg(new TrendChartRequest($"近{Days}天 被吹哨与按时报到（次）",
             [.. daily.Select(x => x.Day.ToDateTime(TimeOnly.MinValue))],
             [new TrendSeries("被吹哨", [.. daily.Select(x => (double)x.Summoned)], "#22d3ee"), new TrendSeries("按时报到", [.. daily.Select(x => (double)x.OnTime)], "#fbbf24")],
-            760, 280, "MM-dd"));
+            760, 280, "MM-dd", Steps: true));
     }
 
     /// <summary>A department indicator as the page shows it: rates in percent, means with one decimal.</summary>
