@@ -24,7 +24,7 @@ public static class EventsApi
     }
 
     private static async Task<Results<Accepted<IngestAnswer>, ProblemHttpResult>> PostEventsAsync(
-        HttpRequest request, EventIngestor ingestor, Readiness readiness, IngestKeys keys, AreaTree tree, EventReference reference,
+        HttpRequest request, IngestAdmission admission, EventIngestor ingestor, Readiness readiness, IngestKeys keys, AreaTree tree, EventReference reference,
         IOptionsSnapshot<IngestOptions> options, CityScreenMetrics metrics, CancellationToken cancellationToken)
     {
         ProblemHttpResult Refused(string reason, ProblemHttpResult problem)
@@ -41,6 +41,10 @@ public static class EventsApi
             return Refused(CityScreenMetrics.RefusalReasons.NotReady, ApiProblems.Unavailable(request.HttpContext.Response, 5, "Not ready", $"The server is {readiness.State}; retry shortly."));
         if (request.ContentLength > limits.MaxBodyBytes)
             return Refused(CityScreenMetrics.RefusalReasons.TooLarge, ApiProblems.TooLarge($"the body of {request.ContentLength} bytes exceeds the limit of {limits.MaxBodyBytes} bytes"));
+        using var slot = admission.TryEnter();
+        if (slot is null)
+            return Refused(CityScreenMetrics.RefusalReasons.Busy, ApiProblems.Unavailable(request.HttpContext.Response, 1, "Busy, retry shortly",
+                $"This host is already working on {admission.Limit} requests of events; nothing of this request was kept, resend it after the Retry-After seconds."));
 
         var body = await ReadBodyAsync(request, limits.MaxBodyBytes, cancellationToken);
         if (body is null) return Refused(CityScreenMetrics.RefusalReasons.TooLarge, ApiProblems.TooLarge($"the body exceeds the limit of {limits.MaxBodyBytes} bytes"));
