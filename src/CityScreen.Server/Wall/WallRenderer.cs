@@ -111,6 +111,13 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         });
     }
 
+    /// <summary>
+    /// A rate over the 30 days that ended yesterday as the daily rollups count it (see
+    /// <see cref="DailyHistory.Yesterday"/>); null without a history or when the rollups do not say.
+    /// </summary>
+    public double? YesterdayFromRollups(string areaId, IndicatorDefinition d) =>
+        history is null ? null : DailyHistory.Yesterday(d, history.Peek(areaId));
+
     public string Categories(IndicatorSnapshot s, bool today, int rows, string title, int width, int height) =>
         cache.GetOrRender($"categories:{(today ? "today" : "30d")}:{rows}:{s.AreaId}:{width}x{height}:{title}", s.Version, () =>
         {
