@@ -56,6 +56,9 @@ public class FreshDemoFacts(DemoFixture fixture)
             "p => { const box = p.getBoundingClientRect(); return [...p.querySelectorAll('.index-head, .index-meta, .index-mover, .index-dimensions li')].filter(e => { const r = e.getBoundingClientRect(); return r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5; }).map(e => e.innerText); }");
         Assert.Empty(clipped);
 
+        // The picture is taken once no counter is turning (a flip hides its digit while it turns in).
+        await page.WaitForFunctionAsync("() => !document.getAnimations().some(a => a.animationName === 'flip-in' && a.playState === 'running')",
+            null, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 50 });
         Directory.CreateDirectory("screenshots");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", file + ".png") });
         await index.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine("screenshots", file + "-index.png") });
