@@ -15,7 +15,7 @@ public class WallMotionFacts(BrowserFixture fixture)
     private const float Patience = 30_000;
 
     [Fact]
-    public async Task A_new_case_sends_one_ring_from_its_grid_and_a_critical_case_keeps_pulsing()
+    public async Task A_new_case_sends_one_ring_from_its_grid_and_a_critical_case_keeps_pulsing_until_it_is_closed()
     {
         const string grid = "610602005003002";
         var page = await fixture.OpenAsync("/screen/610602005");
@@ -36,9 +36,21 @@ public class WallMotionFacts(BrowserFixture fixture)
 
         await PostAsync("motion-critical-1", grid, "critical", "燃气管道泄漏", "[109.49,36.59]");
 
-        var alarm = page.Locator(".map-markers .marker-critical[data-marker-id='AJ-motion-critical-1:reported'] .ring");
+        // Its ring stands on the alarms' layer with every other open alarm's; the ring has no animation
+        // of its own, the layer has one, repeating until the case is handled: one animation however
+        // many alarms are open.
+        var alarm = page.Locator(".alarm-rings .marker-critical[data-marker-id='AJ-motion-critical-1:reported']");
         await Assertions.Expect(alarm).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = Patience });
-        Assert.Equal("Infinity", await alarm.EvaluateAsync<string>("e => String(e.getAnimations()[0].effect.getTiming().iterations)"));
+        Assert.Equal(0, await alarm.EvaluateAsync<int>("e => e.getAnimations().length"));
+        var layer = await page.Locator(".alarm-rings").EvaluateAsync<string[]>(
+            "e => { const a = e.getAnimations(); return [String(a.length), a[0].animationName, String(a[0].effect.getTiming().iterations), Object.keys(a[0].effect.getKeyframes()[0]).filter(p => !['offset', 'easing', 'composite', 'computedOffset'].includes(p)).join(',')]; }");
+        Assert.Equal(["1", "alarm-beat", "Infinity", "opacity"], layer);
+        // Every open alarm of the map is on the layer, not only the newest few.
+        Assert.Equal(await page.Locator(".map-markers .marker-critical, .map-markers .marker-red").CountAsync(), await page.Locator(".alarm-rings i").CountAsync());
+
+        await PostAsync("motion-critical-1-closed", grid, "critical", "燃气管道泄漏", type: "case.closed");
+
+        await Assertions.Expect(alarm).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = Patience });
         Assert.Empty(errors);
     }
 
@@ -74,13 +86,15 @@ public class WallMotionFacts(BrowserFixture fixture)
         return errors;
     }
 
-    private async Task PostAsync(string id, string grid, string level, string title, string? location = null)
+    private async Task PostAsync(string id, string grid, string level, string title, string? location = null, string type = "case.reported")
     {
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Api-Key", ServerProcess.ApiKey);
         var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz");
         var at = location is null ? "" : $",\"location\":{location}";
-        var body = $$"""{"id":"{{id}}","type":"case.reported","occurredAt":"{{now}}","gridId":"{{grid}}","source":"test","caseId":"AJ-{{id}}","kind":"event","category":"安全隐患","level":"{{level}}","title":"{{title}}"{{at}}}""";
+        var body = type == "case.reported"
+            ? $$"""{"id":"{{id}}","type":"case.reported","occurredAt":"{{now}}","gridId":"{{grid}}","source":"test","caseId":"AJ-{{id}}","kind":"event","category":"安全隐患","level":"{{level}}","title":"{{title}}"{{at}}}"""
+            : $$"""{"id":"{{id}}","type":"{{type}}","occurredAt":"{{now}}","gridId":"{{grid}}","source":"test","caseId":"AJ-{{id[..id.LastIndexOf('-')]}}"}""";
         (await http.PostAsync("/api/events", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
     }
 }

@@ -120,18 +120,18 @@ public class MapMarkerFacts
     }
 
     [Fact]
-    public void Only_the_newest_of_the_most_severe_alarms_pulse_the_others_stand_still_until_handled()
+    public void Every_open_alarm_is_placed_on_the_wall_s_map_however_many_are_open()
     {
-        var alarms = Enumerable.Range(0, WallRenderer.PulsingAlarms + 2)
+        var alarms = Enumerable.Range(0, 6)
             .Select(i => new CaseAlert(TestCity.Grid, $"AJ-{i}", CaseLevel.Normal, "市容环境", "垃圾满溢", WallScene.Now.AddMinutes(-30 + i), AlertReason.Overdue, null))
             .Append(new CaseAlert(TestCity.Grid, "AJ-old-critical", CaseLevel.Critical, "安全隐患", "燃气泄漏", WallScene.Now.AddHours(-3), AlertReason.Reported, null));
         _scene.Feed.OnAlertsAsync([.. alarms]);
 
         var placed = _scene.Renderer.PlacedMarkers(_scene.Tree.Get(TestCity.Street), "EV02", 800, 600);
 
-        var pulsing = placed.Where(m => m.Pulses).Select(m => m.Id).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(WallRenderer.PulsingAlarms + 3, placed.Count);
-        Assert.Equal(["AJ-3:overdue", "AJ-4:overdue", "AJ-5:overdue", "AJ-old-critical:reported"], pulsing);
+        Assert.Equal(
+            ["AJ-0:overdue", "AJ-1:overdue", "AJ-2:overdue", "AJ-3:overdue", "AJ-4:overdue", "AJ-5:overdue", "AJ-old-critical:reported"],
+            placed.Where(m => m.Kind != MapMarkerKind.NewCase).Select(m => m.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

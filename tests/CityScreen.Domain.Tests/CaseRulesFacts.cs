@@ -33,6 +33,22 @@ public class CaseRulesFacts
     }
 
     [Fact]
+    public void A_wall_alarm_stands_for_a_major_or_red_case_until_it_is_resolved_closed_or_rejected()
+    {
+        var m = new CaseSteps("major");
+        var major = File(m.Reported(Local(20, 8), level: "major"), m.Filed(Local(20, 9), due: Local(21, 18)));
+        var r = new CaseSteps("red");
+        var red = File(r.Reported(Local(20, 8)), r.Filed(Local(20, 9), due: Local(20, 18)));
+        var resolved = File(m.Reported(Local(20, 8), level: "major"), m.Filed(Local(20, 9), due: Local(21, 18)), m.Resolved(Local(20, 11)));
+
+        Assert.True(CaseRules.AlarmStands(major, major.Level, Local(20, 10)));
+        // A normal case alarms once it is red, not before.
+        Assert.False(CaseRules.AlarmStands(red, red.Level, Local(20, 17)));
+        Assert.True(CaseRules.AlarmStands(red, red.Level, Local(20, 19)));
+        Assert.False(CaseRules.AlarmStands(resolved, resolved.Level, Local(20, 12)));
+    }
+
+    [Fact]
     public void A_rejected_case_never_falls_due_and_is_not_open()
     {
         var s = new CaseSteps("rejected");

@@ -22,6 +22,13 @@ public interface IGridGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IndicatorSnapshot> GetSnapshotAsync();
 
+    /// <summary>
+    /// The wall's alarms that stand in this leaf now: its major, critical and red cases not handled
+    /// yet, each as the alert that would have raised it (red first, else reported). Read once by a
+    /// starting host, which would otherwise know only the alarms raised after it started.
+    /// </summary>
+    Task<ImmutableArray<CaseAlert>> GetStandingAlarmsAsync();
+
     /// <summary>Sends the current snapshot to the parent again (a parent that was just activated asks for it).</summary>
     [OneWay]
     Task RepublishAsync();

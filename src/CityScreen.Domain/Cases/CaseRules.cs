@@ -131,6 +131,14 @@ public static class CaseRules
     /// <summary>Whether a case of <paramref name="level"/> alarmed by <paramref name="asOf"/>: an alarming level, or past its limit.</summary>
     public static bool HasAlarmed(ICaseFacts c, CaseLevel level, DateTimeOffset asOf) => IsAlarming(level) || DueAt(c, asOf) < asOf;
 
+    /// <summary>
+    /// Whether the wall's alarm for a case still stands at <paramref name="now"/>: the case is not
+    /// handled yet (resolved, closed or rejected, the steps of <see cref="EndsAlarm"/>) and is of an
+    /// alarming level or red. A restarted host rebuilds its open alarms by this rule.
+    /// </summary>
+    public static bool AlarmStands(ICaseFacts c, CaseLevel level, DateTimeOffset now) =>
+        c.ResolvedAt is null && c.ClosedAt is null && c.RejectedAt is null && (IsAlarming(level) || IsOverdue(c, now));
+
     // ---- time limits: 按期处置 (resolution) and 按期结案 (closing)
 
     /// <summary>

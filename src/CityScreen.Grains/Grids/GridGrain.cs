@@ -132,6 +132,17 @@ public sealed class GridGrain(
 
     public Task PingAsync() => Task.CompletedTask;
 
+    public Task<ImmutableArray<CaseAlert>> GetStandingAlarmsAsync()
+    {
+        var now = clock.Now;
+        return Task.FromResult(_ledger.Cases
+            .Where(f => CaseRules.AlarmStands(f, f.Level, now))
+            .Select(f => CaseRules.IsOverdue(f, now)
+                ? Alert(f, AlertReason.Overdue, f.DueAt ?? now)
+                : Alert(f, AlertReason.Reported, f.ReportedAt ?? f.FiledAt ?? now))
+            .ToImmutableArray());
+    }
+
     public Task RepublishAsync()
     {
         if (_snapshot is not null) _parent?.ReportAsync(_snapshot);

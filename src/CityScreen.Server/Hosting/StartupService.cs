@@ -2,6 +2,7 @@ using CityScreen.Areas;
 using CityScreen.Contracts.Grains;
 using CityScreen.Grains;
 using CityScreen.Server.Feed;
+using CityScreen.Server.Wall;
 using CityScreen.Storage.Events;
 
 namespace CityScreen.Server.Hosting;
@@ -14,7 +15,7 @@ namespace CityScreen.Server.Hosting;
 /// the grains of a dead host come back on the survivors, rebuilt from the shared store.
 /// </summary>
 public sealed class StartupService(
-    IEventStore store, AreaTree tree, IGrainFactory grains, Readiness readiness, ScreenFeedRegistration feedRegistration,
+    IEventStore store, AreaTree tree, IGrainFactory grains, Readiness readiness, ScreenFeedRegistration feedRegistration, OpenAlarms alarms,
     IClusterMembershipService membership, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, ILogger<StartupService> logger)
     : SiloBackgroundService(lifetime, logger)
 {
@@ -34,6 +35,8 @@ public sealed class StartupService(
         await WaitForCompleteTreeAsync(stoppingToken);
         readiness.Starting("catching up with the other hosts' screens");
         await feedRegistration.CatchUpAsync(started, stoppingToken);
+        readiness.Starting("restoring the wall's open alarms");
+        await RestoreAlarmsAsync(stoppingToken);
         readiness.MarkReady();
         // Counted once ready: counting a long log is seconds no wall should wait for.
         var count = await store.CountAsync(stoppingToken);
@@ -57,6 +60,23 @@ public sealed class StartupService(
             {
                 logger.LogWarning(ex, "Could not wake every area grain; trying again in {Delay}", MembershipCheck);
             }
+        }
+    }
+
+    /// <summary>
+    /// The wall's open alarms as the rebuilt grids hold them, so that a restart does not forget the
+    /// major, critical and red cases still open. A wall without them is still a wall: a failure is
+    /// logged, and the host gets ready with the alarms it hears from then on.
+    /// </summary>
+    private async Task RestoreAlarmsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await alarms.RestoreAsync(grains, tree, stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Could not read the open alarms of every grid; the wall shows those it has and those raised from now on");
         }
     }
 

@@ -65,13 +65,15 @@ public sealed class WallContext(AreaTree tree, ScreenFeed feed, WallRenderer ren
 
     /// <summary>
     /// The indicator's value yesterday at this time: today's reports from the hourly buckets (exact),
-    /// every other indicator from the host's quarter-hour samples; null when neither knows.
+    /// every other indicator from the host's quarter-hour samples; a host without a sample of
+    /// yesterday (started less than a day ago) takes a rate whose counts the daily rollups keep from
+    /// the 30 days that ended yesterday. Null when none of them knows.
     /// </summary>
     public double? YesterdayValue(IndicatorDefinition d)
     {
         if (Snapshot is not { } s) return null;
         if (d.Numerator == Counter.ReportedToday) return ReportedYesterdayUpToThisHour(s.Values);
-        return Yesterday?.Yesterday(Area.Id, d, Clock.Now);
+        return Yesterday?.Yesterday(Area.Id, d, Clock.Now) ?? Renderer.YesterdayFromRollups(Area.Id, d);
     }
 
     private long ReportedYesterdayUpToThisHour(IndicatorValues v)

@@ -5,7 +5,6 @@ namespace CityScreen.Server.Wall;
 /// <summary>
 /// A case marker on the wall's map: where it falls in percent of the map's width and height, and
 /// <see cref="NewsTicks"/>, when it was last news (a grid's newest report), which keys its ring so
-/// that a grid's next case pulses again. <see cref="Pulses"/> is false for an alarm beyond the few
-/// that pulse (<see cref="WallRenderer.PulsingAlarms"/>): its ring stands still until it is handled.
+/// that a grid's next case pulses again.
 /// </summary>
-public sealed record WallMarker(string Id, MapMarkerKind Kind, string? Title, double Left, double Top, long NewsTicks, bool Pulses = true);
+public sealed record WallMarker(string Id, MapMarkerKind Kind, string? Title, double Left, double Top, long NewsTicks);

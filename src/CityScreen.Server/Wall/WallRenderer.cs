@@ -21,13 +21,6 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
 {
     /// <summary>The markers one map shows at most: the most severe, then the newest.</summary>
     public const int MaxMarkers = 200;
-    /// <summary>
-    /// The alarms whose rings pulse on one map, the most severe and then the newest; the others show a
-    /// ring that stands still. Every pulsing ring costs a software-rendered wall about a hundredth of a
-    /// core for as long as it pulses, and a city has dozens of red cases at once: a few pulsing rings
-    /// draw the eye to what is new, dozens would only make the map flicker.
-    /// </summary>
-    public const int PulsingAlarms = 4;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ulong Hash, long Version)> _versions = new(StringComparer.Ordinal);
 
     /// <summary>The map of <paramref name="area"/>'s children coloured by the indicator, with its case markers unless the wall lays them over it (<see cref="PlacedMarkers"/>).</summary>
@@ -52,13 +45,12 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         var markers = Timed(area, newFor);
         if (markers.Count == 0 || SvgMapRenderer.ViewportFor(MapRequest(features, outline, definition, [], width, height)) is not { } viewport) return [];
         var placed = new List<WallMarker>(markers.Count);
-        var pulsing = markers.Where(m => m.Marker.Kind != MapMarkerKind.NewCase).Take(PulsingAlarms).Select(m => m.Marker.Id).ToHashSet(StringComparer.Ordinal);
         // Alarms drawn last, over the new cases around them.
         foreach (var (at, m) in markers.OrderBy(m => m.Marker.Kind).ThenBy(m => m.Marker.Id, StringComparer.Ordinal))
         {
             var (x, y) = viewport.ToPixel(m.Lon, m.Lat);
             if (!double.IsFinite(x) || !double.IsFinite(y) || !viewport.Contains(x, y)) continue;
-            placed.Add(new WallMarker(m.Id, m.Kind, m.Title, x / width * 100, y / height * 100, at.UtcTicks, m.Kind == MapMarkerKind.NewCase || pulsing.Contains(m.Id)));
+            placed.Add(new WallMarker(m.Id, m.Kind, m.Title, x / width * 100, y / height * 100, at.UtcTicks));
         }
         return placed;
     }
@@ -110,6 +102,13 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
             return charts.RenderTrendSvg(new TrendChartRequest(title, times, series, width, height, hourly ? "HH:mm" : "MM-dd", Steps: true, Note: note));
         });
     }
+
+    /// <summary>
+    /// A rate over the 30 days that ended yesterday as the daily rollups count it (see
+    /// <see cref="DailyHistory.Yesterday"/>); null without a history or when the rollups do not say.
+    /// </summary>
+    public double? YesterdayFromRollups(string areaId, IndicatorDefinition d) =>
+        history is null ? null : DailyHistory.Yesterday(d, history.Peek(areaId));
 
     public string Categories(IndicatorSnapshot s, bool today, int rows, string title, int width, int height) =>
         cache.GetOrRender($"categories:{(today ? "today" : "30d")}:{rows}:{s.AreaId}:{width}x{height}:{title}", s.Version, () =>
