@@ -83,4 +83,14 @@ public class KpiPanelFacts : BunitContext
         Assert.Equal(["digit", "digit", "sep", "digit", "digit", "digit"], flip.Children.Select(c => c.ClassName));
         Assert.Equal("12,345", flip.GetAttribute("aria-label"));
     }
+
+    [Fact]
+    public void A_change_against_the_rolled_up_30_days_does_not_call_itself_yesterday_at_this_time()
+    {
+        var closedOnTime = CityScreen.Domain.Indicators.IndicatorCatalog.Get("EV08");
+        var rolled = CityScreen.Server.Wall.KpiChange.Between(closedOnTime, 0.92, CityScreen.Server.Wall.KpiBaseline.ThirtyDaysToYesterday(0.9))!;
+        Assert.Equal("较近30天（至昨日）增加 2.0个百分点", rolled.Title);
+        var sampled = CityScreen.Server.Wall.KpiChange.Between(closedOnTime, 0.92, CityScreen.Server.Wall.KpiBaseline.SameTimeYesterday(0.9))!;
+        Assert.Equal("较昨日同时增加 2.0个百分点", sampled.Title);
+    }
 }

@@ -69,11 +69,12 @@ public sealed class WallContext(AreaTree tree, ScreenFeed feed, WallRenderer ren
     /// yesterday (started less than a day ago) takes a rate whose counts the daily rollups keep from
     /// the 30 days that ended yesterday. Null when none of them knows.
     /// </summary>
-    public double? YesterdayValue(IndicatorDefinition d)
+    public KpiBaseline? YesterdayBaseline(IndicatorDefinition d)
     {
         if (Snapshot is not { } s) return null;
-        if (d.Numerator == Counter.ReportedToday) return ReportedYesterdayUpToThisHour(s.Values);
-        return Yesterday?.Yesterday(Area.Id, d, Clock.Now) ?? Renderer.YesterdayFromRollups(Area.Id, d);
+        if (d.Numerator == Counter.ReportedToday) return KpiBaseline.SameTimeYesterday(ReportedYesterdayUpToThisHour(s.Values));
+        if (Yesterday?.Yesterday(Area.Id, d, Clock.Now) is { } sample) return KpiBaseline.SameTimeYesterday(sample);
+        return Renderer.YesterdayFromRollups(Area.Id, d) is { } rolled ? KpiBaseline.ThirtyDaysToYesterday(rolled) : null;
     }
 
     private long ReportedYesterdayUpToThisHour(IndicatorValues v)
