@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using CityScreen.Server.Tests;
 using Microsoft.Playwright;
 
@@ -51,6 +52,49 @@ public class WallMotionFacts(BrowserFixture fixture)
         await PostAsync("motion-critical-1-closed", grid, "critical", "燃气管道泄漏", type: "case.closed");
 
         await Assertions.Expect(alarm).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = Patience });
+        Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// What a software-rendered wall composites on every frame of a ring, read from Chromium's own
+    /// layer tree (DevTools protocol): the markers' layer and the rings that move, not a layer per
+    /// dot after a moving ring nor one per digit of every counter (what a moving ring and hidden back
+    /// faces used to make of them, each costing every frame).
+    /// </summary>
+    [Fact]
+    public async Task A_pulsing_ring_lifts_neither_the_dots_after_it_nor_the_counters_digits_into_layers_of_their_own()
+    {
+        var page = await fixture.OpenAsync("/screen/610602005");
+        var errors = ConsoleErrors(page);
+        await PostAsync("layers-critical-1", "610602005003002", "critical", "燃气管道泄漏", "[109.49,36.59]");
+        var alarm = page.Locator(".map-markers [data-marker-id='AJ-layers-critical-1:reported'] .ring");
+        await Assertions.Expect(alarm).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = Patience });
+        await page.WaitForFunctionAsync("e => e.getAnimations().length > 0", await alarm.ElementHandleAsync(), new PageWaitForFunctionOptions { Timeout = Patience });
+        // A digit that is turning is rightly a layer while it turns, and the simulator's counters turn
+        // at any moment: the digits are held still for the reading (the rings keep moving).
+        await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ".flip .digit { animation: none !important; }" });
+
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var tree = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cdp.Event("LayerTree.layerTreeDidChange").OnEvent += (_, e) =>
+        {
+            if (e is { } json && json.TryGetProperty("layers", out var layers)) tree.TrySetResult(layers.Clone());
+        };
+        await cdp.SendAsync("DOM.enable");
+        await cdp.SendAsync("LayerTree.enable");
+        var drawn = new List<string>();
+        foreach (var layer in (await tree.Task.WaitAsync(TimeSpan.FromSeconds(30))).EnumerateArray())
+        {
+            if (!layer.GetProperty("drawsContent").GetBoolean() || !layer.TryGetProperty("backendNodeId", out var node)) continue;
+            var described = await cdp.SendAsync("DOM.describeNode", new() { ["backendNodeId"] = node.GetInt32() });
+            var attributes = described!.Value.GetProperty("node").TryGetProperty("attributes", out var a) ? a.EnumerateArray().Select(x => x.GetString()).ToList() : [];
+            var classes = attributes.IndexOf("class") is var i and >= 0 ? attributes[i + 1] : "";
+            drawn.Add($"{described.Value.GetProperty("node").GetProperty("nodeName").GetString()}.{classes}");
+        }
+
+        Assert.Contains(drawn, d => d.Contains("map-markers", StringComparison.Ordinal));
+        Assert.Contains(drawn, d => d.Contains("ring", StringComparison.Ordinal));
+        Assert.DoesNotContain(drawn, d => d.Contains("dot", StringComparison.Ordinal) || d.Contains("digit", StringComparison.Ordinal) || d.Contains("marker ", StringComparison.Ordinal));
         Assert.Empty(errors);
     }
 
