@@ -57,7 +57,7 @@ public class WallMotionFacts(BrowserFixture fixture)
 
     /// <summary>
     /// What a software-rendered wall composites on every frame of a ring, read from Chromium's own
-    /// layer tree (DevTools protocol): the markers' layer and the rings that move, not a layer per
+    /// layer tree (DevTools protocol): the markers' layer and the alarms' blinking layer, not a layer per
     /// dot after a moving ring nor one per digit of every counter (what a moving ring and hidden back
     /// faces used to make of them, each costing every frame).
     /// </summary>
@@ -67,9 +67,9 @@ public class WallMotionFacts(BrowserFixture fixture)
         var page = await fixture.OpenAsync("/screen/610602005");
         var errors = ConsoleErrors(page);
         await PostAsync("layers-critical-1", "610602005003002", "critical", "燃气管道泄漏", "[109.49,36.59]");
-        var alarm = page.Locator(".map-markers [data-marker-id='AJ-layers-critical-1:reported'] .ring");
+        var alarm = page.Locator(".alarm-rings [data-marker-id='AJ-layers-critical-1:reported']");
         await Assertions.Expect(alarm).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = Patience });
-        await page.WaitForFunctionAsync("e => e.getAnimations().length > 0", await alarm.ElementHandleAsync(), new PageWaitForFunctionOptions { Timeout = Patience });
+        await page.WaitForFunctionAsync("() => document.querySelector('.alarm-rings').getAnimations().length > 0", null, new PageWaitForFunctionOptions { Timeout = Patience });
         // A digit that is turning is rightly a layer while it turns, and the simulator's counters turn
         // at any moment: the digits are held still for the reading (the rings keep moving).
         await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ".flip .digit { animation: none !important; }" });
@@ -93,7 +93,7 @@ public class WallMotionFacts(BrowserFixture fixture)
         }
 
         Assert.Contains(drawn, d => d.Contains("map-markers", StringComparison.Ordinal));
-        Assert.Contains(drawn, d => d.Contains("ring", StringComparison.Ordinal));
+        Assert.Contains(drawn, d => d.Contains("alarm-rings", StringComparison.Ordinal));
         Assert.DoesNotContain(drawn, d => d.Contains("dot", StringComparison.Ordinal) || d.Contains("digit", StringComparison.Ordinal) || d.Contains("marker ", StringComparison.Ordinal));
         Assert.Empty(errors);
     }

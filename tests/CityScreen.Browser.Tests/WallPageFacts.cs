@@ -39,6 +39,12 @@ public class WallPageFacts(BrowserFixture fixture)
         const string grid = "610602005003002";
         var page = await fixture.OpenAsync($"/screen/{grid}");
         var counter = page.Locator("[data-panel-id] .kpi[data-indicator='EV01'] .kpi-value").First;
+        // A counter that moved less than FlipQuiet ago changes without the flip (by design): wait until
+        // it has been still that long since the page filled in, bounded.
+        await page.WaitForFunctionAsync("""
+            e => { const l = e.querySelector('.flip').getAttribute('aria-label'), t = performance.now();
+                   if (window.__seen !== l) { window.__seen = l; window.__since = t; } return t - window.__since > 2000; }
+            """, await counter.ElementHandleAsync(), new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
         // Note which character each digit element shows, in the same turn as the text: the simulator may move the counter any time.
         var before = await counter.EvaluateAsync<string>("e => { e.querySelectorAll('.digit').forEach(d => d.dataset.was = d.textContent); return e.querySelector('.flip').getAttribute('aria-label'); }");
 
