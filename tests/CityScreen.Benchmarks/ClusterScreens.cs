@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CityScreen.Benchmarks;
 
 /// <summary>
 /// SignalR clients of /hubs/screen spread over the hosts of a cluster (screen i on host i mod n),
-/// each subscribed to one area and remembering the last EV01 it was sent. A screen whose host goes
+/// each subscribed to one area (<see cref="Ev01Screen"/>). A screen whose host goes
 /// away connects to the next host still running and subscribes again, as a wall does.
 /// </summary>
 public sealed class ClusterScreens(IReadOnlyList<ClusterHost> hosts, string areaId) : IAsyncDisposable
@@ -31,25 +30,9 @@ public sealed class ClusterScreens(IReadOnlyList<ClusterHost> hosts, string area
     }
 
     /// <summary>The EV01 every screen agrees on once the cluster is quiet (bounded).</summary>
-    public async Task<double> SettledValueAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var values = _screens.Select(s => s.LastValue).Distinct().ToList();
-            if (values.Count == 1 && !double.IsNaN(values[0])) return values[0];
-            if (deadline.Elapsed > TimeSpan.FromSeconds(120))
-                throw new TimeoutException($"the screens did not agree on EV01 within 120 s: {string.Join(", ", values.Take(5))}");
-            await Task.Delay(200);
-        }
-    }
+    public Task<double> SettledValueAsync() => Ev01Screen.SettledValueAsync(_screens, TimeSpan.FromSeconds(120));
 
-    public List<PacedLoad.Watcher> Watch(PacedLoad load, double baseValue)
-    {
-        var watchers = _screens.Select(_ => load.Watch((long)baseValue)).ToList();
-        for (var i = 0; i < _screens.Count; i++) _screens[i].Watcher = watchers[i];
-        return watchers;
-    }
+    public List<PacedLoad.Watcher> Watch(PacedLoad load, double baseValue) => Ev01Screen.Watch(_screens, load, baseValue);
 
     public async ValueTask DisposeAsync()
     {
@@ -57,33 +40,22 @@ public sealed class ClusterScreens(IReadOnlyList<ClusterHost> hosts, string area
         await Parallel.ForEachAsync(_screens, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (s, _) => await s.DisposeAsync());
     }
 
-    private sealed class Screen(ClusterScreens owner, int firstHost) : IAsyncDisposable
+    private sealed class Screen(ClusterScreens owner, int firstHost) : Ev01Screen(owner._areaId), IAsyncDisposable
     {
         private HubConnection? _connection;
         private int _hostIndex = firstHost;
 
         public ClusterHost? Host { get; private set; }
-        public double LastValue { get; private set; } = double.NaN;
-        public PacedLoad.Watcher? Watcher { get; set; }
         public bool Disposing { get; set; }
 
         public async Task ConnectAsync()
         {
             Host = owner._hosts[_hostIndex];
             var connection = new HubConnectionBuilder().WithUrl(new Uri(Host.BaseAddress, "/hubs/screen")).Build();
-            connection.On<JsonElement>("indicators", m =>
-            {
-                var at = Stopwatch.GetTimestamp();
-                if (m.GetProperty("areaId").GetString() != owner._areaId) return;
-                var value = m.GetProperty("values").GetProperty("EV01").GetDouble();
-                LastValue = value;
-                Watcher?.Saw(value, at);
-            });
             // Only the screen's current connection moves it (closing an old one is not a host going away).
             connection.Closed += _ => Disposing || !ReferenceEquals(connection, _connection) ? Task.CompletedTask : MoveAsync();
             _connection = connection;
-            await connection.StartAsync();
-            await connection.InvokeAsync("Subscribe", owner._areaId);
+            await StartAsync(connection);
         }
 
         /// <summary>The host went away: the next one running takes this screen (bounded: two minutes of tries).</summary>
