@@ -11,7 +11,7 @@ using SQLitePCL;
 namespace CityScreen.Benchmarks;
 
 /// <summary>
-/// An embedded store holding the demo city's last <c>target / perDay</c> days as the server would
+/// An embedded store holding the demo city's last <c>target / perDay</c> days, up to now, as the server would
 /// have stored them: the rows its SQLite writer inserts (same columns, the body its serializer
 /// writes, the case of each case step bound to its area), in the order the simulator made them, so
 /// the sequences are the ones ingest would have given. Written straight into the file because the
@@ -34,8 +34,8 @@ public static class HistoryFill
 
     private const string BindCase = "INSERT OR IGNORE INTO case_areas (case_id, area_id) VALUES (?1, ?2)";
 
-    /// <summary>Returns the events stored, the days and the leaves with events.</summary>
-    public static async Task<(long Stored, int Days, int Leaves)> FillAsync(string root, string path, int target, int perDay)
+    /// <summary>Returns the events stored (about <paramref name="target"/>), the days, the leaves with events and when the newest occurred.</summary>
+    public static async Task<(long Stored, int Days, int Leaves, DateTimeOffset Newest)> FillAsync(string root, string path, int target, int perDay)
     {
         var tree = AreaTreeLoader.Load(
             [new AreaFileOptions { Path = "seed-data/areas/baota-district.geojson" }, new AreaFileOptions { Path = "seed-data/areas/baota-generated.geojson" }],
@@ -55,14 +55,11 @@ public static class HistoryFill
         {
             var simulator = new CitySimulator(grids, new SimulatorOptions { Seed = 5, EventsPerSecond = perDay / 86_400.0, FollowTimeOfDay = false }, zone);
             simulator.Start(now.AddDays(-days));
-            var left = target;
-            for (var day = days - 1; day >= 0 && left > 0; day--)
-            {
-                var events = simulator.Advance(now.AddDays(-day));
-                if (events.Count > left) events = events.Take(left).ToList();
-                left -= events.Count;
-                await made.Writer.WriteAsync((days - day, events));
-            }
+            // Every day up to today, never stopping at the target: the simulator makes a few per
+            // cent more than its rate (steps of cases opened the day before), and a history cut at
+            // the target would end weeks before today, leaving the window a restart reads empty.
+            for (var day = days - 1; day >= 0; day--)
+                await made.Writer.WriteAsync((days - day, simulator.Advance(now.AddDays(-day))));
             made.Writer.Complete();
         });
 
@@ -75,6 +72,7 @@ public static class HistoryFill
         Check(c, raw.sqlite3_prepare_v2(c.Handle, InsertEvent, out var insert));
         Check(c, raw.sqlite3_prepare_v2(c.Handle, BindCase, out var bind));
         var stored = 0L;
+        var newest = DateTimeOffset.MinValue;
         var leaves = new HashSet<string>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
@@ -103,6 +101,7 @@ public static class HistoryFill
                     Step(c, bind);
                 }
                 leaves.Add(e.AreaId);
+                if (e.OccurredAt > newest) newest = e.OccurredAt;
                 stored++;
                 if (++inTransaction == RowsPerTransaction)
                 {
@@ -124,7 +123,7 @@ public static class HistoryFill
         foreach (var (_, sql) in indexes) Execute(c, sql);
         Execute(c, "PRAGMA wal_checkpoint(TRUNCATE);");
         Console.WriteLine($"  fill: {stored:N0} rows inserted in {inserted.TotalSeconds:F0} s, {indexes.Count} indexes made again in {(clock.Elapsed - inserted).TotalSeconds:F0} s");
-        return (stored, days, leaves.Count);
+        return (stored, days, leaves.Count, newest);
     }
 
     /// <summary>The events table's indexes that can be dropped (not its unique constraint), with their definitions.</summary>
