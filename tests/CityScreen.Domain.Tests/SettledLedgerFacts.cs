@@ -94,6 +94,29 @@ public class SettledLedgerFacts
         Assert.True(visits.Count < 40, $"{visits.Count} computations for ten hours of one case");
     }
 
+    [Fact]
+    public void Following_the_next_change_lands_exactly_where_an_activity_leaves_the_30_day_window()
+    {
+        var logged = CaseSteps.Local(10, 8, 13); // off the hour, where the cases' own next change falls
+        var ledger = new GridLedger(Grid, TestClock.Shanghai);
+        ledger.Apply(new CityEvent { Id = "v1", Type = EventTypes.VolunteerLogged, OccurredAt = logged, GridId = "g1", Source = "test", MemberId = "m1", Hours = 2 });
+        ledger.Apply(new CityEvent { Id = "p1", Type = EventTypes.PointsAwarded, OccurredAt = logged.AddMinutes(7), GridId = "g1", Source = "test", MemberId = "m1", Points = 5 });
+
+        // What a quiet grid grain does: compute, then wait until the ledger says the values may change.
+        var visits = new List<(DateTimeOffset At, long Hours, long Points)>();
+        for (var t = logged.AddMinutes(1); t <= logged.AddDays(31) && visits.Count < 2_000;)
+        {
+            var result = ledger.Compute(t);
+            visits.Add((t, result.Values[Counter.VolunteerCentiHours30], result.Values[Counter.Points30]));
+            Assert.True(result.NextChange > t, $"the next change {result.NextChange:O} is not after {t:O}");
+            t = result.NextChange;
+        }
+
+        Assert.Equal(logged.AddMinutes(7), visits.First(v => v.Points == 5).At);
+        Assert.Equal(logged.AddDays(30), visits.First(v => v.Hours == 0 && v.At > logged).At);
+        Assert.Equal(logged.AddMinutes(7).AddDays(30), visits.First(v => v.Points == 0 && v.At > logged.AddMinutes(7)).At);
+    }
+
     private static TimeSpan Step(Random random) => random.Next(20) switch
     {
         < 6 => TimeSpan.FromMilliseconds(100),

@@ -29,6 +29,13 @@ public sealed class GridLedger
     /// <summary>The streets' ratings of departments given in this leaf (街道评价部门).</summary>
     private readonly List<(DateTimeOffset At, string Department, int Score)> _departmentRatings = [];
     private readonly SettledCases _settled;
+    /// <summary>
+    /// When an event that is not a case step changes its share on its own: when its instant is
+    /// reached and when it leaves the 30-day window. The cases say their own next change
+    /// (<see cref="SettledCases.NextChange"/>); without these, a quiet leaf kept counting an
+    /// activity for up to an hour after it left the window.
+    /// </summary>
+    private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _edges = new();
 
     private readonly CityClock _clock;
 
@@ -49,6 +56,11 @@ public sealed class GridLedger
     /// <summary>Adds one event. Returns the case it belongs to, or null for an activity.</summary>
     public CaseFile? Apply(CityEvent e)
     {
+        if (!EventTypes.IsCaseStep(e.Type))
+        {
+            _edges.Enqueue(e.OccurredAt, e.OccurredAt);
+            _edges.Enqueue(e.OccurredAt + Window.ThirtyDays, e.OccurredAt + Window.ThirtyDays);
+        }
         if (e.Type == EventTypes.DepartmentRated)
         {
             _departmentRatings.Add((e.OccurredAt, e.Department!, e.Score ?? 0));
@@ -110,7 +122,8 @@ public sealed class GridLedger
             LovePoints = lovePoints, LovePointNames = lovePointNames, SitesServedAt = _coBuilding.SitesServedAt(w),
         };
         MemberRoster.CountOnce(c, [v]);
-        return new LedgerResult(v, turnedRed, _settled.NextChange);
+        var next = NextEdge(now);
+        return new LedgerResult(v, turnedRed, next < _settled.NextChange ? next : _settled.NextChange);
     }
 
     private OpenWhistle[] OpenWhistles(DateTimeOffset now)
@@ -127,6 +140,17 @@ public sealed class GridLedger
         return open.Count == 0 ? [] : IndicatorMath.NewestWhistles(open);
     }
 
+    /// <summary>The first of <see cref="_edges"/> after <paramref name="now"/>; those passed are dropped.</summary>
+    private DateTimeOffset NextEdge(DateTimeOffset now)
+    {
+        while (_edges.TryPeek(out var edge, out _))
+        {
+            if (edge > now) return edge;
+            _edges.Dequeue();
+        }
+        return DateTimeOffset.MaxValue;
+    }
+
     /// <summary>Forgets closed or rejected cases and activities that no window can see any more.</summary>
     public int Prune(DateTimeOffset now) => Prune(now, forgotten: null);
 
@@ -139,6 +163,8 @@ public sealed class GridLedger
     public int Prune(DateTimeOffset now, ISet<string>? forgotten)
     {
         var before = PruneHorizon(now);
+        // A replay prunes as it goes without computing: the edges it passed go here.
+        NextEdge(now);
         var removed = 0;
         foreach (var (id, file) in _cases.ToList())
         {
