@@ -15,6 +15,11 @@ namespace CityScreen.Benchmarks;
 /// </summary>
 public static class ScreenLatency
 {
+    private static int _resent;
+
+    /// <summary>Slices refused with Retry-After and sent again, since the process started.</summary>
+    public static int Resent => Volatile.Read(ref _resent);
+
     public static async Task RunAsync(BenchmarkOptions o, Figures figures)
     {
         int[] rates = o.Quick ? [100] : [100, 1_000, 10_000];
@@ -44,6 +49,7 @@ public static class ScreenLatency
                     figures.Add(scenario, "p95", run.P95, "ms");
                     figures.Add(scenario, "p99", run.P99, "ms");
                     figures.Add(scenario, "CPU per screen (host + load + clients)", run.CpuPerScreen, "% of a core");
+                    figures.Add(scenario, "slices refused (503/429) and resent", run.Resent, "");
                 }
                 catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
                 {
@@ -55,7 +61,7 @@ public static class ScreenLatency
         if (failures.Count > 0) throw new InvalidOperationException(string.Join("; ", failures));
     }
 
-    public sealed record Result(double P50, double P95, double P99, double CpuPerScreen, int Samples);
+    public sealed record Result(double P50, double P95, double P99, double CpuPerScreen, int Samples, int Resent = 0);
 
     /// <summary>One run at a rate: the load sent, every screen caught up (bounded), the latencies of all.</summary>
     public static async Task<Result> MeasureAsync(IReadOnlyList<CityEvent> events, int rate, HttpClient http, HubScreens clients)
@@ -64,6 +70,7 @@ public static class ScreenLatency
         var baseValue = await clients.SettledValueAsync();
         var watchers = clients.Watch(load, baseValue);
 
+        var resent = Resent;
         var cpu = ProcessMeter.OwnCpu();
         var wall = Stopwatch.StartNew();
         await load.SendAsync(slice => PostAsync(http, slice), CancellationToken.None);
@@ -71,7 +78,7 @@ public static class ScreenLatency
         var cpuShare = (ProcessMeter.OwnCpu() - cpu).TotalSeconds / wall.Elapsed.TotalSeconds * 100;
 
         var all = watchers.SelectMany(w => w.Latencies).ToList();
-        return new Result(Figures.Percentile(all, 50), Figures.Percentile(all, 95), Figures.Percentile(all, 99), cpuShare / watchers.Count, all.Count);
+        return new Result(Figures.Percentile(all, 50), Figures.Percentile(all, 95), Figures.Percentile(all, 99), cpuShare / watchers.Count, all.Count, Resent - resent);
     }
 
     public static async Task WaitCaughtUpAsync(IReadOnlyList<Func<bool>> caughtUp)
@@ -85,12 +92,24 @@ public static class ScreenLatency
         }
     }
 
+    /// <summary>
+    /// Posts one slice as an upstream sender should: a 503 or 429 (the host or the key is over
+    /// its limit, nothing of the request kept) is resent after its <c>Retry-After</c>, bounded.
+    /// </summary>
     public static async Task PostAsync(HttpClient http, CityEvent[] slice)
     {
-        using var content = new ByteArrayContent(EventStream.Body(slice));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync("/api/events", content);
-        if (response.StatusCode != HttpStatusCode.Accepted)
-            throw new InvalidOperationException($"a slice of {slice.Length} events answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var body = EventStream.Body(slice);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.PostAsync("/api/events", content);
+            if (response.StatusCode == HttpStatusCode.Accepted) return;
+            if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests) || waited.Elapsed > TimeSpan.FromSeconds(60))
+                throw new InvalidOperationException($"a slice of {slice.Length} events answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            Interlocked.Increment(ref _resent);
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
     }
 }

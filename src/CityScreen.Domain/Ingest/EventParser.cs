@@ -404,8 +404,13 @@ public static partial class EventParser
         public int? OptionalInteger(string field, int min, int max) =>
             !o.TryGetProperty(field, out var p) || p.ValueKind == JsonValueKind.Null ? null : Integer(field, min, max);
 
-        private static string WithoutControlCharacters(string s) =>
-            s.Any(char.IsControl) ? string.Concat(s.Where(c => !char.IsControl(c))) : s;
+        private static string WithoutControlCharacters(string s)
+        {
+            // Checked for every text field of every event: a plain loop, no enumerator, when (as nearly always) there is none.
+            foreach (var c in s)
+                if (char.IsControl(c)) return string.Concat(s.Where(ch => !char.IsControl(ch)));
+            return s;
+        }
 
         public string? OneOf(string field, IReadOnlyList<string> allowed)
         {

@@ -41,12 +41,36 @@ public sealed class LovePointsBoard
     }
 
     /// <summary>The persons with the most points awarded (then the person id, for a stable order), at most <see cref="LovePointCounters.Kept"/>.</summary>
-    public static Dictionary<string, long[]> Top(Dictionary<string, long[]> all) =>
-        all.Count <= LovePointCounters.Kept && all.Values.All(c => c[(int)LovePointCounter.Awarded30] > 0)
-            ? all
-            : all.Where(kv => kv.Value[(int)LovePointCounter.Awarded30] > 0)
-                .OrderByDescending(kv => kv.Value[(int)LovePointCounter.Awarded30]).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .Take(LovePointCounters.Kept).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+    public static Dictionary<string, long[]> Top(Dictionary<string, long[]> all)
+    {
+        if (all.Count <= LovePointCounters.Kept && all.Values.All(c => c[(int)LovePointCounter.Awarded30] > 0)) return all;
+        // Every flush of every area ranks its board: keeping the best few in order as they come
+        // costs a comparison or two per person, where sorting them all cost most of a flush.
+        var best = new List<KeyValuePair<string, long[]>>(LovePointCounters.Kept + 1);
+        foreach (var entry in all)
+        {
+            if (entry.Value[(int)LovePointCounter.Awarded30] <= 0) continue;
+            if (best.Count == LovePointCounters.Kept && ByRank.Instance.Compare(entry, best[^1]) > 0) continue;
+            var at = best.BinarySearch(entry, ByRank.Instance);
+            best.Insert(at < 0 ? ~at : at, entry);
+            if (best.Count > LovePointCounters.Kept) best.RemoveAt(best.Count - 1);
+        }
+        var top = new Dictionary<string, long[]>(best.Count, StringComparer.Ordinal);
+        foreach (var (person, counters) in best) top.Add(person, counters);
+        return top;
+    }
+
+    /// <summary>More points awarded first, then the person id in ordinal order.</summary>
+    private sealed class ByRank : IComparer<KeyValuePair<string, long[]>>
+    {
+        public static readonly ByRank Instance = new();
+
+        public int Compare(KeyValuePair<string, long[]> x, KeyValuePair<string, long[]> y)
+        {
+            var points = y.Value[(int)LovePointCounter.Awarded30].CompareTo(x.Value[(int)LovePointCounter.Awarded30]);
+            return points != 0 ? points : string.CompareOrdinal(x.Key, y.Key);
+        }
+    }
 
     public void Prune(DateTimeOffset before) => _points.RemoveAll(p => p.At < before);
 }

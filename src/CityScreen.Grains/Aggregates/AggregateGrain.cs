@@ -19,6 +19,8 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
     private readonly Dictionary<string, IndicatorSnapshot> _children = new(StringComparer.Ordinal);
     private Area _area = null!;
     private IAggregateGrain? _parent;
+    /// <summary>Kept: resolving a grain reference formats its interface's type name, on every flush.</summary>
+    private IScreenPublisherGrain? _publisher;
     private long _version;
     private int _expectedChildren;
     private IndicatorSnapshot? _snapshot;
@@ -90,6 +92,6 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
         if (_snapshot is not null && _snapshot.Complete == complete && IndicatorMath.SameAs(_snapshot.Values, values)) return;
         _snapshot = new IndicatorSnapshot(_area.Id, ++_version, now, values) { Complete = complete };
         _parent?.ReportAsync(_snapshot);
-        GrainFactory.GetGrain<IScreenPublisherGrain>(0).PublishAsync(_snapshot);
+        (_publisher ??= GrainFactory.GetGrain<IScreenPublisherGrain>(0)).PublishAsync(_snapshot);
     }
 }

@@ -37,6 +37,8 @@ public sealed class GridGrain(
 
     private GridLedger _ledger = null!;
     private IAggregateGrain? _parent;
+    /// <summary>Kept: resolving a grain reference formats its interface's type name, on every publish.</summary>
+    private IScreenPublisherGrain? _publisher;
     private string _snapshotId = "";
     private bool _isGrid;
     private LedgerHistory _history = null!;
@@ -206,7 +208,7 @@ public sealed class GridGrain(
     {
         _snapshot = new IndicatorSnapshot(_snapshotId, ++_version, clock.Now, values);
         _parent?.ReportAsync(_snapshot);
-        var publisher = GrainFactory.GetGrain<IScreenPublisherGrain>(0);
+        var publisher = _publisher ??= GrainFactory.GetGrain<IScreenPublisherGrain>(0);
         // The wall never needs the member ids the community counts with.
         if (_isGrid) publisher.PublishAsync(_snapshot with { Values = values with { ServingMembers = [], RosterMembers = [] } });
         foreach (var alert in _pendingAlerts) publisher.AlertAsync(alert);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CityScreen.Areas;
 using CityScreen.Contracts.Events;
@@ -28,6 +29,8 @@ public sealed class EventIngestor(
     /// <summary>When each grid last rebuilt for duplicates (<see cref="Environment.TickCount64"/>), and the grids with a rebuild already waiting.</summary>
     private readonly Dictionary<string, long> _rebuiltAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rebuildWaiting = new(StringComparer.Ordinal);
+    /// <summary>The grids' references, resolved once each: resolving one formats its interface's type name, per request and grid.</summary>
+    private readonly ConcurrentDictionary<string, IGridGrain> _grids = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Validates <paramref name="items"/> (null where parsing already failed, with the error in
@@ -153,7 +156,7 @@ public sealed class EventIngestor(
             try
             {
                 var opened = group.Select(e => e.StepOfCase).OfType<string>().Where(openedCases.Contains).Distinct(StringComparer.Ordinal).ToImmutableArray();
-                await grains.GetGrain<IGridGrain>(group.Key).ApplyAsync(group.ToImmutableArray(), opened);
+                await _grids.GetOrAdd(group.Key, static (id, g) => g.GetGrain<IGridGrain>(id), grains).ApplyAsync(group.ToImmutableArray(), opened);
             }
             catch (Exception ex)
             {

@@ -24,7 +24,7 @@ public static class EventsApi
     }
 
     private static async Task<Results<Accepted<IngestAnswer>, ProblemHttpResult>> PostEventsAsync(
-        HttpRequest request, EventIngestor ingestor, Readiness readiness, IngestKeys keys, AreaTree tree, EventReference reference,
+        HttpRequest request, IngestAdmission admission, EventIngestor ingestor, Readiness readiness, IngestKeys keys, AreaTree tree, EventReference reference,
         IOptionsSnapshot<IngestOptions> options, CityScreenMetrics metrics, CancellationToken cancellationToken)
     {
         ProblemHttpResult Refused(string reason, ProblemHttpResult problem)
@@ -41,6 +41,10 @@ public static class EventsApi
             return Refused(CityScreenMetrics.RefusalReasons.NotReady, ApiProblems.Unavailable(request.HttpContext.Response, 5, "Not ready", $"The server is {readiness.State}; retry shortly."));
         if (request.ContentLength > limits.MaxBodyBytes)
             return Refused(CityScreenMetrics.RefusalReasons.TooLarge, ApiProblems.TooLarge($"the body of {request.ContentLength} bytes exceeds the limit of {limits.MaxBodyBytes} bytes"));
+        using var slot = admission.TryEnter();
+        if (slot is null)
+            return Refused(CityScreenMetrics.RefusalReasons.Busy, ApiProblems.Unavailable(request.HttpContext.Response, 1, "Busy, retry shortly",
+                $"This host is already working on {admission.Limit} requests of events; nothing of this request was kept, resend it after the Retry-After seconds."));
 
         var body = await ReadBodyAsync(request, limits.MaxBodyBytes, cancellationToken);
         if (body is null) return Refused(CityScreenMetrics.RefusalReasons.TooLarge, ApiProblems.TooLarge($"the body exceeds the limit of {limits.MaxBodyBytes} bytes"));
@@ -101,6 +105,18 @@ public static class EventsApi
     /// <summary>Reads at most <paramref name="max"/> bytes; null when the body is longer.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
     {
+        // A body of announced length (every client we know sends one) is read into one array of
+        // its size: growing a stream and copying it out cost two to three times the body, and a
+        // batch's body is large enough for the large object heap.
+        if (request.ContentLength is { } length and <= int.MaxValue)
+        {
+            // The server stops the body at its Content-Length and fails a body cut short.
+            var exact = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < exact.Length && (got = await request.Body.ReadAsync(exact.AsMemory(filled), cancellationToken)) > 0) filled += got;
+            return filled == exact.Length ? exact : exact[..filled];
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

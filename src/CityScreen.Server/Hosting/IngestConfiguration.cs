@@ -9,6 +9,7 @@ public static class IngestConfiguration
     public static WebApplicationBuilder AddCityScreenIngest(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IngestAdmission>();
         builder.Services.AddSingleton<EventIngestor>();
         return builder;
     }

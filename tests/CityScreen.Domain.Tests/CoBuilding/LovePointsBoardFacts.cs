@@ -55,6 +55,27 @@ public sealed class LovePointsBoardFacts
     }
 
     [Fact]
+    public void The_top_of_a_large_board_is_the_first_of_its_full_ranking_in_order()
+    {
+        var random = new Random(7);
+        var all = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        for (var i = 0; i < 500; i++)
+        {
+            var c = new long[LovePointCounters.Count];
+            // Few distinct totals, so ties are broken by the person id; some have none awarded.
+            c[(int)LovePointCounter.Awarded30] = random.Next(0, 12);
+            c[(int)LovePointCounter.Redeemed30] = random.Next(0, 5);
+            all[$"p{random.Next(100_000)}"] = c;
+        }
+
+        var ranked = all.Where(kv => kv.Value[(int)LovePointCounter.Awarded30] > 0)
+            .OrderByDescending(kv => kv.Value[(int)LovePointCounter.Awarded30]).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Take(LovePointCounters.Kept).Select(kv => kv.Key).ToList();
+
+        Assert.Equal(ranked, LovePointsBoard.Top(all).Keys.ToList());
+    }
+
+    [Fact]
     public void A_parent_keeps_the_top_contributors_of_its_children_and_their_masked_names()
     {
         var at = Local(13, 10);
