@@ -12,6 +12,7 @@ namespace CityScreen.Server.Tests;
 /// fed faster than it can store answers 503 with <c>Retry-After</c>, keeps nothing of a refused
 /// request, and stores every event it accepted.
 /// </summary>
+[Collection("alone")]
 public class IngestAdmissionFacts
 {
     [Fact]

@@ -6,6 +6,7 @@ using static CityScreen.Server.Tests.Payloads;
 namespace CityScreen.Server.Tests;
 
 /// <summary><c>/metrics</c> on a real host of its own, so the counts start at zero and are exactly what the test sent.</summary>
+[Collection("alone")]
 public sealed partial class MetricsFacts : IAsyncLifetime
 {
     private readonly ServerHost _host = new();
