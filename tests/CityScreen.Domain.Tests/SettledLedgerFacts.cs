@@ -79,15 +79,8 @@ public class SettledLedgerFacts
         ledger.Apply(s.Reported(filed.AddMinutes(-5)));
         ledger.Apply(s.Filed(filed, due));
 
-        // What a grid grain does: compute, then wait until the ledger says the values may change.
-        var visits = new List<(DateTimeOffset At, long Yellow, long Red)>();
-        for (var t = filed.AddMinutes(30); t <= due.AddMinutes(1) && visits.Count < 100;)
-        {
-            var result = ledger.Compute(t);
-            visits.Add((t, result.Values[Counter.Yellow], result.Values[Counter.Red]));
-            Assert.True(result.NextChange > t, $"the next change {result.NextChange:O} is not after {t:O}");
-            t = result.NextChange;
-        }
+        var visits = FollowNextChanges(ledger, filed.AddMinutes(30), due.AddMinutes(1), most: 100)
+            .Select(v => (v.At, Yellow: v.Values[Counter.Yellow], Red: v.Values[Counter.Red])).ToList();
 
         Assert.Equal(filed.AddHours(8), visits.First(v => v.Yellow == 1).At); // 80 % of ten hours
         Assert.Equal(due.AddTicks(1), visits.First(v => v.Red == 1).At);     // just after the due time
@@ -102,19 +95,26 @@ public class SettledLedgerFacts
         ledger.Apply(new CityEvent { Id = "v1", Type = EventTypes.VolunteerLogged, OccurredAt = logged, GridId = "g1", Source = "test", MemberId = "m1", Hours = 2 });
         ledger.Apply(new CityEvent { Id = "p1", Type = EventTypes.PointsAwarded, OccurredAt = logged.AddMinutes(7), GridId = "g1", Source = "test", MemberId = "m1", Points = 5 });
 
-        // What a quiet grid grain does: compute, then wait until the ledger says the values may change.
-        var visits = new List<(DateTimeOffset At, long Hours, long Points)>();
-        for (var t = logged.AddMinutes(1); t <= logged.AddDays(31) && visits.Count < 2_000;)
-        {
-            var result = ledger.Compute(t);
-            visits.Add((t, result.Values[Counter.VolunteerCentiHours30], result.Values[Counter.Points30]));
-            Assert.True(result.NextChange > t, $"the next change {result.NextChange:O} is not after {t:O}");
-            t = result.NextChange;
-        }
+        var visits = FollowNextChanges(ledger, logged.AddMinutes(1), logged.AddDays(31), most: 2_000)
+            .Select(v => (v.At, Hours: v.Values[Counter.VolunteerCentiHours30], Points: v.Values[Counter.Points30])).ToList();
 
         Assert.Equal(logged.AddMinutes(7), visits.First(v => v.Points == 5).At);
         Assert.Equal(logged.AddDays(30), visits.First(v => v.Hours == 0 && v.At > logged).At);
         Assert.Equal(logged.AddMinutes(7).AddDays(30), visits.First(v => v.Points == 0 && v.At > logged.AddMinutes(7)).At);
+    }
+
+    /// <summary>What a quiet grid grain does: compute, then wait until the ledger says the values may change (at most <paramref name="most"/> times).</summary>
+    private static List<(DateTimeOffset At, IndicatorValues Values)> FollowNextChanges(GridLedger ledger, DateTimeOffset from, DateTimeOffset until, int most)
+    {
+        var visits = new List<(DateTimeOffset, IndicatorValues)>();
+        for (var t = from; t <= until && visits.Count < most;)
+        {
+            var result = ledger.Compute(t);
+            visits.Add((t, result.Values));
+            Assert.True(result.NextChange > t, $"the next change {result.NextChange:O} is not after {t:O}");
+            t = result.NextChange;
+        }
+        return visits;
     }
 
     private static TimeSpan Step(Random random) => random.Next(20) switch
