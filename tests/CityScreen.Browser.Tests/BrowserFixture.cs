@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public ServerProcess Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+    public OnePageOpen Pages { get; }
+
+    public BrowserFixture() => Pages = new OnePageOpen(() => Browser);
 
     public async Task InitializeAsync()
     {
@@ -43,7 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await Pages.NewAsync(width, height);
         await page.GotoAsync(new Uri(Server.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.canvas, .explore')");
         // The prerendered explore page is replaced when its circuit starts: a locator taken before would detach.

@@ -15,6 +15,9 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public ServerProcess Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+    public OnePageOpen Pages { get; }
+
+    public DemoFixture() => Pages = new OnePageOpen(() => Browser);
 
     public async Task InitializeAsync()
     {

@@ -10,7 +10,7 @@ public class FreshDemoFacts(DemoFixture fixture)
     [Fact]
     public async Task A_rate_shows_its_change_against_yesterday_in_percentage_points_coloured_by_its_direction_on_a_fresh_demo()
     {
-        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var page = await fixture.Pages.NewAsync(1920, 1080);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
         page.PageError += (_, e) => { lock (errors) errors.Add(e); };
@@ -42,7 +42,7 @@ public class FreshDemoFacts(DemoFixture fixture)
     [InlineData("/screen?layout=city-wall-4k", 3840, 2160, "fresh-demo-3840")]
     public async Task The_development_index_panel_shows_every_row_on_the_1080p_and_the_4k_wall(string path, int width, int height, string file)
     {
-        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await fixture.Pages.NewAsync(width, height);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
         page.PageError += (_, e) => { lock (errors) errors.Add(e); };

@@ -21,6 +21,9 @@ public sealed class RotationFixture : IAsyncLifetime
 
     public ServerProcess Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+    public OnePageOpen Pages { get; }
+
+    public RotationFixture() => Pages = new OnePageOpen(() => Browser);
 
     public async Task InitializeAsync()
     {
@@ -58,7 +61,7 @@ public sealed class RotationFixture : IAsyncLifetime
 
     public async Task<IPage> OpenAsync(string path)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var page = await Pages.NewAsync(1920, 1080);
         await page.GotoAsync(new Uri(Server.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         // Rotation and takeover run in the live circuit: wait until it is up (the clock moves).
         var clock = page.Locator("[data-panel-id='clock'] .clock-time");

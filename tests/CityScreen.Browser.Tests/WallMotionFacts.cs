@@ -103,7 +103,7 @@ public class WallMotionFacts(BrowserFixture fixture)
     [InlineData("/screen?layout=city-wall-4k", 3840, 2160, "wall-3840.png")]
     public async Task The_wall_renders_with_markers_and_no_console_error_for_the_docs_screenshot(string path, int width, int height, string file)
     {
-        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await fixture.Pages.NewAsync(width, height);
         var errors = ConsoleErrors(page);
         await page.GotoAsync(new Uri(fixture.Server.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.canvas')");
