@@ -50,7 +50,10 @@ internal static class TrendPlot
         var margin = r.Steps ? 0.5 : 0.3;
         plot.Axes.SetLimitsX(n > 1 ? -margin : -1, n > 1 ? n - 1 + margin : 1);
         // Counts start at zero; an all-zero series still gets a 0..1 axis rather than a degenerate (NaN) one.
-        plot.Axes.SetLimitsY(0, max > 0 ? max * 1.18 : 1);
+        // Above the highest value, room for the legend's row, so that no line runs under its text.
+        var legendRow = tick * 3f;
+        var dataHeight = Math.Max(r.Height - tick * 3.5f, legendRow * 2);
+        plot.Axes.SetLimitsY(0, max > 0 ? max * Math.Max(1.18, 1 / (1 - legendRow / dataHeight)) : 1);
         plot.Axes.Bottom.TickGenerator = TimeTicks(times, r.TimeFormat, r.Width, tick);
         plot.Axes.Left.TickGenerator = new NumericAutomatic
         {
@@ -66,6 +69,9 @@ internal static class TrendPlot
                 legend.Add(ChartTheme.LegendNote(r.Note, tick));
             plot.Legend.ManualItems.AddRange(legend);
             plot.Legend.DisplayPlottableLegendItems = false;
+            // Items sized to their text, not to the widest (the note): otherwise the note pushes the
+            // names onto rows of their own, down over the lines.
+            plot.Legend.TightHorizontalWrapping = true;
             plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
         }
         return plot;

@@ -34,6 +34,27 @@ public class ScottPlotChartRendererFacts
     }
 
     [Fact]
+    public void A_daily_chart_s_legend_with_its_note_stands_on_one_row_at_the_panel_s_size()
+    {
+        var request = ChartRequests.Hourly() with
+        {
+            Times = Enumerable.Range(0, 30).Select(i => new DateTime(2026, 11, 6).AddDays(i)).ToList(),
+            TimeFormat = "MM-dd",
+            Width = 440,
+            Height = 150,
+            Steps = true,
+            Note = "12-02及以前为模拟历史",
+        };
+
+        var texts = ChartSvgText.Texts(_renderer.RenderTrendSvg(request));
+        var rows = texts.Where(t => t.Value.Trim() is "上报" or "结案" or "12-02及以前为模拟历史").Select(ChartSvgText.TranslateY).ToList();
+
+        Assert.Equal(3, rows.Count);
+        // Sized to their text, the names are not pushed onto rows of their own (down over the lines) by the wide note.
+        Assert.True(rows.Max() - rows.Min() < 4, $"legend rows at y {string.Join(", ", rows)}");
+    }
+
+    [Fact]
     public void RenderCategorySvg_shows_the_top_bars_largest_first_with_Chinese_names_and_values()
     {
         var request = ChartRequests.Categories() with { MaxBars = 10 };
