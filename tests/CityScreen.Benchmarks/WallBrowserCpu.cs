@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CityScreen.Areas;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -26,22 +25,6 @@ public static class WallBrowserCpu
         ("1080p city wall (/screen)", "/screen", 1920, 1080),
         ("4K city wall (/screen?layout=city-wall-4k)", "/screen?layout=city-wall-4k", 3840, 2160),
     ];
-
-    /// <summary>
-    /// Run in the page once it is interactive: every change of the city's 今日上报 as [Date.now(), value],
-    /// read after the window. The DOM is what the page paints next, so a change is seen within a frame
-    /// of its pixels. The whole body is watched (the panel's elements may be replaced), and read only
-    /// when it changed.
-    /// </summary>
-    private const string DomWatch = """
-        () => {
-          window.__ev01 = [];
-          const read = () => { const kpi = document.querySelector("[data-indicator='EV01'] .kpi-value"); return kpi ? Number((kpi.querySelector('.flip') ?? kpi).textContent.replace(/[^0-9]/g, '')) : NaN; };
-          let last = read();
-          new MutationObserver(() => { const v = read(); if (v !== last) { last = v; window.__ev01.push([Date.now(), v]); } })
-            .observe(document.body, { subtree: true, childList: true, characterData: true });
-        }
-        """;
 
     public static async Task RunAsync(BenchmarkOptions o, Figures figures)
     {
@@ -86,16 +69,12 @@ public static class WallBrowserCpu
             var baseValue = await hub.SettledValueAsync();
             var hubWatch = hub.Watch(load, baseValue).Single();
             var wallWatch = load.Watch((long)baseValue);
-            await page.EvaluateAsync(DomWatch);
-            var (clock, unixMs) = (Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            var watching = await WallDom.StartAsync(page);
             figures.Add(scenario, $"Chromium CPU, {rate:N0} events/s posted", Share(await CpuOverAsync(window, () =>
                 load.SendAsync(slice => ScreenLatency.PostAsync(http, slice), CancellationToken.None))), "% of a core");
             await ScreenLatency.WaitCaughtUpAsync([() => hubWatch.CaughtUp]);
             // The wall catches up on its own (bounded): its DOM must show the final count.
-            await page.WaitForFunctionAsync("v => window.__ev01.length > 0 && window.__ev01[window.__ev01.length - 1][1] >= v",
-                baseValue + load.Targets[^1], new PageWaitForFunctionOptions { Timeout = 60_000 });
-            foreach (var seen in JsonSerializer.Deserialize<double[][]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__ev01)"))!)
-                wallWatch.Saw(seen[1], clock + (long)((seen[0] - unixMs) * Stopwatch.Frequency / 1000));
+            await WallDom.ReadAsync(page, wallWatch, baseValue + load.Targets[^1], watching);
             figures.Add(scenario, $"event → pixel p50, the wall's DOM ({wallWatch.Latencies.Count} slices seen)",
                 Figures.Percentile([.. wallWatch.Latencies], 50), "ms");
             figures.Add(scenario, "event → pixel p99, the wall's DOM", Figures.Percentile([.. wallWatch.Latencies], 99), "ms");
