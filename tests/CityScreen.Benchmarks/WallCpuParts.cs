@@ -19,12 +19,11 @@ public static class WallCpuParts
         ("as shipped", null),
         ("no new-case rings", ".map-markers .ring { display: none !important; }"),
         ("no alarm rings", ".alarm-rings { display: none !important; }"),
-        ("no markers at all", ".map-markers, .alarm-rings { display: none !important; }"),
+        ("alarm rings, no glow", ".alarm-rings i { box-shadow: none !important; }"),
+        ("alarm layer still", ".alarm-rings { animation: none !important; }"),
         ("no map", "#wall-map { visibility: hidden !important; }"),
         ("no flips", ".flip .digit { animation: none !important; }"),
         ("no animation at all", "*, *::before, *::after { animation: none !important; transition: none !important; }"),
-        ("no charts", ".panel-body > svg { display: none !important; }"),
-        ("no ticker, boards", ".ticker, .ranking, .whistles { visibility: hidden !important; }"),
     ];
 
     private const string Census = """
@@ -62,6 +61,8 @@ public static class WallCpuParts
         await page.GotoAsync(new Uri(host.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 120_000 });
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector(\"[data-indicator='EV01']\")", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
         await Task.Delay(TimeSpan.FromSeconds(o.Quick ? 2 : 10));
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Performance.enable");
 
         var span = window * (Variants.Length * rounds + 2);
         using var stop = new CancellationTokenSource();
@@ -81,10 +82,17 @@ public static class WallCpuParts
                 IElementHandle? style = css is null ? null : await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = css });
                 await Task.Delay(TimeSpan.FromSeconds(1));  // the change itself is not the part's running cost
                 var before = WallBrowserCpu.BrowserCpu();
+                var kinds = CpuByKind();
+                var metrics = await MetricsAsync(cdp);
                 var watch = Stopwatch.StartNew();
                 await Task.Delay(window);
                 var share = (WallBrowserCpu.BrowserCpu() - before).TotalSeconds / watch.Elapsed.TotalSeconds * 100;
-                var census = await page.EvaluateAsync<string>(Census);
+                var seconds = watch.Elapsed.TotalSeconds;
+                var byKind = string.Join(" ", CpuByKind().Select(k => $"{k.Key} {(k.Value - kinds.GetValueOrDefault(k.Key)).TotalSeconds / seconds * 100:0.0}"));
+                var after = await MetricsAsync(cdp);
+                string Per(string m) => ((after.GetValueOrDefault(m) - metrics.GetValueOrDefault(m)) / seconds * (m.EndsWith("Duration", StringComparison.Ordinal) ? 1000 : 1)).ToString("0.#");
+                var main = $"main thread ms/s: task {Per("TaskDuration")} script {Per("ScriptDuration")} style {Per("RecalcStyleDuration")} layout {Per("LayoutDuration")}; layouts/s {Per("LayoutCount")} styles/s {Per("RecalcStyleCount")}";
+                var census = await page.EvaluateAsync<string>(Census) + "  " + byKind + "  " + main;
                 if (style is not null) await style.EvaluateAsync("e => e.remove()");
                 totals[name].Add(share);
                 Console.WriteLine($"{name,-22} {share,6:0.0} % of a core   {census}");
@@ -93,5 +101,26 @@ public static class WallCpuParts
         await stop.CancelAsync();
         try { await sending; } catch (OperationCanceledException) { }
         return 0;
+    }
+
+    private static async Task<Dictionary<string, double>> MetricsAsync(ICDPSession cdp)
+    {
+        var answer = await cdp.SendAsync("Performance.getMetrics");
+        return answer!.Value.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+    }
+
+    /// <summary>CPU of this run's Chromium processes by kind (renderer, gpu-process, the browser, utilities).</summary>
+    private static Dictionary<string, TimeSpan> CpuByKind() =>
+        ProcessMeter.Tree(Environment.ProcessId).Where(p => { try { return File.ReadAllText($"/proc/{p}/comm").StartsWith("chrom", StringComparison.Ordinal); } catch (IOException) { return false; } })
+            .GroupBy(Kind).ToDictionary(g => g.Key, g => ProcessMeter.Cpu(g));
+
+    private static string Kind(int pid)
+    {
+        try
+        {
+            var type = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0').FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal));
+            return type is null ? "browser" : type["--type=".Length..];
+        }
+        catch (IOException) { return "gone"; }
     }
 }
