@@ -97,6 +97,8 @@ public static class WallCpuParts
                 totals[name].Add(share);
                 Console.WriteLine($"{name,-22} {share,6:0.0} % of a core   {census}");
             }
+        // What the wall looked like under the load, to be looked at (in the working directory).
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"wallparts-{width}.png" });
         foreach (var (name, shares) in totals) Console.WriteLine($"{name,-22} mean {shares.Average(),6:0.0} %  ({string.Join(" / ", shares.Select(s => s.ToString("0.0")))})");
         await stop.CancelAsync();
         try { await sending; } catch (OperationCanceledException) { }
