@@ -6,6 +6,7 @@ using CityScreen.Benchmarks;
 var options = BenchmarkOptions.Parse(args);
 if (options.Scenario == "latency") return await EventToScreenLatency.RunAsync(options);
 if (options.Scenario == "recovery") return await RecoveryBenchmark.RunAsync(args);
+if (options.Scenario == "wallparts") return await WallCpuParts.RunAsync(options, args);
 if (options.Scenario == "longrun") return await LongRunMemory.RunAsync(options, args);
 
 var scenarios = new Dictionary<string, Func<BenchmarkOptions, Figures, Task>>

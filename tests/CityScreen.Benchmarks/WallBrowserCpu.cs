@@ -18,7 +18,7 @@ namespace CityScreen.Benchmarks;
 /// </summary>
 public static class WallBrowserCpu
 {
-    private const string Chromium = "/usr/bin/chromium";
+    internal const string Chromium = "/usr/bin/chromium";
 
     private static readonly (string Name, string Path, int Width, int Height)[] Walls =
     [
@@ -101,7 +101,7 @@ public static class WallBrowserCpu
     }
 
     /// <summary>CPU used so far by the Chromium processes below this one (Playwright's driver starts them).</summary>
-    private static TimeSpan BrowserCpu() => ProcessMeter.Cpu(ProcessMeter.Tree(Environment.ProcessId).Where(IsChromium));
+    internal static TimeSpan BrowserCpu() => ProcessMeter.Cpu(ProcessMeter.Tree(Environment.ProcessId).Where(IsChromium));
 
     private static bool IsChromium(int pid)
     {

@@ -46,6 +46,34 @@ public class MapMarkerFacts
     }
 
     [Fact]
+    public void Only_the_newest_grids_of_a_flood_ring_and_the_others_show_their_dot()
+    {
+        var grids = TestCity.Grids(_scene.Tree);
+        foreach (var (grid, i) in grids.Select((g, i) => (g, i)))
+        {
+            _scene.Publish(grid, WallScene.Now.AddMinutes(-20), 1, (Counter.ReportedToday, 5));
+            _scene.Publish(grid, WallScene.Now.AddSeconds(-60 + i), 2, (Counter.ReportedToday, 6));
+        }
+
+        var placed = _scene.Renderer.PlacedMarkers(_scene.Tree.Get(TestCity.District), "EV02", 800, 600);
+
+        Assert.Equal(grids.Count, placed.Count);
+        Assert.True(grids.Count > WallRenderer.MaxNewCaseRings);
+        Assert.Equal(
+            grids.TakeLast(WallRenderer.MaxNewCaseRings).Select(g => $"new:{g}").Order(StringComparer.Ordinal),
+            placed.Where(m => m.Rings).Select(m => m.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_single_new_case_rings()
+    {
+        _scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-20), 1, (Counter.ReportedToday, 5));
+        _scene.Publish(TestCity.Grid, WallScene.Now.AddMinutes(-1), 2, (Counter.ReportedToday, 6));
+
+        Assert.True(Assert.Single(_scene.Renderer.PlacedMarkers(_scene.Tree.Get(TestCity.Street), "EV02", 800, 600)).Rings);
+    }
+
+    [Fact]
     public void What_the_feed_held_before_the_walls_opened_is_the_baseline()
     {
         var scene = new WallScene();

@@ -21,6 +21,15 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
 {
     /// <summary>The markers one map shows at most: the most severe, then the newest.</summary>
     public const int MaxMarkers = 200;
+
+    /// <summary>
+    /// The new cases' rings one drawing of the map plays at most: its newest grids'. At a city's
+    /// ordinary rates (a report every few seconds) every new case is among them; in a flood (1,000
+    /// events/s: some 150 grids with a new case between two redraws) a wall cannot show that many
+    /// rings meaningfully, and each moving ring is a layer the browser composites in every frame of
+    /// its pulse (docs/performance.md, "One wall's browser"), so the others show their dot alone.
+    /// </summary>
+    public const int MaxNewCaseRings = 5;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ulong Hash, long Version)> _versions = new(StringComparer.Ordinal);
 
     /// <summary>The map of <paramref name="area"/>'s children coloured by the indicator, with its case markers unless the wall lays them over it (<see cref="PlacedMarkers"/>).</summary>
@@ -45,12 +54,15 @@ public sealed class WallRenderer(AreaTree tree, ScreenFeed feed, IMapRenderer ma
         var markers = Timed(area, newFor);
         if (markers.Count == 0 || SvgMapRenderer.ViewportFor(MapRequest(features, outline, definition, [], width, height)) is not { } viewport) return [];
         var placed = new List<WallMarker>(markers.Count);
+        var ringing = markers.Where(m => m.Marker.Kind == MapMarkerKind.NewCase)
+            .OrderByDescending(m => m.At).ThenBy(m => m.Marker.Id, StringComparer.Ordinal)
+            .Take(MaxNewCaseRings).Select(m => m.Marker.Id).ToHashSet(StringComparer.Ordinal);
         // Alarms drawn last, over the new cases around them.
         foreach (var (at, m) in markers.OrderBy(m => m.Marker.Kind).ThenBy(m => m.Marker.Id, StringComparer.Ordinal))
         {
             var (x, y) = viewport.ToPixel(m.Lon, m.Lat);
             if (!double.IsFinite(x) || !double.IsFinite(y) || !viewport.Contains(x, y)) continue;
-            placed.Add(new WallMarker(m.Id, m.Kind, m.Title, x / width * 100, y / height * 100, at.UtcTicks));
+            placed.Add(new WallMarker(m.Id, m.Kind, m.Title, x / width * 100, y / height * 100, at.UtcTicks, ringing.Contains(m.Id)));
         }
         return placed;
     }
