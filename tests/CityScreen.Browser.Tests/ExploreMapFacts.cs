@@ -48,7 +48,8 @@ public class ExploreMapFacts(BrowserFixture fixture)
 
         // The 30-day chart: the pointer over its right half names a day and both series.
         var chart = page.Locator(".explore-charts .chart").Nth(1).Locator("svg[data-points]");
-        var box = (await chart.BoundingBoxAsync())!;
+        // Its picture is replaced when the data moves, so a box read at that moment is none: read it again.
+        var box = await CityScreen.Testing.Eventually.FoundAsync(async () => await chart.BoundingBoxAsync(), "the 30-day chart's box");
         await page.Mouse.MoveAsync(box.X + box.Width * 0.8f, box.Y + box.Height * 0.6f);
         await Assertions.Expect(tooltip).ToContainTextAsync("上报：");
         await Assertions.Expect(tooltip).ToContainTextAsync("结案：");

@@ -15,6 +15,9 @@ public sealed class IngestAdmission(IOptions<IngestOptions> options)
 
     public int Limit { get; } = options.Value.MaxRequestsInProgress;
 
+    /// <summary>The requests holding a slot now.</summary>
+    public int InProgress => Limit - _slots.CurrentCount;
+
     /// <summary>A slot, released when disposed; null when every slot is taken (nothing waits).</summary>
     public IDisposable? TryEnter() => _slots.Wait(0) ? new Slot(_slots) : null;
 
