@@ -33,23 +33,13 @@ public static class WallBrowserCpu
         if (!File.Exists(Chromium)) throw new InvalidOperationException($"{Chromium} is missing: apt-get install chromium (scripts/test.sh does)");
 
         await using var host = new BenchmarkHost();
-        await host.StartAsync(
-            "--CityScreen:Simulator:Enabled", "true",
-            "--CityScreen:Simulator:Seed", "7",
-            "--CityScreen:Simulator:HistoryToBackfill", "01:00:00",
-            // The posted events' critical cases would take the wall over to a grid page.
-            "--CityScreen:Wall:Takeover", "false");
+        await StartDemoAsync(host);
         var tree = host.Services.GetRequiredService<AreaTree>();
         using var http = host.Client();
         await using var hub = new HubScreens();
         await hub.GrowToAsync(host.BaseAddress, tree.Root.Id, 1);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var seed = 19;
         foreach (var (name, path, width, height) in Walls)
         {
@@ -90,6 +80,22 @@ public static class WallBrowserCpu
 
         static double Share((TimeSpan Cpu, TimeSpan Wall) run) => run.Cpu.TotalSeconds / run.Wall.TotalSeconds * 100;
     }
+
+    /// <summary>The demo host a wall benchmark watches: the simulator on with an hour of history, takeover off.</summary>
+    internal static Task StartDemoAsync(BenchmarkHost host) => host.StartAsync(
+        "--CityScreen:Simulator:Enabled", "true",
+        "--CityScreen:Simulator:Seed", "7",
+        "--CityScreen:Simulator:HistoryToBackfill", "01:00:00",
+        // The posted events' critical cases would take the wall over to a grid page.
+        "--CityScreen:Wall:Takeover", "false");
+
+    /// <summary>Debian's Chromium as every wall benchmark runs it: headless, software rendering, no background traffic.</summary>
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    });
 
     private static async Task<(TimeSpan Cpu, TimeSpan Wall)> CpuOverAsync(TimeSpan atLeast, Func<Task> during)
     {

@@ -43,20 +43,11 @@ public static class WallCpuParts
         var (width, height) = args.Contains("--4k") ? (3840, 2160) : (1920, 1080);
         var idle = args.Contains("--idle");
         await using var host = new BenchmarkHost();
-        await host.StartAsync(
-            "--CityScreen:Simulator:Enabled", "true",
-            "--CityScreen:Simulator:Seed", "7",
-            "--CityScreen:Simulator:HistoryToBackfill", "01:00:00",
-            "--CityScreen:Wall:Takeover", "false");
+        await WallBrowserCpu.StartDemoAsync(host);
         var tree = host.Services.GetRequiredService<AreaTree>();
         using var http = host.Client();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = WallBrowserCpu.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await WallBrowserCpu.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         await page.GotoAsync(new Uri(host.BaseAddress, path).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 120_000 });
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector(\"[data-indicator='EV01']\")", null, new PageWaitForFunctionOptions { Timeout = 120_000 });

@@ -33,12 +33,7 @@ public static class WallFanOut
         await using var clients = new HubScreens();
         await clients.GrowToAsync(host.BaseAddress, tree.Root.Id, screens);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await WallBrowserCpu.LaunchAsync(playwright);
         var pages = new List<IPage>();
         foreach (var count in walls)
         {
