@@ -43,7 +43,8 @@ public static class ScreenLatency
                 var scenario = $"event → screen, {rate:N0} events/s, {count:N0} hub screens";
                 try
                 {
-                    var events = EventStream.Make(tree, (int)(rate * duration.TotalSeconds), DateTimeOffset.UtcNow.AddSeconds(-5), duration, seed: rate + count);
+                    // One seed per row: the ids of two rows sharing one (100 + 1,000 = 1,000 + 100) collided with other content.
+                    var events = EventStream.Make(tree, (int)(rate * duration.TotalSeconds), DateTimeOffset.UtcNow.AddSeconds(-5), duration, seed: rate * 100_000 + count);
                     var run = await MeasureAsync(events, rate, http, clients);
                     figures.Add(scenario, "p50", run.P50, "ms");
                     figures.Add(scenario, "p95", run.P95, "ms");

@@ -34,6 +34,34 @@ public class LiveFacts(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Screens_of_one_area_receive_the_same_message_in_the_hub_protocols_names()
+    {
+        await using var first = new HubClient(Host.BaseAddress);
+        await using var second = new HubClient(Host.BaseAddress);
+        await first.StartAsync();
+        await second.StartAsync();
+        await first.SubscribeAsync(Street);
+        await second.SubscribeAsync(Street);
+
+        // The message is serialized once per change and written into every screen's frame as it
+        // is. Nothing is posted here (another fact counts the city's reports one by one); each
+        // screen receives the newest version on subscribing and at every change, so one reaches both.
+        JsonElement seen = default, same = default;
+        await Eventually.HoldsAsync(() =>
+        {
+            var theirs = second.Indicators.Where(m => m.GetProperty("areaId").GetString() == Street)
+                .ToDictionary(m => m.GetProperty("version").GetInt64());
+            foreach (var m in first.Indicators.Where(m => m.GetProperty("areaId").GetString() == Street))
+                if (theirs.TryGetValue(m.GetProperty("version").GetInt64(), out var other))
+                    (seen, same) = (m, other);
+            return Task.FromResult((seen.ValueKind != JsonValueKind.Undefined, "no version of the street received by both screens"));
+        }, every: TimeSpan.FromMilliseconds(20));
+        Assert.Equal(seen.GetRawText(), same.GetRawText());
+        Assert.Equal(["areaId", "version", "at", "values", "counts", "series", "categories", "departments", "openWhistles"],
+            seen.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task A_major_case_raises_an_alert_for_the_areas_above_it_only()
     {
         await using var street = new HubClient(Host.BaseAddress);

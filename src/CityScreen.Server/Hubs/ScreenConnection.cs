@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CityScreen.Contracts.Events;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Server.Apis;
@@ -10,7 +11,7 @@ namespace CityScreen.Server.Hubs;
 /// client skips the versions it had no time for) and a bounded queue of alerts. One pump per
 /// connection sends them, so a slow client only ever slows itself.
 /// </summary>
-public sealed class ScreenConnection(string connectionId, IHubContext<ScreenHub> hub, ILogger logger)
+public sealed class ScreenConnection(string connectionId, IHubContext<ScreenHub> hub, JsonSerializerOptions hubJson, ILogger logger)
 {
     private const int MaxQueuedAlerts = 100;
 
@@ -118,7 +119,7 @@ public sealed class ScreenConnection(string connectionId, IHubContext<ScreenHub>
                 foreach (var a in alerts)
                     await client.SendAsync("alert", new { areaId = a.AreaId, caseId = a.CaseId, level = a.Level.ToJsonName(), category = a.Category, title = a.Title, at = a.At, reason = a.Reason.ToJsonName(), location = a.Location });
                 foreach (var s in snapshots)
-                    await client.SendAsync("indicators", IndicatorDto.Message(s));
+                    await client.SendAsync("indicators", IndicatorsPayload.For(s, hubJson));
             }
             catch (Exception ex)
             {

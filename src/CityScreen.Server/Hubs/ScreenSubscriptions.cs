@@ -25,11 +25,14 @@ public sealed class ScreenSubscriptions : IDisposable
     private readonly ScreenFeed _feed;
     private readonly AreaTree _tree;
     private readonly IHubContext<ScreenHub> _hub;
+    private readonly System.Text.Json.JsonSerializerOptions _hubJson;
     private readonly ILogger<ScreenSubscriptions> _logger;
     private readonly IDisposable _alertWatch;
 
-    public ScreenSubscriptions(ScreenFeed feed, AreaTree tree, IHubContext<ScreenHub> hub, ILogger<ScreenSubscriptions> logger, IOptions<ReadLimits> limits)
+    public ScreenSubscriptions(ScreenFeed feed, AreaTree tree, IHubContext<ScreenHub> hub, ILogger<ScreenSubscriptions> logger, IOptions<ReadLimits> limits,
+        IOptions<JsonHubProtocolOptions> hubJson)
     {
+        _hubJson = hubJson.Value.PayloadSerializerOptions;
         _limits = limits;
         _feed = feed;
         _tree = tree;
@@ -58,7 +61,7 @@ public sealed class ScreenSubscriptions : IDisposable
 
     public async Task SubscribeAsync(string connectionId, string areaId)
     {
-        var connection = _connections.GetOrAdd(connectionId, id => new ScreenConnection(id, _hub, _logger));
+        var connection = _connections.GetOrAdd(connectionId, id => new ScreenConnection(id, _hub, _hubJson, _logger));
         var limit = _limits.Value.HubSubscriptionsPerConnection;
         if (!connection.AddSubscription(areaId, limit, () => _feed.Watch(areaId, connection.Offer), out var full))
         {
