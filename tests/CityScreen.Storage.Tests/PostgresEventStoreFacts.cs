@@ -24,6 +24,43 @@ public sealed class PostgresEventStoreFacts : EventStoreContract
     protected override Task WriterStuckAsync(Task first) => _db.WaitForLockWaitersAsync(1, unless: first);
 
     [Fact]
+    public async Task A_leaf_read_lets_its_reader_read_again_on_a_pool_of_one_connection()
+    {
+        // A grid recovering reads a case's earlier steps while it goes through its tail. With the
+        // pool used up by such readers (thousands of grids activating on a surviving host), a read
+        // that held its connection while its reader waited for another never ended.
+        var store = new EventStore(CityScreenDatabase.Postgres(_db.ConnectionString + ";Maximum Pool Size=1;Timeout=5"));
+        await store.InitializeAsync();
+        try
+        {
+            // More than a page of the leaf's events, so the read goes over a page's end too.
+            var events = Enumerable.Range(0, 4_500).Select(i => Checkin($"one-{i:D5}")).ToArray();
+            foreach (var part in events.Chunk(1_500)) await store.AppendAsync(part);
+
+            var read = new List<string>();
+            await foreach (var e in store.ReadAreaAfterAsync("g1", 0))
+            {
+                read.Add(e.Id);
+                if (read.Count % 1_000 == 0) await store.ReadCaseAsync("g1", "no-case", e.Seq);
+            }
+            Assert.Equal(events.Select(e => e.Id), read);
+            var seqs = new List<long>();
+            await foreach (var e in store.ReadAreaAfterAsync("g1", 0)) seqs.Add(e.Seq);
+            var picked = new List<long>();
+            await foreach (var e in store.ReadAreaSeqsAsync("g1", seqs.Where((_, i) => i % 2 == 0).ToList()))
+            {
+                picked.Add(e.Seq);
+                if (picked.Count % 1_000 == 0) await store.LastSeqAsync("g1");
+            }
+            Assert.Equal(seqs.Where((_, i) => i % 2 == 0), picked);
+        }
+        finally
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Hosts_appending_the_same_ids_in_opposite_orders_store_each_once()
     {
         var (left, right) = (await OpenAsync(), await OpenAsync());

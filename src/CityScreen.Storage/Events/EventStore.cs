@@ -16,6 +16,16 @@ namespace CityScreen.Storage.Events;
 /// </summary>
 public sealed class EventStore : IEventStore, IAsyncDisposable
 {
+    /// <summary>
+    /// The leaf reads hand out a page at a time, each read whole and its connection returned before
+    /// the first of it is handed out. A reader that reads the store again while iterating (a grid
+    /// bringing back a case's earlier steps) then never holds a pooled connection while waiting for
+    /// another: with PostgreSQL's bounded pool and thousands of grids activating at once (a cluster
+    /// host died and the others took its grids over), streaming let every connection be held by
+    /// such a reader, and the host stopped answering for good.
+    /// </summary>
+    private const int PageSize = 2_000;
+
     private readonly SqlDialect _db;
     private readonly EventWriter _writer;
     private readonly int _maxEventsPerCommit;
@@ -55,17 +65,26 @@ public sealed class EventStore : IEventStore, IAsyncDisposable
     public async Task<IReadOnlyList<CityEvent>> ReadAreaAsync(string areaId, CancellationToken cancellationToken = default) =>
         await _db.QueryAsync("SELECT seq, body FROM events WHERE area_id = $1 ORDER BY seq", ReadEvent, cancellationToken, areaId);
 
-    public IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, long upToSeq = long.MaxValue, CancellationToken cancellationToken = default) =>
-        _db.StreamAsync("SELECT seq, body FROM events WHERE area_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq", ReadEvent, cancellationToken, areaId, afterSeq, upToSeq);
+    public async IAsyncEnumerable<CityEvent> ReadAreaAfterAsync(string areaId, long afterSeq, long upToSeq = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var from = afterSeq; ;)
+        {
+            var page = await _db.QueryAsync($"SELECT seq, body FROM events WHERE area_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT {PageSize}",
+                ReadEvent, cancellationToken, areaId, from, upToSeq);
+            foreach (var e in page) yield return e;
+            if (page.Count < PageSize) yield break;
+            from = page[^1].Seq;
+        }
+    }
 
     public async IAsyncEnumerable<CityEvent> ReadAreaSeqsAsync(string areaId, IReadOnlyList<long> seqs, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // Sequences are numbers, so they go into the statement as text: one statement per thousand
+        // Sequences are numbers, so they go into the statement as text: one statement per page
         // on either database, without a list parameter of each one's kind.
-        foreach (var chunk in seqs.Chunk(1_000))
+        foreach (var chunk in seqs.Chunk(PageSize))
         {
             var list = string.Join(',', chunk.Select(s => s.ToString(CultureInfo.InvariantCulture)));
-            await foreach (var e in _db.StreamAsync($"SELECT seq, body FROM events WHERE area_id = $1 AND seq IN ({list}) ORDER BY seq", ReadEvent, cancellationToken, areaId))
+            foreach (var e in await _db.QueryAsync($"SELECT seq, body FROM events WHERE area_id = $1 AND seq IN ({list}) ORDER BY seq", ReadEvent, cancellationToken, areaId))
                 yield return e;
         }
     }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using CityScreen.Storage.Events;
 
 namespace CityScreen.Storage.Sql;
@@ -148,15 +147,6 @@ internal abstract class SqlDialect
     {
         await using var c = await OpenAsync(cancellationToken);
         return await QueryAsync(c, null, sql, read, cancellationToken, args);
-    }
-
-    /// <summary>The rows as they are read, on a connection of their own held until the last.</summary>
-    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, Func<DbDataReader, T> read, [EnumeratorCancellation] CancellationToken cancellationToken, params object?[] args)
-    {
-        await using var c = await OpenAsync(cancellationToken);
-        await using var cmd = Command(c, null, sql, args);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) yield return read(reader);
     }
 
     public async Task<T?> QueryFirstAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params object?[] args) =>
