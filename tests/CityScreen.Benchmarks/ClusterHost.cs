@@ -17,11 +17,15 @@ public sealed class ClusterHost : IDisposable
 
     private readonly string[] _args;
     private readonly ConcurrentQueue<string> _lastLines = new();
+    /// <summary>Everything the host writes (warnings and errors at the run's log level), kept for after the run.</summary>
+    private readonly StreamWriter _log;
     private Process? _process;
 
     public ClusterHost(string name, string connectionString, string clusterId, IEnumerable<string> extraArgs)
     {
         Name = name;
+        LogPath = Path.Combine(Path.GetTempPath(), $"cityscreen-cluster-{clusterId}-{name}.log");
+        _log = new StreamWriter(LogPath) { AutoFlush = true };
         _args =
         [
             "--urls", BaseAddress.ToString(),
@@ -49,6 +53,9 @@ public sealed class ClusterHost : IDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>Where the host's output goes, in the temporary directory; a run prints it.</summary>
+    public string LogPath { get; }
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
 
@@ -123,11 +130,13 @@ public sealed class ClusterHost : IDisposable
     {
         Kill();
         _process?.Dispose();
+        lock (_log) _log.Dispose();
     }
 
     private void Keep(string? line)
     {
         if (line is null) return;
+        lock (_log) if (_log.BaseStream is not null) _log.WriteLine(line);
         _lastLines.Enqueue(line);
         while (_lastLines.Count > 40) _lastLines.TryDequeue(out _);
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CityScreen.Areas;
 using CityScreen.Contracts.Events;
 using Npgsql;
 
@@ -48,7 +49,7 @@ public static class ClusterSoak
             var starting = Stopwatch.StartNew();
             foreach (var h in hosts) h.Start();
             foreach (var h in hosts) await h.WaitReadyAsync(TimeSpan.FromMinutes(o.Quick ? 5 : 20));
-            Console.WriteLine($"  {Hosts} hosts ready on {city.Size.Grids:N0} grids in {starting.Elapsed.TotalSeconds:F0} s");
+            Console.WriteLine($"  {Hosts} hosts ready on {city.Size.Grids:N0} grids in {starting.Elapsed.TotalSeconds:F0} s; their output: {string.Join(", ", hosts.Select(h => h.LogPath))}");
 
             var events = EventStream.Make(city.Tree, (int)(rate * duration.TotalSeconds), DateTimeOffset.UtcNow.AddSeconds(-5), duration, seed: 18);
             await using var screens = new ClusterScreens(hosts, city.Tree.Root.Id);
@@ -70,7 +71,15 @@ public static class ClusterSoak
             var killedSlice = load.Sent;
             Console.WriteLine($"  host {hosts[Killed].Name} SIGKILLed at {killAt.TotalSeconds:F0} s (slice {killedSlice:N0})");
             await sending;
-            await ScreenLatency.WaitCaughtUpAsync(watchers.Select(w => (Func<bool>)(() => w.CaughtUp)).ToList());
+            try
+            {
+                await ScreenLatency.WaitCaughtUpAsync(watchers.Select(w => (Func<bool>)(() => w.CaughtUp)).ToList());
+            }
+            catch (TimeoutException)
+            {
+                await ExplainShortfallAsync(hosts.Where(h => h.Running).ToList(), city.Tree, events, load, watchers, baseValue, connection);
+                throw;
+            }
             await stop.CancelAsync();
             await meter;
             await progress;
@@ -139,6 +148,47 @@ public static class ClusterSoak
                 await Task.Delay(500);
             }
             if (shown != expected) throw new InvalidOperationException($"host {host.Name} shows EV01 {shown}, not {expected}");
+        }
+    }
+
+    /// <summary>
+    /// When the screens fall short: what they, each host and the store hold, by district, and whether
+    /// the hosts still move (a stale aggregate and a grid that never got its events look alike on
+    /// the screens, not here).
+    /// </summary>
+    private static async Task ExplainShortfallAsync(IReadOnlyList<ClusterHost> hosts, AreaTree tree, IReadOnlyList<CityEvent> events, PacedLoad load,
+        IReadOnlyList<PacedLoad.Watcher> watchers, double baseValue, string connection)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string DistrictOf(string areaId) => tree.Ancestors(areaId).Single(a => a.Level == AreaLevel.District).Id;
+        var sent = events.Where(e => e.Type == EventTypes.CaseReported && DateOnly.FromDateTime(e.OccurredAt.UtcDateTime) == today)
+            .GroupBy(e => DistrictOf(e.AreaId)).ToDictionary(g => g.Key, g => g.Count());
+        Console.WriteLine($"  the screens fell short: expected {baseValue + load.Targets[^1]:N0}, screens saw {watchers.Min(w => w.Seen):N0} to {watchers.Max(w => w.Seen):N0}; store holds {await StoredAsync(connection):N0} events");
+        await using (var c = new NpgsqlConnection(connection))
+        {
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT area_id, count(*) FROM events WHERE source = 'benchmark' AND type = 'case.reported' AND occurred_at >= $1 GROUP BY area_id", c);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+            var stored = new Dictionary<string, long>();
+            await using (var reader = await cmd.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                    stored[DistrictOf(reader.GetString(0))] = stored.GetValueOrDefault(DistrictOf(reader.GetString(0))) + reader.GetInt64(1);
+            Console.WriteLine("  reports of today by district, sent / stored: " + string.Join(", ", sent.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}/{stored.GetValueOrDefault(kv.Key)}")));
+        }
+        for (var round = 0; round < 8; round++)
+        {
+            foreach (var host in hosts)
+            {
+                using var http = host.Client();
+                var shown = new List<string>();
+                foreach (var area in new[] { tree.Root }.Concat(tree.Root.ChildIds.Select(tree.Get)))
+                {
+                    using var doc = JsonDocument.Parse(await http.GetStringAsync($"/api/areas/{area.Id}"));
+                    shown.Add($"{area.Id} {doc.RootElement.GetProperty("indicators").GetProperty("EV01").GetDouble():N0}");
+                }
+                Console.WriteLine($"  host {host.Name}, {round * 15} s after: EV01 {string.Join(", ", shown)}");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(15));
         }
     }
 

@@ -69,6 +69,12 @@ public sealed class PacedLoad
         /// <summary>The slice of each latency (its send time is the slice's index × <see cref="Tick"/> while the load keeps pace).</summary>
         public IReadOnlyList<int> Slices => _slices;
 
+        /// <summary>The highest EV01 this screen was sent.</summary>
+        public double Seen
+        {
+            get { lock (_latencies) return _seen; }
+        }
+
         /// <summary>Whether this screen has shown everything sent.</summary>
         public bool CaughtUp
         {

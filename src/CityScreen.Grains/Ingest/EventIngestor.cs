@@ -25,6 +25,9 @@ public sealed class EventIngestor(
     private readonly TimeProvider _time = clock?.Time ?? TimeProvider.System;
     private readonly SemaphoreSlim _inFlight = new(Math.Max(1, (options?.Value ?? new GrainOptions()).MaxIngestInFlight));
     private readonly TimeSpan _rebuildInterval = (options?.Value ?? new GrainOptions()).DuplicateRebuildInterval;
+
+    /// <summary>Tries of one rebuild, an interval apart: at 30 s, ten minutes for a dead host to be declared dead.</summary>
+    private const int RebuildAttempts = 20;
     private readonly Lock _rebuildGate = new();
     /// <summary>When each grid last rebuilt for duplicates (<see cref="Environment.TickCount64"/>), and the grids with a rebuild already waiting.</summary>
     private readonly Dictionary<string, long> _rebuiltAt = new(StringComparer.Ordinal);
@@ -163,7 +166,7 @@ public sealed class EventIngestor(
                 // The events are durable; the grain catches up from the store when it is next
                 // activated, so the request still succeeds. Force that re-activation now.
                 logger.LogWarning(ex, "Could not hand {Count} events to {Area}; it will rebuild from the store", group.Count(), group.Key);
-                await TryResetAsync(group.Key);
+                await RebuildAtMostOnceAnIntervalAsync(group.Key);
             }
         }));
     }
@@ -209,29 +212,53 @@ public sealed class EventIngestor(
         return Task.CompletedTask;
     }
 
-    private async Task RebuildAsync(string areaId)
+    /// <summary>
+    /// Resets the grid and wakes it at once, so its rebuilt values are published without waiting
+    /// for its next event. When either fails it is tried again after the interval, until it
+    /// succeeds (bounded): a grid whose host has just died is unreachable until the cluster
+    /// declares that host dead, tens of seconds later, and events stored for it meanwhile are in
+    /// no ledger; a grid that then received nothing more showed its old values for good.
+    /// </summary>
+    private async Task RebuildAsync(string areaId, int attempt = 1)
     {
-        await TryResetAsync(areaId);
+        if (await TryResetAsync(areaId) && await TryWakeAsync(areaId)) return;
+        if (attempt >= RebuildAttempts)
+        {
+            logger.LogError("Gave up rebuilding {Area} after {Attempts} attempts; its next event or a restart rebuilds it", areaId, attempt);
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(_rebuildInterval);
+            await RebuildAsync(areaId, attempt + 1);
+        });
+    }
+
+    private async Task<bool> TryWakeAsync(string areaId)
+    {
         try
         {
-            // Wakes the new activation at once, so its rebuilt values are published without waiting for its next event.
             await grains.GetGrain<IGridGrain>(areaId).PingAsync();
+            return true;
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Could not wake {Area} after its rebuild", areaId);
+            logger.LogWarning(ex, "Could not wake {Area} after its rebuild; trying again", areaId);
+            return false;
         }
     }
 
-    private async Task TryResetAsync(string areaId)
+    private async Task<bool> TryResetAsync(string areaId)
     {
         try
         {
             await grains.GetGrain<IGridGrain>(areaId).ResetAsync();
+            return true;
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Could not reset {Area}", areaId);
+            logger.LogWarning(ex, "Could not reset {Area}; trying again", areaId);
+            return false;
         }
     }
 }
