@@ -172,7 +172,10 @@ public static class ClusterSoak
             var stored = new Dictionary<string, long>();
             await using (var reader = await cmd.ExecuteReaderAsync())
                 while (await reader.ReadAsync())
-                    stored[DistrictOf(reader.GetString(0))] = stored.GetValueOrDefault(DistrictOf(reader.GetString(0))) + reader.GetInt64(1);
+                {
+                    var district = DistrictOf(reader.GetString(0));
+                    stored[district] = stored.GetValueOrDefault(district) + reader.GetInt64(1);
+                }
             Console.WriteLine("  reports of today by district, sent / stored: " + string.Join(", ", sent.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}/{stored.GetValueOrDefault(kv.Key)}")));
         }
         for (var round = 0; round < 8; round++)

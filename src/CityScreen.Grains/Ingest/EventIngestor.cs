@@ -21,13 +21,13 @@ public sealed class EventIngestor(
     AreaTree tree, IEventStore store, IGrainFactory grains, ILogger<EventIngestor> logger, Microsoft.Extensions.Options.IOptions<GrainOptions>? options = null,
     CityScreenMetrics? metrics = null, CityClock? clock = null)
 {
+    /// <summary>Tries of one rebuild, an interval apart: at 30 s, ten minutes for a dead host to be declared dead.</summary>
+    private const int RebuildAttempts = 20;
+
     private readonly RegistryCache _registries = new(tree, store);
     private readonly TimeProvider _time = clock?.Time ?? TimeProvider.System;
     private readonly SemaphoreSlim _inFlight = new(Math.Max(1, (options?.Value ?? new GrainOptions()).MaxIngestInFlight));
     private readonly TimeSpan _rebuildInterval = (options?.Value ?? new GrainOptions()).DuplicateRebuildInterval;
-
-    /// <summary>Tries of one rebuild, an interval apart: at 30 s, ten minutes for a dead host to be declared dead.</summary>
-    private const int RebuildAttempts = 20;
     private readonly Lock _rebuildGate = new();
     /// <summary>When each grid last rebuilt for duplicates (<see cref="Environment.TickCount64"/>), and the grids with a rebuild already waiting.</summary>
     private readonly Dictionary<string, long> _rebuiltAt = new(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using CityScreen.Areas;
 using CityScreen.Contracts.Indicators;
 using CityScreen.Server.Feed;
@@ -25,7 +26,7 @@ public sealed class ScreenSubscriptions : IDisposable
     private readonly ScreenFeed _feed;
     private readonly AreaTree _tree;
     private readonly IHubContext<ScreenHub> _hub;
-    private readonly System.Text.Json.JsonSerializerOptions _hubJson;
+    private readonly JsonSerializerOptions _hubJson;
     private readonly ILogger<ScreenSubscriptions> _logger;
     private readonly IDisposable _alertWatch;
 
