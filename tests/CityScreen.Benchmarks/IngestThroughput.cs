@@ -20,13 +20,13 @@ public static class IngestThroughput
 {
     public static async Task RunAsync(BenchmarkOptions o, Figures figures)
     {
-        await MeasureAsync(o, figures, "ingest, embedded SQLite", storeAlone: true);
+        await MeasureAsync(o, figures, "ingest, embedded SQLite", storeAlone: true, postgres: null);
         await using var postgres = await PostgresServer.StartAsync();
-        await MeasureAsync(o, figures, "ingest, PostgreSQL", storeAlone: false,
+        await MeasureAsync(o, figures, "ingest, PostgreSQL", storeAlone: false, postgres,
             "--CityScreen:Storage:Provider", "Postgres", "--ConnectionStrings:CityScreen", postgres.ConnectionString);
     }
 
-    private static async Task MeasureAsync(BenchmarkOptions o, Figures figures, string scenario, bool storeAlone, params string[] hostArgs)
+    private static async Task MeasureAsync(BenchmarkOptions o, Figures figures, string scenario, bool storeAlone, PostgresServer? postgres, params string[] hostArgs)
     {
         var (count, batch, writers) = o.Quick ? (2_000, 100, 4) : (200_000, 500, 8);
         await using var host = new BenchmarkHost();
@@ -41,6 +41,7 @@ public static class IngestThroughput
         var busy = 0;
         var latencies = new List<double>();
         var cpu = ProcessMeter.OwnCpu();
+        var serverCpu = ServerCpu(postgres);
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
@@ -71,12 +72,15 @@ public static class IngestThroughput
         })));
         var elapsed = watch.Elapsed;
         var cpuUsed = ProcessMeter.OwnCpu() - cpu;
+        var serverCpuUsed = ServerCpu(postgres) - serverCpu;
         if (accepted != count) throw new InvalidOperationException($"{accepted} of {count} events accepted");
 
         figures.Add(scenario, $"durable events/s ({count:N0} events, batches of {batch}, {writers} writers)", accepted / elapsed.TotalSeconds, "events/s");
         figures.Add(scenario, "POST → 202 per batch, p50", Figures.Percentile(latencies, 50), "ms");
         figures.Add(scenario, "POST → 202 per batch, p99", Figures.Percentile(latencies, 99), "ms");
         figures.Add(scenario, "CPU per 1,000 events (host and writers, one process)", cpuUsed.TotalMilliseconds / (count / 1000.0), "ms");
+        if (postgres is not null)
+            figures.Add(scenario, "CPU per 1,000 events, the PostgreSQL server (its processes on the same machine)", serverCpuUsed.TotalMilliseconds / (count / 1000.0), "ms");
         figures.Add(scenario, "503 store-busy answers retried", busy, "");
         if (!storeAlone) return;
 
@@ -99,4 +103,8 @@ public static class IngestThroughput
         figures.Add(scenario, "CPU per 1,000 events, the SQLite store alone", (ProcessMeter.OwnCpu() - cpu).TotalMilliseconds / (count / 1000.0), "ms");
         await store.DisposeAsync();
     }
+
+    /// <summary>The server's processes' CPU so far (its backends are the postmaster's children and live as long as the host's pool).</summary>
+    private static TimeSpan ServerCpu(PostgresServer? postgres) =>
+        postgres is null ? TimeSpan.Zero : ProcessMeter.Cpu(ProcessMeter.Tree(postgres.Pid));
 }

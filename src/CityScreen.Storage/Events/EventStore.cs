@@ -100,7 +100,7 @@ public sealed class EventStore : IEventStore, IAsyncDisposable
     {
         if (caseIds.Count == 0) return new Dictionary<string, string>(StringComparer.Ordinal);
         // One statement for the whole list: a batch of 1,000 events names hundreds of cases.
-        var rows = await _db.QueryAsync($"SELECT case_id, area_id FROM case_areas WHERE {_db.IsIn("case_id", "$1")}",
+        var rows = await _db.QueryAsync(_db.ByKeys("case_areas", "case_id", "area_id", "$1"),
             r => (Case: r.GetString(0), Area: r.GetString(1)), cancellationToken, _db.Members(caseIds));
         return rows.ToDictionary(r => r.Case, r => r.Area, StringComparer.Ordinal);
     }

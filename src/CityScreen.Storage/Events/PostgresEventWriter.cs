@@ -132,7 +132,7 @@ internal sealed class PostgresEventWriter(PostgresDialect db) : EventWriter
     /// same case at the same moment and then yields to it; the read that follows sees its binding.
     /// The cases this insert bound are returned too (opened: no step of them was committed before).
     /// </summary>
-    private static async Task<(Dictionary<string, string> Bound, HashSet<string> Opened)> BindCasesAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<CityEvent> steps)
+    private async Task<(Dictionary<string, string> Bound, HashSet<string> Opened)> BindCasesAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<CityEvent> steps)
     {
         var bound = new Dictionary<string, string>(StringComparer.Ordinal);
         var opened = new HashSet<string>(StringComparer.Ordinal);
@@ -150,7 +150,7 @@ internal sealed class PostgresEventWriter(PostgresDialect db) : EventWriter
             await using var inserted = await bind.ExecuteReaderAsync();
             while (await inserted.ReadAsync()) opened.Add(inserted.GetString(0));
         }
-        await using var read = new NpgsqlCommand("SELECT case_id, area_id FROM case_areas WHERE case_id = ANY($1)", c, tx);
+        await using var read = new NpgsqlCommand(db.ByKeys("case_areas", "case_id", "area_id", "$1"), c, tx);
         Add(read, steps.Select(e => e.StepOfCase).Distinct());
         await using var reader = await read.ExecuteReaderAsync();
         while (await reader.ReadAsync()) bound[reader.GetString(0)] = reader.GetString(1);

@@ -59,6 +59,10 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string IsIn(string column, string parameter) => $"{column} = ANY({parameter})";
 
+    // LIMIT keeps the lateral lookup from being flattened into a join the planner may hash.
+    public override string ByKeys(string table, string key, string column, string parameter) =>
+        $"SELECT k.key, t.{column} FROM unnest({parameter}::text[]) AS k(key) CROSS JOIN LATERAL (SELECT {column} FROM {table} WHERE {key} = k.key LIMIT 1) AS t";
+
     public override object Members(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).ToArray();
 
     public override string EventField(string column, string jsonProperty) => column;

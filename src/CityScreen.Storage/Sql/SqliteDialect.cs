@@ -39,6 +39,10 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string IsIn(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 
+    // SQLite looks each member of an IN list up in the key's index already.
+    public override string ByKeys(string table, string key, string column, string parameter) =>
+        $"SELECT {key}, {column} FROM {table} WHERE {IsIn(key, parameter)}";
+
     /// <summary>One JSON array: any number of values in one parameter, where a list of parameters would hit SQLite's limit.</summary>
     public override object Members(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values.Distinct(StringComparer.Ordinal));
 
