@@ -42,7 +42,14 @@ public static class ClusterConfiguration
             // A host starting after every host was killed finds their rows still "active" and waits until
             // they look stale: three missed heartbeats. Orleans' 30 s heartbeat made that 90 s; a row
             // written every 10 s costs nothing and brings a cluster back from a total loss within 30 s.
-            silo.Configure<ClusterMembershipOptions>(o => o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10));
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+                // Orleans adapts each probe's timeout to the answers it sees, within these bounds.
+                o.ProbeTimeout = settings.ProbeTimeout;
+                o.MinProbeTimeout = settings.ProbeTimeout / 2;
+                o.MaxProbeTimeout = settings.ProbeTimeout * 4;
+            });
             silo.Services.AddSingleton<IMembershipTable>(sp => new PostgresMembershipTable(
                 NpgsqlDataSource.Create(settings.ConnectionString!), settings.ClusterId, sp.GetRequiredService<ILogger<PostgresMembershipTable>>()));
         }

@@ -35,6 +35,15 @@ public class ClusterSettingsFacts
         // Reachable from other machines at its own address, and listening there only.
         Assert.Equal(IPAddress.Parse("10.0.0.12"), settings.ListeningAddress);
         Assert.Equal("Host=db;Database=cityscreen", settings.ConnectionString);
+        Assert.Equal(ClusterSettings.DefaultProbeTimeout, settings.ProbeTimeout);
+    }
+
+    [Fact]
+    public void A_slow_network_between_hosts_gets_a_longer_probe_timeout()
+    {
+        var settings = ClusterSettings.Read(Config(("CityScreen:Cluster:ProbeTimeout", "00:00:07.5")));
+
+        Assert.Equal(TimeSpan.FromSeconds(7.5), settings.ProbeTimeout);
     }
 
     [Theory]
@@ -48,6 +57,8 @@ public class ClusterSettingsFacts
     [InlineData("CityScreen:Cluster:AdvertisedIPAddress", "host-b", "CityScreen:Cluster:AdvertisedIPAddress 'host-b'")]
     [InlineData("CityScreen:Cluster:AdvertisedIPAddress", "0.0.0.0", "CityScreen:Cluster:AdvertisedIPAddress '0.0.0.0'")]
     [InlineData("CityScreen:Cluster:ClusterId", " ", "CityScreen:Cluster:ClusterId is empty")]
+    [InlineData("CityScreen:Cluster:ProbeTimeout", "2", "CityScreen:Cluster:ProbeTimeout '2'")]
+    [InlineData("CityScreen:Cluster:ProbeTimeout", "00:00:00.1", "CityScreen:Cluster:ProbeTimeout '00:00:00.1'")]
     public void A_wrong_key_stops_the_host_with_its_name(string key, string value, string message)
     {
         var error = Assert.Throws<InvalidOperationException>(() => ClusterSettings.Read(Config(
