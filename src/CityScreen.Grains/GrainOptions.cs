@@ -52,6 +52,13 @@ public sealed class GrainOptions
     /// </summary>
     public TimeSpan LateArrival { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long an area waits before sending its snapshot again to a parent that did not confirm
+    /// the last one, and an aggregate before asking again the children that have not reported
+    /// since it was activated.
+    /// </summary>
+    public TimeSpan ReportRetry { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often the list of hosts is re-read by publishers.</summary>
     public TimeSpan HostListRefresh { get; set; } = TimeSpan.FromSeconds(10);
 }

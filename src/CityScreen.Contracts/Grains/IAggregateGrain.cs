@@ -3,11 +3,13 @@ using Orleans.Concurrency;
 
 namespace CityScreen.Contracts.Grains;
 
-/// <summary>An area above the grids: the sum of its children, pushed up one way (docs/architecture.md, rule 2).</summary>
+/// <summary>An area above the grids: the sum of its children, pushed up without waiting (docs/architecture.md, rule 2).</summary>
 public interface IAggregateGrain : IGrainWithStringKey
 {
-    /// <summary>A child's newest snapshot. One-way, so a child never waits on its parent.</summary>
-    [OneWay]
+    /// <summary>
+    /// A child's newest snapshot. Answered, so the child knows to send it again when it was lost;
+    /// the child's turn never waits for the answer.
+    /// </summary>
     Task ReportAsync(IndicatorSnapshot child);
 
     [AlwaysInterleave]

@@ -11,14 +11,15 @@ namespace CityScreen.Grains.Aggregates;
 
 /// <summary>
 /// An area above the grids: it keeps the newest snapshot of each child and publishes their sum.
-/// On activation it asks its children, one way, to push their snapshots again; nothing in the
+/// On activation it asks its children, one way, to push their snapshots again, and asks again those
+/// that have not reported until all have (a request can be lost while a host dies); no turn in the
 /// tree ever awaits another area grain, so no activation can wait on a cycle (docs/architecture.md, rule 2).
 /// </summary>
 public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<GrainOptions> options) : Grain, IAggregateGrain
 {
     private readonly Dictionary<string, IndicatorSnapshot> _children = new(StringComparer.Ordinal);
     private Area _area = null!;
-    private IAggregateGrain? _parent;
+    private ParentReport _parent = null!;
     /// <summary>Kept: resolving a grain reference formats its interface's type name, on every flush.</summary>
     private IScreenPublisherGrain? _publisher;
     private long _version;
@@ -29,7 +30,7 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _area = tree.Get(this.GetPrimaryKeyString());
-        _parent = _area.ParentId is null ? null : GrainFactory.GetAggregate(tree.Get(_area.ParentId));
+        _parent = new(_area.ParentId is null ? null : GrainFactory.GetAggregate(tree.Get(_area.ParentId)), options.Value.ReportRetry);
         _version = Versioning.Start();
         // Looked up rather than injected: clusters built by tests have no metrics, and need none.
         var metrics = ServiceProvider.GetService<CityScreenMetrics>();
@@ -45,21 +46,31 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
         return Task.CompletedTask;
     }
 
-    /// <summary>Asks the children for their snapshots once activation is over (see GridGrain: no calls from inside OnActivateAsync).</summary>
+    /// <summary>
+    /// Asks the children for their snapshots once activation is over (see GridGrain: no calls from
+    /// inside OnActivateAsync), and again every <see cref="GrainOptions.ReportRetry"/> those not heard from.
+    /// </summary>
     private async Task AfterActivationAsync()
     {
         await Task.Yield();
-        foreach (var child in tree.Children(_area.Id))
+        while (true)
         {
-            if (AreaGrainFactory.IsLeaf(child)) _ = GrainFactory.GetGrain<IGridGrain>(child.Id).RepublishAsync();
-            else _ = GrainFactory.GetAggregate(child).RepublishAsync();
+            foreach (var child in tree.Children(_area.Id))
+            {
+                if (_children.ContainsKey(child.Id)) continue;
+                if (AreaGrainFactory.IsLeaf(child)) _ = GrainFactory.GetGrain<IGridGrain>(child.Id).RepublishAsync();
+                else _ = GrainFactory.GetAggregate(child).RepublishAsync();
+            }
+            var own = _area.Id + AreaGrainFactory.DirectSuffix;
+            if (_area.Level == AreaLevel.Community && !_children.ContainsKey(own)) _ = GrainFactory.GetGrain<IGridGrain>(_area.Id).RepublishAsync();
+            await Task.Delay(options.Value.ReportRetry);
+            if (_children.Count == _expectedChildren) return;
         }
-        if (_area.Level == AreaLevel.Community) _ = GrainFactory.GetGrain<IGridGrain>(_area.Id).RepublishAsync();
     }
 
     public Task RepublishAsync()
     {
-        if (_snapshot is not null) _parent?.ReportAsync(_snapshot);
+        if (_snapshot is not null) _parent.Send(_snapshot);
         return Task.CompletedTask;
     }
 
@@ -91,7 +102,7 @@ public abstract class AggregateGrain(AreaTree tree, CityClock clock, IOptions<Gr
         var complete = _children.Count == _expectedChildren && _children.Values.All(c => c.Complete);
         if (_snapshot is not null && _snapshot.Complete == complete && IndicatorMath.SameAs(_snapshot.Values, values)) return;
         _snapshot = new IndicatorSnapshot(_area.Id, ++_version, now, values) { Complete = complete };
-        _parent?.ReportAsync(_snapshot);
+        _parent.Send(_snapshot);
         (_publisher ??= GrainFactory.GetGrain<IScreenPublisherGrain>(0)).PublishAsync(_snapshot);
     }
 }

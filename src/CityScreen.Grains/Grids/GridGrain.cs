@@ -22,7 +22,7 @@ namespace CityScreen.Grains.Grids;
 /// skipping what the rebuild already saw. That is decided by the applied sequences themselves, not
 /// by the highest one: on PostgreSQL, hosts commit out of sequence order, so an event with a lower
 /// sequence can commit (and arrive) after the rebuild read a higher one. It checkpoints on a
-/// cadence, and pushes its snapshot one way to its parent and to the screens.
+/// cadence, and pushes its snapshot to its parent (<see cref="ParentReport"/>) and one way to the screens.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class GridGrain(
@@ -36,7 +36,7 @@ public sealed class GridGrain(
     private static readonly TimeSpan AlertFreshness = TimeSpan.FromMinutes(15);
 
     private GridLedger _ledger = null!;
-    private IAggregateGrain? _parent;
+    private ParentReport _parent = null!;
     /// <summary>Kept: resolving a grain reference formats its interface's type name, on every publish.</summary>
     private IScreenPublisherGrain? _publisher;
     private string _snapshotId = "";
@@ -60,13 +60,13 @@ public sealed class GridGrain(
         if (_isGrid)
         {
             _snapshotId = area.Id;
-            _parent = area.ParentId is null ? null : GrainFactory.GetAggregate(tree.Get(area.ParentId));
+            _parent = new(area.ParentId is null ? null : GrainFactory.GetAggregate(tree.Get(area.ParentId)), options.Value.ReportRetry);
         }
         else
         {
             // A community's own activities, beside its grids.
             _snapshotId = area.Id + AreaGrainFactory.DirectSuffix;
-            _parent = GrainFactory.GetAggregate(area);
+            _parent = new(GrainFactory.GetAggregate(area), options.Value.ReportRetry);
         }
         // Looked up rather than injected, as the metrics are: clusters built by tests may have no checkpoints.
         var checkpoints = options.Value.Checkpoints ? ServiceProvider.GetService<ICheckpointStore>() : null;
@@ -145,7 +145,7 @@ public sealed class GridGrain(
 
     public Task RepublishAsync()
     {
-        if (_snapshot is not null) _parent?.ReportAsync(_snapshot);
+        if (_snapshot is not null) _parent.Send(_snapshot);
         return Task.CompletedTask;
     }
 
@@ -218,7 +218,7 @@ public sealed class GridGrain(
     private void Publish(IndicatorValues values)
     {
         _snapshot = new IndicatorSnapshot(_snapshotId, ++_version, clock.Now, values);
-        _parent?.ReportAsync(_snapshot);
+        _parent.Send(_snapshot);
         var publisher = _publisher ??= GrainFactory.GetGrain<IScreenPublisherGrain>(0);
         // The wall never needs the member ids the community counts with.
         if (_isGrid) publisher.PublishAsync(_snapshot with { Values = values with { ServingMembers = [], RosterMembers = [] } });
