@@ -65,8 +65,14 @@ public static class ClusterSoak
             var meter = MeterAsync(hosts, peakRss, stop.Token);
             var progress = ProgressAsync(load, posting, screens, duration, stop.Token);
 
+            var hostCpu = ProcessMeter.Cpu(hosts.Select(h => h.Pid));
+            var serverCpu = ProcessMeter.Cpu(ProcessMeter.Tree(postgres.Pid));
             var sending = load.SendAsync(posting.SendAsync, CancellationToken.None);
             await Task.Delay(killAt);
+            // CPU per event while every host runs: the steadier figure on a machine the run saturates.
+            var acceptedBeforeKill = posting.Accepted;
+            hostCpu = ProcessMeter.Cpu(hosts.Select(h => h.Pid)) - hostCpu;
+            serverCpu = ProcessMeter.Cpu(ProcessMeter.Tree(postgres.Pid)) - serverCpu;
             hosts[Killed].Kill();
             var killedSlice = load.Sent;
             Console.WriteLine($"  host {hosts[Killed].Name} SIGKILLed at {killAt.TotalSeconds:F0} s (slice {killedSlice:N0})");
@@ -92,6 +98,8 @@ public static class ClusterSoak
             var (worst, back) = Recovery(samples, killedSlice);
             figures.Add(scenario, "worst p99 of a 10 s window after the kill", worst, "ms");
             figures.Add(scenario, $"p99 back under {TargetP99Ms:N0} ms (10 s windows) after the kill", back.TotalSeconds, "s");
+            figures.Add(scenario, "CPU of the hosts per 1,000 events before the kill", hostCpu.TotalMilliseconds / (acceptedBeforeKill / 1000.0), "ms");
+            figures.Add(scenario, "CPU of PostgreSQL per 1,000 events before the kill", serverCpu.TotalMilliseconds / (acceptedBeforeKill / 1000.0), "ms");
             figures.Add(scenario, "subscribers moved to another host", screens.Reconnects, "");
             figures.Add(scenario, "slices sent again to another host", posting.Resent, "");
             for (var i = 0; i < Hosts; i++)
