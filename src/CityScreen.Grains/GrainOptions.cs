@@ -16,8 +16,17 @@ public sealed class GrainOptions
     /// </summary>
     public TimeSpan AggregateFlushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>How often a grid looks at the clock for overdue cases, the hour and midnight.</summary>
+    /// <summary>
+    /// The soonest a grid looks at the clock again for overdue cases, the hour and midnight. It
+    /// sleeps until the next of those it knows of, so this is also how late at most it notices one.
+    /// </summary>
     public TimeSpan ClockTick { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest a grid sleeps without looking at the clock, however far its next known change:
+    /// it then notices a clock that was set (or a test's clock moved by hand) within this long.
+    /// </summary>
+    public TimeSpan ClockSleep { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often a host's publisher sends batched snapshots to every host's feed.</summary>
     public TimeSpan PublishInterval { get; set; } = TimeSpan.FromMilliseconds(50);

@@ -37,7 +37,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.Configure<GrainOptions>(o =>
             {
                 o.FlushInterval = TimeSpan.FromMilliseconds(20);
+                // The clock is moved by hand: the grids look at it every tick.
                 o.ClockTick = TimeSpan.FromMilliseconds(50);
+                o.ClockSleep = TimeSpan.FromMilliseconds(50);
             });
         });
         Cluster = builder.Build();
