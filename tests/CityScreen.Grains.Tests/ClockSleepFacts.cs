@@ -9,7 +9,7 @@ namespace CityScreen.Grains.Tests;
 /// </summary>
 public sealed class ClockSleepFacts : IAsyncLifetime
 {
-    private readonly RealClockCluster _city = new(o =>
+    private readonly GrainCluster _city = new(TimeProvider.System, o =>
     {
         o.FlushInterval = TimeSpan.FromMilliseconds(20);
         o.ClockTick = TimeSpan.FromMilliseconds(50);

@@ -13,9 +13,9 @@ namespace CityScreen.Grains.Tests;
 public sealed class LostReportFacts : IAsyncLifetime
 {
     private readonly LossyLinks _links = new();
-    private readonly RealClockCluster _city;
+    private readonly GrainCluster _city;
 
-    public LostReportFacts() => _city = new(o =>
+    public LostReportFacts() => _city = new(TimeProvider.System, o =>
     {
         o.FlushInterval = TimeSpan.FromMilliseconds(20);
         o.ReportRetry = TimeSpan.FromMilliseconds(200);

@@ -10,16 +10,16 @@ using Orleans.TestingHost;
 namespace CityScreen.Grains.Tests;
 
 /// <summary>
-/// A real Orleans cluster of one silo on a real SQLite store, on the real clock, with the grain
-/// options and silo services a test class needs (where <see cref="ClusterFixture"/>'s shared
-/// cluster and hand-moved clock do not fit).
+/// A real Orleans cluster of one silo on a real SQLite store in a temporary directory, on the given
+/// clock (the real one, or a test's moved by hand), with the grain options and silo services a test
+/// class needs.
 /// </summary>
-public sealed class RealClockCluster(Action<GrainOptions> options, Action<ISiloBuilder>? silo = null) : IAsyncDisposable
+public sealed class GrainCluster(TimeProvider time, Action<GrainOptions> options, Action<ISiloBuilder>? silo = null) : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cityscreen-grains-" + Guid.NewGuid().ToString("N"));
 
     public AreaTree Tree { get; } = TestCity.Build();
-    public CityClock Clock { get; } = new(TimeProvider.System, CityClock.FindZone("Asia/Shanghai"));
+    public CityClock Clock { get; } = new(time, CityClock.FindZone("Asia/Shanghai"));
     public EventStore Store { get; private set; } = null!;
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public EventIngestor Ingestor { get; private set; } = null!;
