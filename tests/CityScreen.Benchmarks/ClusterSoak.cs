@@ -66,13 +66,13 @@ public static class ClusterSoak
             var progress = ProgressAsync(load, posting, screens, duration, stop.Token);
 
             var hostCpu = ProcessMeter.Cpu(hosts.Select(h => h.Pid));
-            var serverCpu = ProcessMeter.Cpu(ProcessMeter.Tree(postgres.Pid));
+            var serverCpu = postgres.Cpu();
             var sending = load.SendAsync(posting.SendAsync, CancellationToken.None);
             await Task.Delay(killAt);
             // CPU per event while every host runs: the steadier figure on a machine the run saturates.
             var acceptedBeforeKill = posting.Accepted;
             hostCpu = ProcessMeter.Cpu(hosts.Select(h => h.Pid)) - hostCpu;
-            serverCpu = ProcessMeter.Cpu(ProcessMeter.Tree(postgres.Pid)) - serverCpu;
+            serverCpu = postgres.Cpu() - serverCpu;
             hosts[Killed].Kill();
             var killedSlice = load.Sent;
             Console.WriteLine($"  host {hosts[Killed].Name} SIGKILLed at {killAt.TotalSeconds:F0} s (slice {killedSlice:N0})");

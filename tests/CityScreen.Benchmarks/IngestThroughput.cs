@@ -41,7 +41,7 @@ public static class IngestThroughput
         var busy = 0;
         var latencies = new List<double>();
         var cpu = ProcessMeter.OwnCpu();
-        var serverCpu = ServerCpu(postgres);
+        var serverCpu = postgres?.Cpu() ?? TimeSpan.Zero;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
@@ -72,7 +72,7 @@ public static class IngestThroughput
         })));
         var elapsed = watch.Elapsed;
         var cpuUsed = ProcessMeter.OwnCpu() - cpu;
-        var serverCpuUsed = ServerCpu(postgres) - serverCpu;
+        var serverCpuUsed = (postgres?.Cpu() ?? TimeSpan.Zero) - serverCpu;
         if (accepted != count) throw new InvalidOperationException($"{accepted} of {count} events accepted");
 
         figures.Add(scenario, $"durable events/s ({count:N0} events, batches of {batch}, {writers} writers)", accepted / elapsed.TotalSeconds, "events/s");
@@ -103,8 +103,4 @@ public static class IngestThroughput
         figures.Add(scenario, "CPU per 1,000 events, the SQLite store alone", (ProcessMeter.OwnCpu() - cpu).TotalMilliseconds / (count / 1000.0), "ms");
         await store.DisposeAsync();
     }
-
-    /// <summary>The server's processes' CPU so far (its backends are the postmaster's children and live as long as the host's pool).</summary>
-    private static TimeSpan ServerCpu(PostgresServer? postgres) =>
-        postgres is null ? TimeSpan.Zero : ProcessMeter.Cpu(ProcessMeter.Tree(postgres.Pid));
 }

@@ -29,6 +29,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private string Data => Path.Combine(Root, "data");
 
+    /// <summary>The CPU of the postmaster and its backends so far (a backend lives as long as the pooled connection it serves).</summary>
+    public TimeSpan Cpu() => ProcessMeter.Cpu(ProcessMeter.Tree(Pid));
+
     public static async Task<PostgresServer> StartAsync()
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
